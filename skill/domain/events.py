@@ -1,0 +1,49 @@
+"""What the user (or Alexa) did, as the engine understands it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from skill.domain.ids import Feedback, MomentId, MoveId
+
+
+class EventKind(StrEnum):
+    """Every kind of event the session state machine handles."""
+
+    LAUNCH = "launch"
+    START_ROUTINE = "start_routine"
+    START_MOVE = "start_move"
+    START_MOMENT = "start_moment"
+    NEXT = "next"
+    YES = "yes"
+    NO = "no"
+    PAUSE = "pause"
+    RESUME = "resume"
+    REPEAT = "repeat"
+    SKIP = "skip"
+    START_OVER = "start_over"
+    SLOWER = "slower"
+    FASTER = "faster"
+    HOW_MANY_LEFT = "how_many_left"
+    EXPLAIN = "explain"
+    WHATS_NEXT = "whats_next"
+    PROGRESS = "progress"
+    SET_AGE = "set_age"
+    FEEDBACK = "feedback"
+    FORGET_ME = "forget_me"
+    HELP = "help"
+    STOP = "stop"
+    UNKNOWN = "unknown"
+    SESSION_ENDED = "session_ended"
+
+
+@dataclass(frozen=True)
+class Event:
+    """One event; only the fields its kind needs are set."""
+
+    kind: EventKind
+    move: MoveId | None = None
+    moment: MomentId | None = None
+    feedback: Feedback | None = None
+    number: int | None = None

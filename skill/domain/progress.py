@@ -1,0 +1,68 @@
+"""A user's lasting progress, and the changes to it that a session produces."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from skill.domain.ids import MoveId
+
+
+@dataclass(frozen=True)
+class Completion:
+    """One completed move. `key` is deterministic for a given session turn, so a retried
+    request produces the same key and the store can refuse to count it twice."""
+
+    key: str
+    move: MoveId
+    reps: int
+    sets: int
+    local_date: date
+    completed_at: datetime
+
+
+@dataclass(frozen=True)
+class ProfileUpdate:
+    """Changes to the user's profile; None means unchanged."""
+
+    age: int | None = None
+    tempo: float | None = None
+    dose_adjustments: dict[MoveId, int] | None = None
+
+
+@dataclass(frozen=True)
+class ForgetUser:
+    """The user confirmed that all their data should be deleted."""
+
+
+ProgressEvent = Completion | ProfileUpdate | ForgetUser
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What the user told us, and what feedback and tempo taught us."""
+
+    age: int | None = None
+    tempo: float = 1.0
+    dose_adjustments: dict[MoveId, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class DayTotal:
+    """Reps done of each move on one local date."""
+
+    local_date: date
+    reps: dict[MoveId, int]
+
+
+@dataclass(frozen=True)
+class UserProgress:
+    """Everything the engine knows about a user at the start of a session."""
+
+    profile: Profile = field(default_factory=Profile)
+    first_active: date | None = None
+    days: tuple[DayTotal, ...] = ()
+
+    @property
+    def is_new(self) -> bool:
+        return self.first_active is None and not self.days

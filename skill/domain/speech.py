@@ -1,0 +1,89 @@
+"""Speech as data: what to say and how long to pause, before anything becomes SSML."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Alexa's documented limits (GUIDE.md §2); one source of truth for the renderer and the tests.
+MAX_BREAK_SECONDS = 10.0
+MAX_SSML_CHARS = 8000
+# Speech-rate estimate for planned durations: Alexa's default voice speaks about 2.6 words/s.
+WORDS_PER_SECOND = 2.6
+
+
+@dataclass(frozen=True)
+class Say:
+    """Words to speak. Plain text: the renderer escapes it."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Pause:
+    """Silence of any length; the renderer splits it into breaks of at most 10 s."""
+
+    seconds: float
+
+
+Segment = Say | Pause
+
+
+@dataclass(frozen=True)
+class Speech:
+    """An ordered list of segments."""
+
+    segments: tuple[Segment, ...] = ()
+
+    @staticmethod
+    def of(*parts: str | float | Segment) -> Speech:
+        """Build speech from strings (said), numbers (pauses in seconds) and segments."""
+        segs: list[Segment] = []
+        for part in parts:
+            if isinstance(part, Say | Pause):
+                segs.append(part)
+            elif isinstance(part, str):
+                segs.append(Say(part))
+            else:
+                segs.append(Pause(float(part)))
+        return Speech(tuple(segs))
+
+    def __add__(self, other: Speech) -> Speech:
+        return Speech(self.segments + other.segments)
+
+    @property
+    def text(self) -> str:
+        """The words alone, for cards, logs and transcripts."""
+        return " ".join(s.text for s in self.segments if isinstance(s, Say))
+
+    def planned_seconds(self) -> float:
+        """Estimated playing time: pauses exactly, words at WORDS_PER_SECOND."""
+        total = 0.0
+        for seg in self.segments:
+            if isinstance(seg, Pause):
+                total += seg.seconds
+            else:
+                total += len(seg.text.split()) / WORDS_PER_SECOND
+        return total
+
+
+@dataclass(frozen=True)
+class Card:
+    """A simple home card for the Alexa app."""
+
+    title: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Reply:
+    """What the skill says in one response."""
+
+    speech: Speech
+    reprompt: Speech | None = None
+    end_session: bool = False
+    card: Card | None = None
+    extras: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def waits_for_user(self) -> bool:
+        return not self.end_session

@@ -1,0 +1,31 @@
+"""The ProgressStore protocol: what the skill needs from any database."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from skill.domain.progress import Completion, ProfileUpdate, UserProgress
+
+
+class StoreUnavailableError(Exception):
+    """The store could not be reached or refused the work (throttled, timed out, down)."""
+
+
+class ProgressStore(Protocol):
+    """Per-user progress. Implementations raise StoreUnavailableError on any transient failure."""
+
+    def load(self, user_id: str) -> UserProgress:
+        """A user's progress; a new user gets an empty UserProgress."""
+        ...
+
+    def record(self, user_id: str, completion: Completion) -> bool:
+        """Count a completed move once; False when its key was already counted."""
+        ...
+
+    def update_profile(self, user_id: str, update: ProfileUpdate) -> None:
+        """Apply profile changes (only the fields that are set)."""
+        ...
+
+    def delete_user(self, user_id: str) -> None:
+        """Forget everything about a user."""
+        ...

@@ -1,0 +1,58 @@
+"""An in-process store, for tests and the simulator."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import replace
+from datetime import date
+
+from skill.domain.ids import MoveId
+from skill.domain.progress import Completion, DayTotal, Profile, ProfileUpdate, UserProgress
+
+
+class MemoryStore:
+    """Thread-safe dictionary-backed ProgressStore."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._profiles: dict[str, Profile] = {}
+        self._keys: dict[str, set[str]] = {}
+        self._completions: dict[str, list[Completion]] = {}
+
+    def load(self, user_id: str) -> UserProgress:
+        with self._lock:
+            completions = list(self._completions.get(user_id, ()))
+            profile = self._profiles.get(user_id, Profile())
+        by_day: dict[date, dict[MoveId, int]] = {}
+        for c in completions:
+            day = by_day.setdefault(c.local_date, {})
+            day[c.move] = day.get(c.move, 0) + c.reps * c.sets
+        days = tuple(DayTotal(d, reps) for d, reps in sorted(by_day.items()))
+        first = min((c.local_date for c in completions), default=None)
+        return UserProgress(profile=profile, first_active=first, days=days)
+
+    def record(self, user_id: str, completion: Completion) -> bool:
+        with self._lock:
+            keys = self._keys.setdefault(user_id, set())
+            if completion.key in keys:
+                return False
+            keys.add(completion.key)
+            self._completions.setdefault(user_id, []).append(completion)
+            return True
+
+    def update_profile(self, user_id: str, update: ProfileUpdate) -> None:
+        with self._lock:
+            profile = self._profiles.get(user_id, Profile())
+            changes = {k: v for k, v in vars(update).items() if v is not None}
+            if "dose_adjustments" in changes:
+                changes["dose_adjustments"] = {
+                    **profile.dose_adjustments,
+                    **changes["dose_adjustments"],
+                }
+            self._profiles[user_id] = replace(profile, **changes)
+
+    def delete_user(self, user_id: str) -> None:
+        with self._lock:
+            self._profiles.pop(user_id, None)
+            self._keys.pop(user_id, None)
+            self._completions.pop(user_id, None)

@@ -1,0 +1,30 @@
+"""One `build_skill(store, config)` for Lambda, the Flask server, the simulator and tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from ask_sdk_core.skill import CustomSkill
+from ask_sdk_core.skill_builder import SkillBuilder
+
+from skill.config import Config
+from skill.store.base import ProgressStore
+from skill.voice.handlers import EngineHandler, FriendlyExceptionHandler, SessionEndedHandler
+
+Clock = Callable[[], datetime]
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def build_skill(store: ProgressStore, config: Config, *, clock: Clock = _utc_now) -> CustomSkill:
+    """Assemble the skill: handlers, interceptors and the application-id check."""
+    builder = SkillBuilder()
+    builder.skill_id = config.skill_id  # type: ignore[assignment]  # SDK annotates it as None
+    engine = EngineHandler(store=store, config=config, clock=clock)
+    builder.add_request_handler(SessionEndedHandler(engine))
+    builder.add_request_handler(engine)
+    builder.add_exception_handler(FriendlyExceptionHandler())
+    return builder.create()

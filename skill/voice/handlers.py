@@ -1,0 +1,118 @@
+"""Thin ASK SDK handlers: request -> engine event -> step -> rendered response."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from ask_sdk_core.dispatch_components.exception_components import AbstractExceptionHandler
+from ask_sdk_core.dispatch_components.request_components import AbstractRequestHandler
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_core.utils.predicate import is_request_type
+from ask_sdk_core.utils.request_util import get_intent_name, get_request_type
+from ask_sdk_model.response import Response
+
+from skill.config import Config
+from skill.domain.events import Event, EventKind
+from skill.domain.session import Context, Outcome, step
+from skill.domain.speech import Speech
+from skill.domain.ssml import render
+from skill.store.base import ProgressStore
+from skill.voice.intents import INTENT_EVENTS
+from skill.voice.state import load_state, save_state
+
+log = logging.getLogger(__name__)
+
+
+def to_event(handler_input: HandlerInput) -> Event | None:
+    """The engine event for this request, or None when we have no mapping for it."""
+    request_type = get_request_type(handler_input)
+    if request_type == "LaunchRequest":
+        return Event(EventKind.LAUNCH)
+    if request_type == "SessionEndedRequest":
+        return Event(EventKind.SESSION_ENDED)
+    if request_type == "IntentRequest":
+        kind = INTENT_EVENTS.get(str(get_intent_name(handler_input)))
+        return Event(kind) if kind is not None else None
+    return None
+
+
+class EngineHandler(AbstractRequestHandler):
+    """Every request the engine understands goes through here."""
+
+    def __init__(self, store: ProgressStore, config: Config, clock: Callable[[], datetime]):
+        self._store = store
+        self._config = config
+        self._clock = clock
+        try:
+            self._tz = ZoneInfo(config.timezone)
+        except ZoneInfoNotFoundError:
+            self._tz = ZoneInfo("UTC")
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return to_event(handler_input) is not None
+
+    def run(self, handler_input: HandlerInput, event: Event) -> Outcome:
+        state = load_state(handler_input)
+        now = self._clock().astimezone(self._tz)
+        request = handler_input.request_envelope.request
+        request_id = (request.request_id if request is not None else None) or ""
+        outcome = step(state, event, Context(now=now, turn_id=request_id))
+        save_state(handler_input, outcome.state)
+        return outcome
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        event = to_event(handler_input)
+        assert event is not None  # can_handle guarantees it
+        outcome = self.run(handler_input, event)
+        return respond(handler_input, outcome)
+
+
+class SessionEndedHandler(AbstractRequestHandler):
+    """Alexa closed the session: let the engine tidy up, and answer with no speech."""
+
+    def __init__(self, engine: EngineHandler):
+        self._engine = engine
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return bool(is_request_type("SessionEndedRequest")(handler_input))
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        self._engine.run(handler_input, Event(EventKind.SESSION_ENDED))
+        return handler_input.response_builder.response
+
+
+def respond(handler_input: HandlerInput, outcome: Outcome) -> Response:
+    reply = outcome.reply
+    builder = handler_input.response_builder
+    if reply.speech.segments:
+        builder.speak(render(reply.speech))
+    if reply.reprompt is not None and not reply.end_session:
+        builder.ask(render(reply.reprompt))
+    builder.set_should_end_session(reply.end_session)
+    return builder.response
+
+
+_SORRY = Speech.of("Sorry, something went wrong on my side. Let's try that again.")
+_SORRY_REPROMPT = Speech.of("Say next to carry on, or stop to finish.")
+
+
+class FriendlyExceptionHandler(AbstractExceptionHandler):
+    """Apologise and keep the session usable; never let Alexa see an error."""
+
+    def can_handle(self, handler_input: HandlerInput, exception: Exception) -> bool:  # noqa: ARG002
+        return True
+
+    def handle(self, handler_input: HandlerInput, exception: Exception) -> Response:
+        request_type = get_request_type(handler_input)
+        log.error("unhandled %s on %s: %s", type(exception).__name__, request_type, exception)
+        if request_type == "SessionEndedRequest":
+            return handler_input.response_builder.response
+        return (
+            handler_input.response_builder.speak(render(_SORRY))
+            .ask(render(_SORRY_REPROMPT))
+            .set_should_end_session(False)
+            .response
+        )
