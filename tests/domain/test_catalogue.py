@@ -1,0 +1,102 @@
+"""The catalogue holds the article's five moves, in order, with complete content."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from skill.domain.catalogue import MOMENTS, MOVES, ROUTINE, Dose, Sides, move, spoken_list
+from skill.domain.ids import MomentId, MoveId
+
+
+def test_routine_is_the_five_moves_in_article_order() -> None:
+    assert [move(m).name for m in ROUTINE] == [
+        "toe taps",
+        "squats",
+        "heel rises",
+        "glute bridges",
+        "reverse lunges",
+    ]
+    assert set(MOVES) == set(MoveId)
+
+
+@pytest.mark.parametrize(
+    ("move_id", "reps", "sets", "sides", "seconds_per_rep"),
+    [
+        (MoveId.TOE_TAPS, 10, 1, Sides.EACH_LEG, 3.0),
+        (MoveId.SQUATS, 10, 1, Sides.BOTH, 4.0),
+        (MoveId.HEEL_RISES, 10, 1, Sides.BOTH, 6.0),
+        (MoveId.GLUTE_BRIDGE, 10, 2, Sides.BOTH, 6.0),
+        (MoveId.REVERSE_LUNGE, 10, 1, Sides.ALTERNATE, 4.0),
+    ],
+)
+def test_default_dose_and_pacing(
+    move_id: MoveId, reps: int, sets: int, sides: Sides, seconds_per_rep: float
+) -> None:
+    m = move(move_id)
+    assert (m.default_dose.reps, m.default_dose.sets, m.default_dose.sides) == (reps, sets, sides)
+    assert m.seconds_per_rep(m.default_dose) == seconds_per_rep
+
+
+@pytest.mark.parametrize("move_id", list(MoveId))
+def test_every_move_has_complete_spoken_content(move_id: MoveId) -> None:
+    m = move(move_id)
+    for text in (m.name, m.summary, m.quick_cue, m.why, m.support, m.progression, *m.cues):
+        assert text.strip() == text
+        assert text
+        assert "<" not in text
+        assert ">" not in text
+    assert len(m.cues) >= 3
+    assert len(m.summary.split()) <= 20  # one breath
+    assert all(b.seconds > 0 and b.word for b in m.beats)
+    assert m.ladder
+    assert all(d.reps > 0 and d.sets > 0 for d in m.ladder)
+
+
+@pytest.mark.parametrize(
+    ("move_id", "check"),
+    [
+        # the article's progressions, as ladder facts
+        (MoveId.TOE_TAPS, lambda ladder: ladder[0].supported and not ladder[-1].supported),
+        (MoveId.TOE_TAPS, lambda ladder: ladder[-1].sets > ladder[0].sets),
+        (MoveId.HEEL_RISES, lambda ladder: ladder[0].sides is Sides.BOTH),
+        (MoveId.HEEL_RISES, lambda ladder: ladder[-1].sides is Sides.EACH_LEG),
+        (MoveId.GLUTE_BRIDGE, lambda ladder: ladder[-1].hold_seconds > ladder[0].hold_seconds),
+        (MoveId.GLUTE_BRIDGE, lambda ladder: ladder[-1].reps > ladder[0].reps),
+        (MoveId.REVERSE_LUNGE, lambda ladder: ladder[0].supported and not ladder[-1].supported),
+    ],
+)
+def test_progression_ladders_follow_the_article(
+    move_id: MoveId, check: Callable[[tuple[Dose, ...]], bool]
+) -> None:
+    assert check(move(move_id).ladder)
+
+
+def test_moments() -> None:
+    assert MOMENTS[MomentId.KETTLE].move is MoveId.TOE_TAPS
+    assert MOMENTS[MomentId.KETTLE].reps * 2 == 20  # twenty taps, ten a leg
+    assert MOMENTS[MomentId.BRUSHING_TEETH].move is MoveId.HEEL_RISES
+    assert MOMENTS[MomentId.BRUSHING_TEETH].hands_free
+    assert MOMENTS[MomentId.BATH].move is MoveId.SQUATS
+
+
+@pytest.mark.parametrize(
+    ("dose", "sets", "total"),
+    [
+        (Dose(10, 1, Sides.EACH_LEG), [10], 20),
+        (Dose(18, 2, last_set_reps=17), [18, 17], 35),
+        (Dose(10, 2), [10, 10], 20),
+    ],
+)
+def test_dose_totals(dose: Dose, sets: list[int], total: int) -> None:
+    assert [dose.reps_in_set(n) for n in range(1, dose.sets + 1)] == sets
+    assert dose.total_reps == total
+
+
+@pytest.mark.parametrize(
+    ("names", "spoken"),
+    [([], ""), (["a"], "a"), (["a", "b"], "a and b"), (["a", "b", "c"], "a, b and c")],
+)
+def test_spoken_list(names: list[str], spoken: str) -> None:
+    assert spoken_list(names) == spoken
