@@ -4,49 +4,66 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import ipaddress
 import logging
+import signal
 import sys
 from collections.abc import Sequence
+from types import FrameType
 
 from skill.config import Config
 
+SERVE_THREADS = 8
 
-def _is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
+
+def _stop_on_sigterm() -> None:
+    """Let `kill PID` shut down as cleanly as Ctrl-C does."""
+
+    def raise_interrupt(signum: int, frame: FrameType | None) -> None:  # noqa: ARG001
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, raise_interrupt)
 
 
 def serve(args: argparse.Namespace) -> int:
-    """Run the web service under waitress until Ctrl-C."""
-    from waitress import serve as waitress_serve
+    """Run the web service under waitress until Ctrl-C (or SIGTERM)."""
+    from waitress.server import create_server
 
     from skill.web import create_app
+    from skill.web.local import (
+        VERIFY_OFF_WARNING,
+        UnsafeServingError,
+        check_verification_switch,
+        is_loopback,
+    )
 
     config = Config.load(host=args.host, port=args.port, verify=False if args.no_verify else None)
     logging.basicConfig(
         level=config.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
+    try:
+        check_verification_switch(config)
+    except UnsafeServingError as exc:
+        print(f"morning-moves: {exc}", file=sys.stderr)
+        return 2
     if not config.verify:
-        if not _is_loopback(config.host):
-            print(
-                f"refusing to turn request verification off on non-loopback host {config.host}",
-                file=sys.stderr,
-            )
-            return 2
-        print("WARNING: Alexa request verification is OFF (local use only).", file=sys.stderr)
+        print(VERIFY_OFF_WARNING, file=sys.stderr)
     app = create_app(config)
-    url = f"http://{config.host}:{config.port}"
+    server = create_server(app, host=config.host, port=config.port, threads=SERVE_THREADS)
+    host = f"[{config.host}]" if ":" in config.host else config.host
+    # "localhost" may listen on several sockets; a single one knows its (maybe ephemeral) port.
+    url = f"http://{host}:{getattr(server, 'effective_port', config.port)}"
     print(f"Morning Moves is listening on {url}")
+    if is_loopback(config.host):
+        print(f"  Console: open {url}/ in a browser to talk to the skill")
     print(f"  Alexa endpoint: POST {url}/alexa    health: {url}/healthz")
-    print("  Press Ctrl-C to stop.")
-    with contextlib.suppress(KeyboardInterrupt):
-        waitress_serve(app, host=config.host, port=config.port, threads=8, _quiet=True)
-    print("Stopped.")
+    print("  Press Ctrl-C to stop.", flush=True)
+    _stop_on_sigterm()
+    try:
+        with contextlib.suppress(KeyboardInterrupt):
+            server.run()  # returns on Ctrl-C after shutting its worker threads down
+    finally:
+        server.close()
+    print("Stopped.", flush=True)
     return 0
 
 

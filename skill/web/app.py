@@ -4,25 +4,30 @@ from __future__ import annotations
 
 import json
 import logging
-from typing import Any
+from collections.abc import Sequence
 
 from ask_sdk_core.skill import CustomSkill
-from ask_sdk_model.request_envelope import RequestEnvelope
 from ask_sdk_runtime.exceptions import AskSdkException
 from flask import Flask, Response, jsonify, request
+from werkzeug.exceptions import HTTPException
 
 from skill.config import Config
 from skill.store.base import ProgressStore
 from skill.store.factory import make_store
 from skill.voice.builder import build_skill
+from skill.web.local import VERIFY_OFF_WARNING, check_verification_switch
+from skill.web.verifier import AbstractVerifier, VerificationException, default_verifiers
+from skill.web.webservice import MalformedRequestError, WebserviceSkillHandler
 
 log = logging.getLogger(__name__)
 
 ALEXA_PATH = "/alexa"
+# Alexa requests are a few KB; anything this large is not one.
+MAX_BODY_BYTES = 128 * 1024
 
 
 def _bad_request(reason: str) -> tuple[Response, int]:
-    log.warning("rejected request: %s", reason)
+    log.warning("rejected %s from %s: %s", request.path, request.remote_addr, reason)
     return jsonify(error=reason), 400
 
 
@@ -31,13 +36,33 @@ def create_app(
     *,
     store: ProgressStore | None = None,
     skill: CustomSkill | None = None,
+    verifiers: Sequence[AbstractVerifier] | None = None,
 ) -> Flask:
-    """Build the web app. Verification stays on unless the config explicitly turns it off."""
+    """Build the web app.
+
+    Verification is on unless the config explicitly turns it off, which is refused unless the
+    config's host is loopback. `verifiers` replaces the default checks (tests inject their CA).
+    """
     config = config or Config.load()
+    check_verification_switch(config)
     store = store if store is not None else make_store(config)
     skill = skill or build_skill(store, config)
+    if config.verify:
+        checks = list(verifiers) if verifiers is not None else default_verifiers()
+        if config.skill_id is None:
+            log.warning("no skill id configured: requests for any skill will be answered")
+    else:
+        checks = []
+        log.warning(VERIFY_OFF_WARNING)
+    handler = WebserviceSkillHandler(skill, checks)
+
     app = Flask(__name__)
     app.config["MORNING_MOVES"] = config
+    app.config["MAX_CONTENT_LENGTH"] = MAX_BODY_BYTES
+
+    @app.errorhandler(HTTPException)
+    def http_error(exc: HTTPException) -> tuple[Response, int]:
+        return jsonify(error=exc.name), exc.code or 500
 
     @app.get("/healthz")
     def healthz() -> Response:
@@ -45,22 +70,23 @@ def create_app(
 
     @app.post(ALEXA_PATH)
     def alexa() -> tuple[Response, int] | Response:
-        body = request.get_data(cache=True)
         try:
-            payload: Any = json.loads(body)
-        except (UnicodeDecodeError, json.JSONDecodeError):
+            body = request.get_data(cache=False).decode("utf-8")
+            payload = json.loads(body)
+        except (UnicodeDecodeError, ValueError, RecursionError):
             return _bad_request("body is not JSON")
-        if not isinstance(payload, dict) or "request" not in payload:
+        if not isinstance(payload, dict) or not isinstance(payload.get("request"), dict):
             return _bad_request("not an Alexa request envelope")
-        if config.verify:
-            return _bad_request("request verification is not available yet")
         try:
-            envelope = skill.serializer.deserialize(body.decode("utf-8"), RequestEnvelope)
-            response = skill.invoke(request_envelope=envelope, context=None)
+            reply = handler.verify_request_and_dispatch(dict(request.headers.items()), body)
+        except MalformedRequestError as exc:
+            return _bad_request(str(exc))
+        except VerificationException as exc:
+            return _bad_request(f"verification failed: {exc}")
         except AskSdkException as exc:
-            return _bad_request(f"skill refused the request: {type(exc).__name__}")
+            return _bad_request(f"skill refused the request: {exc}")
         except (ValueError, TypeError, AttributeError, KeyError) as exc:
             return _bad_request(f"malformed request: {type(exc).__name__}")
-        return jsonify(skill.serializer.serialize(response))
+        return jsonify(reply)
 
     return app
