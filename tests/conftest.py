@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
@@ -9,6 +11,7 @@ from flask.testing import FlaskClient
 from skill.config import Config, StoreKind
 from skill.store.memory import MemoryStore
 from skill.web import create_app
+from tests.fakes.alexa_api import FakeAlexaApi, FakeAlexaServer, make_certificate
 
 TEST_SKILL_ID = "amzn1.ask.skill.00000000-0000-0000-0000-000000000000"
 
@@ -31,3 +34,23 @@ def app(config: Config, store: MemoryStore) -> Flask:
 @pytest.fixture
 def client(app: Flask) -> FlaskClient:
     return app.test_client()
+
+
+@pytest.fixture(scope="session")
+def _fake_alexa_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FakeAlexaApi]:
+    cert, key = make_certificate(tmp_path_factory.mktemp("fake-alexa"))
+    with FakeAlexaServer(cert, key) as api:
+        api.ca_bundle = cert
+        yield api
+
+
+@pytest.fixture
+def fake_alexa(
+    _fake_alexa_server: FakeAlexaApi, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[FakeAlexaApi]:
+    """The fake Alexa Reminders/Settings API, reset, with `requests` trusting its certificate."""
+    monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(_fake_alexa_server.ca_bundle))
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+    _fake_alexa_server.reset()
+    yield _fake_alexa_server
+    _fake_alexa_server.reset()

@@ -1,0 +1,272 @@
+"""Daily reminders as rules and words: when to offer one, reading a spoken time, what to say.
+
+Pure: the Alexa Reminders API client lives in skill/voice/reminders.py.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date, datetime, time, timedelta
+
+from skill.domain.ids import MoveId
+from skill.domain.progress import UserProgress
+from skill.domain.speech import Speech
+
+# What Alexa asks for and what we request: one source for the directive, the card and tests.
+REMINDERS_PERMISSION = "alexa::alerts:reminders:skill:readwrite"
+
+# A moment-of-day answer ("in the morning") becomes this time.
+_PERIODS = {
+    "MO": time(7, 0),
+    "AF": time(14, 0),
+    "EV": time(18, 0),
+    "NI": time(21, 0),
+    "morning": time(7, 0),
+    "afternoon": time(14, 0),
+    "evening": time(18, 0),
+    "night": time(21, 0),
+    "noon": time(12, 0),
+    "midday": time(12, 0),
+    "midnight": time(0, 0),
+}
+
+_UNITS = {
+    "zero": 0, "oh": 0, "o": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}  # fmt: skip
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+_FRACTIONS = {"quarter": 15, "half": 30}
+
+_AM = {"am", "a.m.", "a.m", "morning"}
+_PM = {"pm", "p.m.", "p.m", "evening", "afternoon", "night", "tonight"}
+_FILLER = {"at", "every", "day", "daily", "the", "in", "o'clock", "oclock", "clock", "please"}
+
+
+def _words_to_numbers(words: list[str]) -> list[int | str]:
+    """Turn number words into ints ("forty five" -> 45) and leave other words alone."""
+    out: list[int | str] = []
+    for word in words:
+        value: int | None = None
+        if word.isascii() and word.isdigit():
+            value = int(word)
+        elif word in _UNITS:
+            value = _UNITS[word]
+        elif word in _TENS:
+            value = _TENS[word]
+        previous = out[-1] if out else None
+        # "forty five": a tens word followed by a unit adds up; "oh five" is 0 then 5.
+        if (
+            value is not None
+            and isinstance(previous, int)
+            and previous % 10 == 0
+            and previous >= 20
+            and value < 10
+        ):
+            out[-1] = previous + value
+        elif value is not None:
+            out.append(value)
+        else:
+            out.append(word)
+    return out
+
+
+def _tokens(text: str) -> list[str]:
+    cleaned = text.lower().replace("-", " ")
+    # "7:30", "7.30" and "730pm" split into hour and minute; "7pm" into 7 and pm.
+    cleaned = re.sub(r"(\d{1,2})[:.](\d{2})", r"\1 \2", cleaned)
+    cleaned = re.sub(r"(\d)(am|pm|a\.m\.|p\.m\.)", r"\1 \2", cleaned)
+    return [w for w in cleaned.split() if w not in _FILLER]
+
+
+def parse_time(spoken: str | None) -> time | None:
+    """A local time of day from an AMAZON.TIME value or from words.
+
+    Understands "07:00", "19:30", "MO", "seven", "7:30 am", "half past seven", "quarter to
+    eight", "seven thirty in the evening", "noon". An hour from 1 to 11 without am or pm means
+    the morning: these are morning moves. Returns None when no time can be read.
+    """
+    if not spoken or not spoken.strip():
+        return None
+    raw = spoken.strip()
+    if raw in _PERIODS:
+        return _PERIODS[raw]
+    match = re.fullmatch(r"(\d{1,2}):(\d{2})", raw)
+    if match:
+        return _clock(int(match.group(1)), int(match.group(2)), None)
+    words = _tokens(raw)
+    if len(words) == 1 and words[0] in _PERIODS:
+        return _PERIODS[words[0]]
+    meridiem = _meridiem(words)
+    words = [w for w in words if w not in _AM | _PM]
+    return _read_items(_words_to_numbers(words), meridiem) if words else None
+
+
+def _meridiem(words: list[str]) -> str | None:
+    if any(w in _PM for w in words):
+        return "pm"
+    if any(w in _AM for w in words):
+        return "am"
+    return None
+
+
+def _read_items(items: list[int | str], meridiem: str | None) -> time | None:
+    # "half past seven", "quarter to eight", "ten past six"
+    if len(items) == 3 and items[1] in {"past", "after", "to", "before"}:
+        first, relation, hour = items
+        minutes = _FRACTIONS.get(first, first) if isinstance(first, str) else first
+        if not isinstance(minutes, int) or not isinstance(hour, int):
+            return None
+        if relation in {"to", "before"}:
+            return _clock(hour - 1 if hour > 1 else 12, 60 - minutes, meridiem)
+        return _clock(hour, minutes, meridiem)
+    numbers = [i for i in items if isinstance(i, int)]
+    if len(numbers) != len(items) or not 1 <= len(numbers) <= 3:
+        return None
+    hour, minutes = numbers[0], sum(numbers[1:])
+    if len(numbers) == 1 and hour >= 100:
+        # "730" as a spoken-digits time.
+        hour, minutes = divmod(hour, 100)
+    return _clock(hour, minutes, meridiem)
+
+
+def _clock(hour: int, minute: int, meridiem: str | None) -> time | None:
+    if not 0 <= minute < 60 or not 0 <= hour < 24:
+        return None
+    if meridiem == "pm" and 1 <= hour < 12:
+        hour += 12
+    elif meridiem == "am" and hour == 12:
+        hour = 0
+    return time(hour, minute)
+
+
+def next_occurrence(at: time, now: datetime) -> datetime:
+    """The next local date-time at `at` strictly after `now` (naive, local wall-clock)."""
+    local_now = now.replace(tzinfo=None)
+    candidate = datetime.combine(local_now.date(), at)
+    if candidate <= local_now:
+        candidate += timedelta(days=1)
+    return candidate
+
+
+def say_time(at: time) -> str:
+    """A time as Alexa should say it: "7 a.m.", "6:30 p.m.", "noon", "midnight"."""
+    if at == time(12, 0):
+        return "noon"
+    if at == time(0, 0):
+        return "midnight"
+    suffix = "a.m." if at.hour < 12 else "p.m."
+    hour = at.hour % 12 or 12
+    return f"{hour} {suffix}" if at.minute == 0 else f"{hour}:{at.minute:02d} {suffix}"
+
+
+def suggested_time(now: datetime) -> time:
+    """The time to suggest after a workout: now, rounded to the nearest half hour."""
+    minutes = round((now.hour * 60 + now.minute) / 30) * 30 % (24 * 60)
+    return time(minutes // 60, minutes % 60)
+
+
+def completed_routine_dates(progress: UserProgress) -> set[date]:
+    """Local dates on which every move of the routine was done."""
+    return {day.local_date for day in progress.days if all(day.reps.get(m, 0) > 0 for m in MoveId)}
+
+
+def should_offer_reminder(
+    progress: UserProgress, today: date, *, routine_completed: bool, offered_already: bool
+) -> bool:
+    """Offer a reminder once: right after the user's first ever completed routine, never again.
+
+    `progress` is what the store knew at the start of the session; a completed routine on an
+    earlier date means the first one has passed (and with it the one offer), so we never nag.
+    """
+    if not routine_completed or offered_already:
+        return False
+    return not any(d < today for d in completed_routine_dates(progress))
+
+
+# --- Words -----------------------------------------------------------------------------------
+
+REMINDER_TEXT = "Time for your morning moves. Five quick moves before you get dressed."
+
+
+def _sentence(text: str) -> str:
+    """End with one full stop, even after "a.m."."""
+    return text if text.endswith(".") else f"{text}."
+
+
+class ReminderWords:
+    """Every sentence the reminder conversation says, in one place."""
+
+    @staticmethod
+    def offer(at: time) -> Speech:
+        return Speech.of(
+            "Moves stick best when they have a fixed moment in your day. "
+            f"Shall I remind you every day at {say_time(at)}?"
+        )
+
+    @staticmethod
+    def offer_reprompt(at: time) -> Speech:
+        return Speech.of(f"Would you like a daily reminder at {say_time(at)}? Say yes or no.")
+
+    @staticmethod
+    def offer_declined() -> Speech:
+        return Speech.of(
+            "No problem, I won't ask again. "
+            "If you change your mind, say remind me every day at seven."
+        )
+
+    @staticmethod
+    def set_done(at: time) -> Speech:
+        return Speech.of(
+            f"Done. I'll remind you every day at {say_time(at)} to do your morning moves."
+        )
+
+    @staticmethod
+    def changed(at: time) -> Speech:
+        return Speech.of(_sentence(f"Okay, your daily reminder is now at {say_time(at)}"))
+
+    @staticmethod
+    def cancelled(count: int) -> Speech:
+        if count == 0:
+            return Speech.of("You have no Morning Moves reminder, so there was nothing to cancel.")
+        return Speech.of("Okay, I've cancelled your daily reminder.")
+
+    @staticmethod
+    def listing(times: Iterable[time]) -> Speech:
+        spoken = [say_time(t) for t in sorted(times)]
+        if not spoken:
+            return Speech.of(
+                "You have no Morning Moves reminder. Say remind me every day at seven to set one."
+            )
+        if len(spoken) == 1:
+            return Speech.of(_sentence(f"You have a daily reminder at {spoken[0]}"))
+        listed = f"{', '.join(spoken[:-1])} and {spoken[-1]}"
+        return Speech.of(_sentence(f"You have daily reminders at {listed}"))
+
+    @staticmethod
+    def which_time() -> Speech:
+        return Speech.of("What time should I remind you? For example, say seven a.m.")
+
+    @staticmethod
+    def permission_card_sent() -> Speech:
+        return Speech.of(
+            "To set reminders I need your permission. "
+            "I've sent a card to your Alexa app where you can allow it."
+        )
+
+    @staticmethod
+    def permission_denied() -> Speech:
+        return Speech.of(
+            "Okay, no reminder. You can allow reminders for Morning Moves in the Alexa app "
+            "whenever you like."
+        )
+
+    @staticmethod
+    def failed() -> Speech:
+        return Speech.of("Sorry, I couldn't reach your reminders just now. Please try again later.")
+
+    @staticmethod
+    def carry_on() -> Speech:
+        return Speech.of("What would you like to do next?")
