@@ -17,7 +17,7 @@ from ask_sdk_core.dispatch_components.request_components import AbstractRequestH
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.serialize import DefaultSerializer
 from ask_sdk_core.skill_builder import CustomSkillBuilder
-from ask_sdk_model import RequestEnvelope
+from ask_sdk_model.request_envelope import RequestEnvelope
 from ask_sdk_model.response import Response
 
 from skill.domain.reminders import REMINDER_TEXT, REMINDERS_PERMISSION
@@ -67,7 +67,11 @@ def _run(
     api_url: str | None, action: Action, *, timeout: float = 2.0, with_client: bool = True
 ) -> _Probe:
     probe = _Probe(action)
-    builder = CustomSkillBuilder(api_client=BoundedApiClient(timeout) if with_client else None)
+    builder = (
+        CustomSkillBuilder(api_client=BoundedApiClient(timeout))
+        if with_client
+        else CustomSkillBuilder()
+    )
     builder.add_request_handler(probe)
     event = load_event("help_intent")
     if api_url is not None:
