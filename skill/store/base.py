@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from typing import Protocol
 
 from skill.domain.progress import Completion, ProfileUpdate, UserProgress
@@ -29,3 +30,19 @@ class ProgressStore(Protocol):
     def delete_user(self, user_id: str) -> None:
         """Forget everything about a user."""
         ...
+
+
+def user_key(user_id: str) -> str:
+    """The key a store files a user under: a SHA-256 of the Alexa user id, so no database holds
+    the id in clear, and every key has the same short length."""
+    return hashlib.sha256(user_id.encode("utf-8")).hexdigest()
+
+
+def loggable_user(user_id: str) -> str:
+    """A short, stable, one-way label for log lines (never log the user id itself)."""
+    return "u:" + user_key(user_id)[:12]
+
+
+def completion_tag(key: str) -> str:
+    """A short fixed-length digest of a completion's idempotency key, as stored."""
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]

@@ -12,6 +12,11 @@ def make_store(config: Config) -> ProgressStore:
     match config.store:
         case StoreKind.MEMORY:
             return MemoryStore()
-        case StoreKind.SQLITE | StoreKind.DYNAMODB:
-            # Replaced by the real SQLite and DynamoDB stores (store issue).
-            return MemoryStore()
+        case StoreKind.SQLITE:
+            from skill.store.sqlite import SqliteStore
+
+            return SqliteStore(config.resolved_sqlite_path)
+        case StoreKind.DYNAMODB:
+            from skill.store.dynamodb import DynamoDbStore, make_client
+
+            return DynamoDbStore(make_client(config), config.table_name)

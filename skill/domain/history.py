@@ -1,0 +1,148 @@
+"""Pure computations over a user's progress: streaks, week totals, in-session updates, and the
+compact JSON form that rides in Alexa session attributes.
+
+Everything here works on dates already in the user's local time zone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+from typing import Any
+
+from skill.domain.ids import MoveId
+from skill.domain.progress import Completion, DayTotal, Profile, ProfileUpdate, UserProgress
+
+CODEC_VERSION = 1
+# A session carries at most this many days; a streak longer than that is reported as this long.
+MAX_CACHED_DAYS = 366
+# Recent days kept in the session even when they are outside the streak and the week.
+RECENT_DAYS = 14
+_MOVES = tuple(MoveId)
+
+
+def reps_of(completion: Completion) -> int:
+    """Repetitions a completion adds to its day (every set counts)."""
+    return completion.reps * completion.sets
+
+
+def with_completion(progress: UserProgress, completion: Completion) -> UserProgress:
+    """Progress after one more completed move."""
+    days = {d.local_date: dict(d.reps) for d in progress.days}
+    reps = days.setdefault(completion.local_date, {})
+    reps[completion.move] = reps.get(completion.move, 0) + reps_of(completion)
+    first = completion.local_date
+    if progress.first_active is not None:
+        first = min(progress.first_active, first)
+    return replace(
+        progress,
+        first_active=first,
+        days=tuple(DayTotal(d, r) for d, r in sorted(days.items())),
+    )
+
+
+def with_profile_update(profile: Profile, update: ProfileUpdate) -> Profile:
+    """A profile with the set fields of `update` applied (dose adjustments merge per move)."""
+    changes: dict[str, Any] = {}
+    if update.age is not None:
+        changes["age"] = update.age
+    if update.tempo is not None:
+        changes["tempo"] = update.tempo
+    if update.dose_adjustments is not None:
+        changes["dose_adjustments"] = {**profile.dose_adjustments, **update.dose_adjustments}
+    return replace(profile, **changes)
+
+
+def active_dates(progress: UserProgress) -> set[date]:
+    return {d.local_date for d in progress.days if any(v > 0 for v in d.reps.values())}
+
+
+def current_streak(progress: UserProgress, today: date) -> int:
+    """Consecutive active days ending today, or ending yesterday when today is not done yet."""
+    active = active_dates(progress)
+    day = today if today in active else today - timedelta(days=1)
+    streak = 0
+    while day in active:
+        streak += 1
+        day -= timedelta(days=1)
+    return streak
+
+
+def week_start(today: date) -> date:
+    """Monday of the week that holds `today`."""
+    return today - timedelta(days=today.weekday())
+
+
+def week_totals(progress: UserProgress, today: date) -> dict[MoveId, int]:
+    """Reps of each move done this week (Monday to today)."""
+    start = week_start(today)
+    totals: dict[MoveId, int] = {}
+    for day in progress.days:
+        if start <= day.local_date <= today:
+            for move, reps in day.reps.items():
+                totals[move] = totals.get(move, 0) + reps
+    return totals
+
+
+def for_session(progress: UserProgress, today: date) -> UserProgress:
+    """The days a session needs (the streak, this week, the last fortnight and the most recent
+    active day), so that the session attributes stay small however long the history is."""
+    if not progress.days:
+        return progress
+    streak = min(current_streak(progress, today), MAX_CACHED_DAYS)
+    oldest = min(
+        today - timedelta(days=streak),
+        week_start(today),
+        today - timedelta(days=RECENT_DAYS),
+    )
+    kept = [d for d in progress.days if d.local_date >= oldest]
+    if not kept:
+        kept = [progress.days[-1]]
+    return replace(progress, days=tuple(kept[-MAX_CACHED_DAYS:]))
+
+
+def progress_to_json(progress: UserProgress) -> dict[str, Any]:
+    """Compact JSON: days as [offset from first_active, reps per move in MoveId order]."""
+    profile: dict[str, Any] = {"t": progress.profile.tempo}
+    if progress.profile.age is not None:
+        profile["a"] = progress.profile.age
+    if progress.profile.dose_adjustments:
+        profile["d"] = {str(m): n for m, n in progress.profile.dose_adjustments.items()}
+    data: dict[str, Any] = {"v": CODEC_VERSION, "p": profile}
+    if progress.first_active is not None:
+        data["f"] = progress.first_active.isoformat()
+    if progress.days:
+        origin = progress.first_active or progress.days[0].local_date
+        data.setdefault("f", origin.isoformat())
+        rows = []
+        for day in progress.days:
+            reps = [day.reps.get(m, 0) for m in _MOVES]
+            while reps and reps[-1] == 0:
+                reps.pop()
+            rows.append([(day.local_date - origin).days, *reps])
+        data["d"] = rows
+    return data
+
+
+def progress_from_json(data: Any) -> UserProgress | None:
+    """Parse `progress_to_json` output; None when it is missing, stale or malformed."""
+    if not isinstance(data, dict) or data.get("v") != CODEC_VERSION:
+        return None
+    try:
+        raw_profile = data.get("p") or {}
+        profile = Profile(
+            age=None if raw_profile.get("a") is None else int(raw_profile["a"]),
+            tempo=float(raw_profile.get("t", 1.0)),
+            dose_adjustments={MoveId(m): int(n) for m, n in (raw_profile.get("d") or {}).items()},
+        )
+        first = date.fromisoformat(data["f"]) if data.get("f") else None
+        days: list[DayTotal] = []
+        for row in data.get("d") or ():
+            if first is None:
+                return None
+            offset, *reps = (int(x) for x in row)
+            by_move = {m: n for m, n in zip(_MOVES, reps, strict=False) if n}
+            days.append(DayTotal(first + timedelta(days=offset), by_move))
+    except (KeyError, ValueError, TypeError, AttributeError):
+        return None
+    return UserProgress(profile=profile, first_active=first, days=tuple(days))

@@ -1,0 +1,267 @@
+"""The DynamoDB store (boto3 low-level client, injected).
+
+One table, one partition per user (the partition key is a SHA-256 of the Alexa user id):
+
+| sort key           | attributes                                                        |
+|--------------------|-------------------------------------------------------------------|
+| `profile`          | `age`, `tempo`, `adj_<move>` (dose adjustment per move)           |
+| `day#YYYY-MM-DD`   | one number per move (reps that local day), `done` (string set of  |
+|                    | digests of the completion keys already counted that day)          |
+
+Recording a completion is ONE conditional UpdateItem on its day item: `ADD <move> :reps,
+done :tag` under `NOT contains(done, :tag)`. The condition makes a retried request a no-op; the
+ADD makes two devices finishing at the same moment both count, with no read-modify-write and no
+transaction (a transaction would cost twice the write units, and dynalite has none). Loading is
+one paginated Query of the user's partition.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from datetime import date
+from typing import TYPE_CHECKING, Any, Final
+from urllib.parse import urlsplit
+
+from botocore.config import Config as BotoConfig
+from botocore.exceptions import BotoCoreError, ClientError
+
+from skill.config import Config
+from skill.domain.ids import MoveId
+from skill.domain.progress import Completion, DayTotal, Profile, ProfileUpdate, UserProgress
+from skill.store.base import StoreUnavailableError, completion_tag, user_key
+
+if TYPE_CHECKING:
+    from mypy_boto3_dynamodb import DynamoDBClient
+
+log = logging.getLogger(__name__)
+
+PARTITION_KEY: Final = "pk"
+SORT_KEY: Final = "sk"
+# The one source of truth for the table's keys; template.yaml must declare the same
+# (tests/store/test_template_keys.py compares them).
+TABLE_KEY_SCHEMA: Final = (
+    {"AttributeName": PARTITION_KEY, "KeyType": "HASH"},
+    {"AttributeName": SORT_KEY, "KeyType": "RANGE"},
+)
+TABLE_ATTRIBUTE_DEFINITIONS: Final = (
+    {"AttributeName": PARTITION_KEY, "AttributeType": "S"},
+    {"AttributeName": SORT_KEY, "AttributeType": "S"},
+)
+PROFILE_SK: Final = "profile"
+DAY_PREFIX: Final = "day#"
+DONE_ATTR: Final = "done"
+ADJUSTMENT_PREFIX: Final = "adj_"
+
+# A turn must stay well inside Alexa's ~8 s: fail fast and let the session carry the work.
+CONNECT_TIMEOUT_SECONDS: Final = 0.5
+READ_TIMEOUT_SECONDS: Final = 1.0
+TOTAL_ATTEMPTS: Final = 2
+BATCH_SIZE: Final = 25
+LOOPBACK_HOSTS: Final = frozenset({"127.0.0.1", "localhost", "::1"})
+
+
+def client_config() -> BotoConfig:
+    """Short timeouts and one retry: worst case about 3.5 s per call."""
+    return BotoConfig(
+        connect_timeout=CONNECT_TIMEOUT_SECONDS,
+        read_timeout=READ_TIMEOUT_SECONDS,
+        retries={"total_max_attempts": TOTAL_ATTEMPTS, "mode": "standard"},
+    )
+
+
+def make_client(config: Config) -> DynamoDBClient:
+    """The process's DynamoDB client (call once per process, never at import).
+
+    A loopback endpoint (dynalite, DynamoDB Local) gets dummy credentials: such servers accept
+    any signature, and the default credential chain would otherwise probe the network.
+    """
+    import boto3
+
+    kwargs: dict[str, Any] = {}
+    if urlsplit(config.dynamodb_endpoint or "").hostname in LOOPBACK_HOSTS:
+        kwargs = {"aws_access_key_id": "local", "aws_secret_access_key": "local"}
+    return boto3.session.Session().client(
+        "dynamodb",
+        region_name=config.aws_region,
+        endpoint_url=config.dynamodb_endpoint,
+        config=client_config(),
+        **kwargs,
+    )
+
+
+def create_table(client: DynamoDBClient, name: str, *, timeout: float = 10.0) -> None:
+    """Create the table (on-demand billing) and wait until it is ACTIVE; for tests and local use
+    (deployments get it from template.yaml)."""
+    client.create_table(
+        TableName=name,
+        KeySchema=list(TABLE_KEY_SCHEMA),  # type: ignore[arg-type]
+        AttributeDefinitions=list(TABLE_ATTRIBUTE_DEFINITIONS),  # type: ignore[arg-type]
+        BillingMode="PAY_PER_REQUEST",
+    )
+    deadline = time.monotonic() + timeout
+    while client.describe_table(TableName=name)["Table"]["TableStatus"] != "ACTIVE":
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"table {name} did not become ACTIVE within {timeout} s")
+        time.sleep(0.05)
+
+
+@contextmanager
+def _unavailable_on_failure(operation: str) -> Iterator[None]:
+    """Throttling, timeouts, refused connections and service errors become
+    StoreUnavailableError, so the voice layer can keep the work in the session."""
+    try:
+        yield
+    except ClientError as exc:
+        code = exc.response.get("Error", {}).get("Code", "unknown")
+        log.warning("dynamodb %s failed: %s", operation, code)
+        raise StoreUnavailableError(f"dynamodb {operation}: {code}") from exc
+    except BotoCoreError as exc:
+        log.warning("dynamodb %s failed: %s", operation, type(exc).__name__)
+        raise StoreUnavailableError(f"dynamodb {operation}: {type(exc).__name__}") from exc
+
+
+def _number(value: int | float) -> dict[str, str]:
+    return {"N": str(value)}
+
+
+class DynamoDbStore:
+    """ProgressStore on one DynamoDB table."""
+
+    def __init__(
+        self,
+        client: DynamoDBClient,
+        table_name: str,
+        *,
+        sleep: Callable[[float], None] = time.sleep,
+        page_size: int | None = None,
+    ):
+        """`page_size` limits items per Query page (tests use it to exercise pagination)."""
+        self._client = client
+        self._table = table_name
+        self._sleep = sleep
+        self._page_size = page_size
+
+    def _pk(self, user_id: str) -> dict[str, str]:
+        return {"S": user_key(user_id)}
+
+    def _query_partition(self, user_id: str, *, keys_only: bool = False) -> Iterator[Any]:
+        """Every item of the user's partition, one page at a time."""
+        names = {"#pk": PARTITION_KEY}
+        kwargs: dict[str, Any] = {"ConsistentRead": True}
+        if self._page_size:
+            kwargs["Limit"] = self._page_size
+        if keys_only:
+            names["#sk"] = SORT_KEY
+            kwargs["ProjectionExpression"] = "#pk, #sk"
+        while True:
+            page = self._client.query(
+                TableName=self._table,
+                KeyConditionExpression="#pk = :pk",
+                ExpressionAttributeNames=names,
+                ExpressionAttributeValues={":pk": self._pk(user_id)},
+                **kwargs,
+            )
+            yield from page.get("Items", ())
+            last = page.get("LastEvaluatedKey")
+            if not last:
+                return
+            kwargs["ExclusiveStartKey"] = last
+
+    def load(self, user_id: str) -> UserProgress:
+        with _unavailable_on_failure("load"):
+            items = list(self._query_partition(user_id))
+        profile = Profile()
+        days: list[DayTotal] = []
+        for item in items:
+            sk = item[SORT_KEY]["S"]
+            if sk == PROFILE_SK:
+                profile = _profile_from_item(item)
+            elif sk.startswith(DAY_PREFIX):
+                reps = {m: int(item[m.value]["N"]) for m in MoveId if m.value in item}
+                days.append(DayTotal(date.fromisoformat(sk.removeprefix(DAY_PREFIX)), reps))
+        days.sort(key=lambda d: d.local_date)
+        return UserProgress(
+            profile=profile, first_active=days[0].local_date if days else None, days=tuple(days)
+        )
+
+    def record(self, user_id: str, completion: Completion) -> bool:
+        tag = completion_tag(completion.key)
+        with _unavailable_on_failure("record"):
+            try:
+                self._client.update_item(
+                    TableName=self._table,
+                    Key={
+                        PARTITION_KEY: self._pk(user_id),
+                        SORT_KEY: {"S": DAY_PREFIX + completion.local_date.isoformat()},
+                    },
+                    UpdateExpression="ADD #move :reps, #done :tags",
+                    ConditionExpression="attribute_not_exists(#done) OR NOT contains(#done, :tag)",
+                    ExpressionAttributeNames={"#move": completion.move.value, "#done": DONE_ATTR},
+                    ExpressionAttributeValues={
+                        ":reps": _number(completion.reps * completion.sets),
+                        ":tags": {"SS": [tag]},
+                        ":tag": {"S": tag},
+                    },
+                )
+            except ClientError as exc:
+                if exc.response.get("Error", {}).get("Code") == "ConditionalCheckFailedException":
+                    return False
+                raise
+        return True
+
+    def update_profile(self, user_id: str, update: ProfileUpdate) -> None:
+        values: dict[str, Mapping[str, str]] = {}
+        if update.age is not None:
+            values["age"] = _number(update.age)
+        if update.tempo is not None:
+            values["tempo"] = _number(update.tempo)
+        for move, delta in (update.dose_adjustments or {}).items():
+            values[ADJUSTMENT_PREFIX + move.value] = _number(delta)
+        if not values:
+            return
+        names = {f"#a{i}": name for i, name in enumerate(values)}
+        with _unavailable_on_failure("update_profile"):
+            self._client.update_item(
+                TableName=self._table,
+                Key={PARTITION_KEY: self._pk(user_id), SORT_KEY: {"S": PROFILE_SK}},
+                UpdateExpression="SET " + ", ".join(f"{n} = :v{i}" for i, n in enumerate(names)),
+                ExpressionAttributeNames=names,
+                ExpressionAttributeValues={
+                    f":v{i}": value for i, value in enumerate(values.values())
+                },
+            )
+
+    def delete_user(self, user_id: str) -> None:
+        with _unavailable_on_failure("delete_user"):
+            keys = [
+                {PARTITION_KEY: item[PARTITION_KEY], SORT_KEY: item[SORT_KEY]}
+                for item in self._query_partition(user_id, keys_only=True)
+            ]
+            for start in range(0, len(keys), BATCH_SIZE):
+                self._delete_batch(keys[start : start + BATCH_SIZE])
+
+    def _delete_batch(self, keys: list[dict[str, Any]]) -> None:
+        requests: list[Any] = [{"DeleteRequest": {"Key": key}} for key in keys]
+        for attempt in range(5):
+            result = self._client.batch_write_item(RequestItems={self._table: requests})
+            requests = list(result.get("UnprocessedItems", {}).get(self._table, ()))
+            if not requests:
+                return
+            self._sleep(0.05 * 2**attempt)
+        raise StoreUnavailableError(f"dynamodb delete_user: {len(requests)} items unprocessed")
+
+
+def _profile_from_item(item: Mapping[str, Any]) -> Profile:
+    adjustments = {
+        m: int(item[ADJUSTMENT_PREFIX + m.value]["N"])
+        for m in MoveId
+        if ADJUSTMENT_PREFIX + m.value in item
+    }
+    return Profile(
+        age=int(item["age"]["N"]) if "age" in item else None,
+        tempo=float(item["tempo"]["N"]) if "tempo" in item else 1.0,
+        dose_adjustments=adjustments,
+    )

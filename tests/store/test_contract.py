@@ -1,0 +1,138 @@
+"""The ProgressStore contract: every store behaves the same (SQLite file, DynamoDB over a socket
+to dynalite, and the in-memory store the simulator uses)."""
+
+from __future__ import annotations
+
+import threading
+from datetime import date
+
+from skill.domain.ids import MoveId
+from skill.domain.progress import DayTotal, Profile, ProfileUpdate, UserProgress
+from skill.store.base import ProgressStore
+from tests.store.conftest import completion
+
+MONDAY = date(2026, 11, 23)
+TUESDAY = date(2026, 11, 24)
+
+
+def test_a_new_user_has_empty_progress(progress_store: ProgressStore, user_id: str) -> None:
+    progress = progress_store.load(user_id)
+    assert progress == UserProgress()
+    assert progress.is_new
+
+
+def test_a_completion_counts_reps_times_sets_on_its_local_date(
+    progress_store: ProgressStore, user_id: str
+) -> None:
+    assert progress_store.record(user_id, completion("k1", MoveId.GLUTE_BRIDGE, reps=10, sets=2))
+    progress = progress_store.load(user_id)
+    assert progress.days == (DayTotal(date(2026, 11, 25), {MoveId.GLUTE_BRIDGE: 20}),)
+    assert progress.first_active == date(2026, 11, 25)
+    assert not progress.is_new
+
+
+def test_a_retried_completion_counts_once(progress_store: ProgressStore, user_id: str) -> None:
+    first = progress_store.record(user_id, completion("turn-7"))
+    retried = progress_store.record(user_id, completion("turn-7"))
+    assert (first, retried) == (True, False)
+    assert progress_store.load(user_id).days[0].reps == {MoveId.SQUATS: 10}
+
+
+def test_completions_add_up_per_move_and_day(progress_store: ProgressStore, user_id: str) -> None:
+    recorded = [
+        completion("a", MoveId.SQUATS, reps=10, on=TUESDAY),
+        completion("b", MoveId.SQUATS, reps=12, on=MONDAY),
+        completion("c", MoveId.TOE_TAPS, reps=20, on=MONDAY),
+        completion("d", MoveId.SQUATS, reps=11, on=TUESDAY),
+    ]
+    for c in recorded:
+        assert progress_store.record(user_id, c)
+    progress = progress_store.load(user_id)
+    assert progress.days == (
+        DayTotal(MONDAY, {MoveId.SQUATS: 12, MoveId.TOE_TAPS: 20}),
+        DayTotal(TUESDAY, {MoveId.SQUATS: 21}),
+    )
+    assert progress.first_active == MONDAY
+
+
+def test_the_same_key_on_another_user_is_another_completion(
+    progress_store: ProgressStore, user_id: str
+) -> None:
+    other = user_id + "-other"
+    assert progress_store.record(user_id, completion("same"))
+    assert progress_store.record(other, completion("same"))
+    assert progress_store.load(other).days == progress_store.load(user_id).days
+
+
+def test_profile_updates_change_only_the_fields_that_are_set(
+    progress_store: ProgressStore, user_id: str
+) -> None:
+    progress_store.update_profile(user_id, ProfileUpdate(age=47))
+    progress_store.update_profile(user_id, ProfileUpdate(tempo=1.25))
+    progress_store.update_profile(
+        user_id, ProfileUpdate(dose_adjustments={MoveId.SQUATS: 2, MoveId.HEEL_RISES: -1})
+    )
+    progress_store.update_profile(user_id, ProfileUpdate(dose_adjustments={MoveId.SQUATS: 3}))
+    progress_store.update_profile(user_id, ProfileUpdate())
+    assert progress_store.load(user_id).profile == Profile(
+        age=47, tempo=1.25, dose_adjustments={MoveId.SQUATS: 3, MoveId.HEEL_RISES: -1}
+    )
+
+
+def test_a_profile_alone_does_not_make_a_user_active(
+    progress_store: ProgressStore, user_id: str
+) -> None:
+    progress_store.update_profile(user_id, ProfileUpdate(age=30))
+    progress = progress_store.load(user_id)
+    assert progress.first_active is None
+    assert progress.days == ()
+
+
+def test_delete_user_forgets_everything_and_only_that_user(
+    progress_store: ProgressStore, user_id: str
+) -> None:
+    other = user_id + "-other"
+    for who in (user_id, other):
+        progress_store.update_profile(
+            who, ProfileUpdate(age=40, dose_adjustments={MoveId.SQUATS: 1})
+        )
+        for n in range(5):  # several days, so the DynamoDB delete pages and batches
+            progress_store.record(who, completion(f"k{n}", on=date(2026, 11, 1 + n)))
+
+    progress_store.delete_user(user_id)
+    progress_store.delete_user(user_id + "-never-seen")
+
+    assert progress_store.load(user_id) == UserProgress()
+    assert len(progress_store.load(other).days) == 5
+    assert progress_store.record(user_id, completion("k0", on=date(2026, 11, 1))), (
+        "a forgotten user's keys are forgotten too"
+    )
+
+
+def test_two_devices_of_one_user_finishing_together_both_count(
+    progress_store: ProgressStore, user_id: str
+) -> None:
+    """Two writers (threads), same user, same day: each records every completion, half of them
+    twice (as a retried request would), so nothing may be lost or counted twice."""
+    per_writer = 12
+    results: dict[str, list[bool]] = {"kitchen": [], "bedroom": []}
+    barrier = threading.Barrier(2)
+
+    def writer(device: str) -> None:
+        barrier.wait()
+        for n in range(per_writer):
+            c = completion(f"{device}-{n}", MoveId.HEEL_RISES, reps=1)
+            results[device].append(progress_store.record(user_id, c))
+            if n % 2 == 0:
+                results[device].append(progress_store.record(user_id, c))
+
+    threads = [threading.Thread(target=writer, args=(d,)) for d in results]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+
+    for outcomes in results.values():
+        assert outcomes.count(True) == per_writer
+        assert outcomes.count(False) == per_writer // 2
+    assert progress_store.load(user_id).days[0].reps == {MoveId.HEEL_RISES: 2 * per_writer}

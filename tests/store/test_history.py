@@ -1,0 +1,118 @@
+"""Pure progress computations: streaks, week totals, in-session updates and the session codec."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+
+import pytest
+
+from skill.domain.history import (
+    MAX_CACHED_DAYS,
+    current_streak,
+    for_session,
+    progress_from_json,
+    progress_to_json,
+    week_totals,
+    with_completion,
+    with_profile_update,
+)
+from skill.domain.ids import MoveId
+from skill.domain.progress import DayTotal, Profile, ProfileUpdate, UserProgress
+from tests.store.conftest import completion
+
+TODAY = date(2026, 11, 25)  # a Wednesday
+
+
+def active_on(*days_ago: int) -> UserProgress:
+    days = sorted(TODAY - timedelta(days=n) for n in days_ago)
+    return UserProgress(
+        first_active=days[0] if days else None,
+        days=tuple(DayTotal(d, {MoveId.SQUATS: 10}) for d in days),
+    )
+
+
+@pytest.mark.parametrize(
+    ("days_ago", "streak"),
+    [
+        ((), 0),
+        ((0,), 1),
+        ((1,), 1),  # today not done yet: yesterday's streak still stands
+        ((0, 1, 2), 3),
+        ((1, 2, 3), 3),
+        ((0, 2, 3), 1),
+        ((2, 3), 0),
+    ],
+)
+def test_streak_counts_consecutive_local_days(days_ago: tuple[int, ...], streak: int) -> None:
+    assert current_streak(active_on(*days_ago), TODAY) == streak
+
+
+def test_week_totals_run_from_monday_to_today() -> None:
+    progress = UserProgress(
+        days=(
+            DayTotal(date(2026, 11, 22), {MoveId.SQUATS: 99}),  # last Sunday
+            DayTotal(date(2026, 11, 23), {MoveId.SQUATS: 10, MoveId.TOE_TAPS: 20}),
+            DayTotal(date(2026, 11, 25), {MoveId.SQUATS: 12}),
+        )
+    )
+    assert week_totals(progress, TODAY) == {MoveId.SQUATS: 22, MoveId.TOE_TAPS: 20}
+
+
+def test_completions_and_profile_updates_apply_in_session() -> None:
+    progress = with_completion(UserProgress(), completion("a", reps=10, sets=2, on=TODAY))
+    progress = with_completion(progress, completion("b", MoveId.TOE_TAPS, reps=5, on=TODAY))
+    assert progress.days == (DayTotal(TODAY, {MoveId.SQUATS: 20, MoveId.TOE_TAPS: 5}),)
+    assert progress.first_active == TODAY
+    profile = with_profile_update(
+        Profile(age=40, dose_adjustments={MoveId.SQUATS: 1}),
+        ProfileUpdate(tempo=0.8, dose_adjustments={MoveId.HEEL_RISES: 2}),
+    )
+    assert profile == Profile(
+        age=40, tempo=0.8, dose_adjustments={MoveId.SQUATS: 1, MoveId.HEEL_RISES: 2}
+    )
+
+
+def test_the_session_codec_round_trips() -> None:
+    progress = UserProgress(
+        profile=Profile(age=52, tempo=1.2, dose_adjustments={MoveId.REVERSE_LUNGE: -2}),
+        first_active=date(2026, 1, 5),
+        days=(
+            DayTotal(date(2026, 1, 5), {MoveId.GLUTE_BRIDGE: 20}),
+            DayTotal(TODAY, dict.fromkeys(MoveId, 10)),
+        ),
+    )
+    assert progress_from_json(json.loads(json.dumps(progress_to_json(progress)))) == progress
+    assert progress_from_json(progress_to_json(UserProgress())) == UserProgress()
+
+
+@pytest.mark.parametrize("garbage", [None, {}, {"v": 99}, {"v": 1, "d": [["x"]]}, "text"])
+def test_a_damaged_session_copy_is_refused(garbage: object) -> None:
+    assert progress_from_json(garbage) is None
+
+
+def test_a_session_keeps_the_streak_and_the_week_but_not_old_history() -> None:
+    long_ago = active_on(400, 399, *range(0, 30))
+    kept = for_session(long_ago, TODAY)
+    assert current_streak(kept, TODAY) == 30
+    assert kept.first_active == long_ago.first_active
+    assert week_totals(kept, TODAY) == week_totals(long_ago, TODAY)
+    assert len(kept.days) == 30
+
+
+def test_a_session_copy_stays_small_even_after_years_of_daily_moves() -> None:
+    every_day = UserProgress(
+        days=tuple(
+            DayTotal(TODAY - timedelta(days=n), dict.fromkeys(MoveId, 20))
+            for n in reversed(range(3 * 365))
+        )
+    )
+    kept = for_session(every_day, TODAY)
+    assert current_streak(kept, TODAY) == MAX_CACHED_DAYS
+    # Alexa allows 24 KB per response, session attributes included.
+    assert len(json.dumps(progress_to_json(kept), separators=(",", ":"))) < 9000
+
+
+def test_a_lapsed_user_keeps_their_last_active_day() -> None:
+    lapsed = active_on(60, 40)
+    assert for_session(lapsed, TODAY).days == lapsed.days[-1:]
