@@ -11,10 +11,10 @@ from flask.testing import FlaskClient
 from skill.config import Config, StoreKind
 from skill.store.memory import MemoryStore
 from skill.web import create_app
-from tests.fakes.alexa_api import FakeAlexaApi, FakeAlexaServer, make_certificate
 
 # The local DynamoDB-compatible server (dynalite), shared by the store and deployment tests.
 from tests.dynalite import dynalite_server, dynamodb_endpoint, dynamodb_table  # noqa: F401
+from tests.fakes.alexa_api import FakeAlexaApi, FakeAlexaServer, make_certificate
 
 TEST_SKILL_ID = "amzn1.ask.skill.00000000-0000-0000-0000-000000000000"
 
