@@ -220,7 +220,7 @@ REVERSE_LUNGE = Move(
     ),
     support="Hold a counter or the back of a chair while you learn it.",
     progression="When you feel steady, let go of the support.",
-    beats=(Beat("step back", 2.0), Beat("push up", 2.0)),
+    beats=(Beat("back", 2.0), Beat("and up", 2.0)),
     ladder=(
         Dose(10, 1, Sides.ALTERNATE, supported=True),
         Dose(10, 1, Sides.ALTERNATE),

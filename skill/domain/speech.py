@@ -11,6 +11,11 @@ MAX_SSML_CHARS = 8000
 WORDS_PER_SECOND = 2.6
 
 
+def speaking_seconds(text: str) -> float:
+    """Estimated time to say `text` at WORDS_PER_SECOND."""
+    return len(text.split()) / WORDS_PER_SECOND
+
+
 @dataclass(frozen=True)
 class Say:
     """Words to speak. Plain text: the renderer escapes it."""
@@ -62,7 +67,7 @@ class Speech:
             if isinstance(seg, Pause):
                 total += seg.seconds
             else:
-                total += len(seg.text.split()) / WORDS_PER_SECOND
+                total += speaking_seconds(seg.text)
         return total
 
 

@@ -1,0 +1,172 @@
+"""Today's dose for each move, and the progress figures we speak, from a user's history.
+
+Rules (documented choices):
+- Week one is the week of the user's first activity; each later week is one step on.
+- Squats: 10 a day in week one, then SQUAT_WEEKLY_STEP (5) more each week, up to the user's next
+  big birthday (the next multiple of ten above their age). Until we know the age the ceiling is
+  SQUAT_CEILING_WITHOUT_AGE, a gentle number that asking for the age can lift.
+- Other moves climb their catalogue ladder one rung every WEEKS_PER_RUNG weeks.
+- Feedback moves a per-move adjustment by one step (easy +1, hard -1), kept within
+  ADJUSTMENT_BOUNDS; for squats one step is SQUAT_WEEKLY_STEP reps, for the others one rung.
+  Nothing goes below the first rung or SQUAT_MIN reps, or above the top rung or the ceiling.
+- Streak: consecutive local days with any completion, ending today; a streak that ended
+  yesterday is still alive until today is over.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from skill.domain.catalogue import Dose, Sides, move
+from skill.domain.ids import Feedback, MoveId
+from skill.domain.progress import ProfileUpdate, UserProgress
+
+SQUAT_START = 10
+SQUAT_WEEKLY_STEP = 5
+SQUAT_MIN = 5
+SQUAT_CEILING_WITHOUT_AGE = 20
+MAX_REPS_PER_SET = 25  # keeps every counted set under about two minutes
+WEEKS_PER_RUNG = 2
+ADJUSTMENT_BOUNDS = (-2, 2)
+AGE_BOUNDS = (5, 110)
+
+TEMPO_STEP = 0.25
+TEMPO_BOUNDS = (0.75, 1.5)  # multiplier on rep time: 1.5 is half as slow again, 0.75 brisk
+
+
+def week_number(progress: UserProgress, today: date) -> int:
+    """1 in the week of the first activity (or for a new user), then counting up."""
+    first = progress.first_active
+    if first is None:
+        days = [d.local_date for d in progress.days]
+        first = min(days) if days else None
+    if first is None or first > today:
+        return 1
+    return (today - first).days // 7 + 1
+
+
+def next_big_birthday(age: int) -> int:
+    """The next multiple of ten above `age` (40 -> 50, 39 -> 40)."""
+    return (age // 10 + 1) * 10
+
+
+def _adjustment(progress: UserProgress, move_id: MoveId) -> int:
+    low, high = ADJUSTMENT_BOUNDS
+    return max(low, min(high, progress.profile.dose_adjustments.get(move_id, 0)))
+
+
+def squat_ceiling(progress: UserProgress) -> int:
+    age = progress.profile.age
+    return next_big_birthday(age) if age is not None else SQUAT_CEILING_WITHOUT_AGE
+
+
+def squat_target(progress: UserProgress, today: date) -> int:
+    """Today's number of squats."""
+    steps = week_number(progress, today) - 1 + _adjustment(progress, MoveId.SQUATS)
+    target = SQUAT_START + SQUAT_WEEKLY_STEP * steps
+    return max(SQUAT_MIN, min(squat_ceiling(progress), target))
+
+
+def split_into_sets(total: int, base: Dose) -> Dose:
+    """A dose of `total` reps in as few sets of at most MAX_REPS_PER_SET as possible."""
+    sets = max(1, math.ceil(total / MAX_REPS_PER_SET))
+    reps = math.ceil(total / sets)
+    last = total - reps * (sets - 1)
+    return replace(base, reps=reps, sets=sets, last_set_reps=0 if last == reps else last)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Today's dose of one move and the ladder rung it came from."""
+
+    rung: int
+    dose: Dose
+
+
+def todays_plan(move_id: MoveId, progress: UserProgress, today: date) -> Plan:
+    ladder = move(move_id).ladder
+    if move_id is MoveId.SQUATS:
+        return Plan(0, split_into_sets(squat_target(progress, today), ladder[0]))
+    rung = (week_number(progress, today) - 1) // WEEKS_PER_RUNG + _adjustment(progress, move_id)
+    rung = max(0, min(len(ladder) - 1, rung))
+    return Plan(rung, ladder[rung])
+
+
+def todays_dose(move_id: MoveId, progress: UserProgress, today: date) -> Dose:
+    return todays_plan(move_id, progress, today).dose
+
+
+def fill_dose(move_id: MoveId, base: Dose, seconds: float, tempo: float) -> Dose:
+    """One set of `base` with as many reps as fill about `seconds` at `tempo`."""
+    per_rep = move(move_id).seconds_per_rep(base) * tempo
+    legs = 2 if base.sides is Sides.EACH_LEG else 1
+    reps = max(1, round(seconds / (per_rep * legs)))
+    return replace(base, reps=reps, sets=1, last_set_reps=0)
+
+
+def adjust_for_feedback(
+    progress: UserProgress, moves: tuple[MoveId, ...], feedback: Feedback
+) -> ProfileUpdate | None:
+    """The profile change that feedback on `moves` asks for, or None when nothing changes."""
+    delta = {Feedback.EASY: 1, Feedback.HARD: -1}.get(feedback, 0)
+    if not delta:
+        return None
+    low, high = ADJUSTMENT_BOUNDS
+    changed: dict[MoveId, int] = {}
+    for move_id in moves:
+        current = _adjustment(progress, move_id)
+        new = max(low, min(high, current + delta))
+        if new != current:
+            changed[move_id] = new
+    return ProfileUpdate(dose_adjustments=changed) if changed else None
+
+
+def change_tempo(tempo: float, slower: bool) -> float:
+    """One step slower or faster, within TEMPO_BOUNDS."""
+    low, high = TEMPO_BOUNDS
+    stepped = tempo + (TEMPO_STEP if slower else -TEMPO_STEP)
+    return round(max(low, min(high, stepped)), 2)
+
+
+def clamp_tempo(tempo: float) -> float:
+    low, high = TEMPO_BOUNDS
+    if not math.isfinite(tempo):
+        return 1.0
+    return round(max(low, min(high, tempo)), 2)
+
+
+def valid_age(number: int | None) -> int | None:
+    low, high = AGE_BOUNDS
+    return number if number is not None and low <= number <= high else None
+
+
+def active_days(progress: UserProgress) -> set[date]:
+    return {d.local_date for d in progress.days if any(r > 0 for r in d.reps.values())}
+
+
+def streak(progress: UserProgress, today: date, *, done_today: bool = False) -> int:
+    """Consecutive days with any completion, ending today (or yesterday, if today has none
+    yet). `done_today` counts today even if the store has not recorded it yet."""
+    days = active_days(progress)
+    if done_today:
+        days.add(today)
+    day = today if today in days else today - timedelta(days=1)
+    count = 0
+    while day in days:
+        count += 1
+        day -= timedelta(days=1)
+    return count
+
+
+def week_totals(progress: UserProgress, today: date) -> dict[MoveId, int]:
+    """Reps of each move since Monday of this week, in routine order, leaving out zeros."""
+    monday = today - timedelta(days=today.weekday())
+    totals = dict.fromkeys(MoveId, 0)
+    for day in progress.days:
+        if monday <= day.local_date <= today:
+            for move_id, reps in day.reps.items():
+                if move_id in totals:
+                    totals[move_id] += max(0, reps)
+    return {m: n for m, n in totals.items() if n}
