@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import math
-from xml.sax.saxutils import escape
 
 from skill.domain.speech import MAX_BREAK_SECONDS, Pause, Speech
+
+
+def escape(text: str) -> str:
+    """Escape text for SSML. Not xml.sax.saxutils.escape: importing it pulls in urllib.request,
+    http.client and email (about a third of a cold start's extra import time)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _breaks(seconds: float) -> str:
