@@ -9,7 +9,7 @@ PORT   ?= 5000
 
 NODE_STAMP := node_modules/.installed-from-lock
 
-.PHONY: run test lint typecheck pytest clean
+.PHONY: run test lint typecheck pytest bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,11 @@ $(NODE_STAMP): package-lock.json package.json
 
 pytest: $(VENV)/.installed-test $(NODE_STAMP)
 	$(BIN)/pytest
+
+## bench: latency, cold start, throughput, database work and footprint against a bare ASK SDK
+##        skill; prints one table, exits non-zero when a target is missed (about 2 minutes)
+bench: $(VENV)/.installed-test $(NODE_STAMP)
+	$(BIN)/python -m bench
 
 clean:
 	rm -rf $(VENV) node_modules .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -1,0 +1,98 @@
+"""`python -m bench` (what `make bench` runs): measure every figure, print one table, exit 1 when
+a target is missed.
+
+    python -m bench            # the real run (about two minutes on 2 cores)
+    python -m bench --quick    # every code path, tiny sizes, no targets enforced (tests use it)
+    python -m bench --readme   # also write the table into README.md's Performance section
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench import coldstart, latency, throughput
+from bench.report import Row, heading, missed, render
+from skill.config import Env
+
+ROOT = Path(__file__).resolve().parent.parent
+README = ROOT / "README.md"
+README_START = "<!-- bench:start -->"
+README_END = "<!-- bench:end -->"
+
+
+@dataclass(frozen=True)
+class Sizes:
+    """How much work each figure does: the real run, or the quick one that only keeps code alive."""
+
+    latency_iterations: int
+    latency_warmup: int
+    cold_runs: int
+    load: throughput.Load
+
+    @classmethod
+    def full(cls) -> Sizes:
+        return cls(3000, 300, 9, throughput.Load(devices=8, requests_per_device=60, rounds=4))
+
+    @classmethod
+    def quick(cls) -> Sizes:
+        return cls(5, 2, 1, throughput.Load(devices=2, requests_per_device=3, rounds=1))
+
+
+def run(work_dir: Path, sizes: Sizes) -> list[Row]:
+    rows: list[Row] = []
+    print("1/5 warm turn latency ...", file=sys.stderr)
+    rows += latency.rows(
+        latency.measure(work_dir, iterations=sizes.latency_iterations, warmup=sizes.latency_warmup)
+    )
+    print("2/5 cold start ...", file=sys.stderr)
+    sqlite_env = {
+        Env.STORE.value: "sqlite",
+        Env.SQLITE_PATH.value: str(work_dir / "cold.sqlite3"),
+    }
+    cold = coldstart.measure(
+        work_dir,
+        sqlite_env,
+        runs=sizes.cold_runs,
+        label="embedded SQLite",
+    )
+    rows += coldstart.rows(cold, target=True)
+    print("3/5 web service throughput ...", file=sys.stderr)
+    rows += throughput.rows(
+        throughput.measure(work_dir, sizes.load, signer=throughput.unsigned), verified=False
+    )
+    print("5/5 footprint ...", file=sys.stderr)
+    rows.append(coldstart.peak_memory_row(cold, limit_mib=None))
+    return rows
+
+
+def write_readme(table: str, readme: Path = README) -> None:
+    text = readme.read_text()
+    start, end = text.index(README_START), text.index(README_END)
+    readme.write_text(text[: start + len(README_START)] + "\n" + table + "\n" + text[end:])
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="tiny sizes; no targets enforced")
+    parser.add_argument("--readme", action="store_true", help="write the table into README.md")
+    args = parser.parse_args(argv)
+    sizes = Sizes.quick() if args.quick else Sizes.full()
+    with tempfile.TemporaryDirectory(prefix="mm-bench-") as tmp:
+        rows = run(Path(tmp), sizes)
+    table = render(sorted(rows, key=lambda r: r.figure), heading(ROOT, quick=args.quick))
+    print(table)
+    if args.readme and not args.quick:
+        write_readme(table)
+    failures = missed(rows)
+    for row in failures:
+        print(f"MISSED: {row.what}: {row.ratio} (target {row.target})", file=sys.stderr)
+    return 1 if failures and not args.quick else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

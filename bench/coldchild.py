@@ -1,0 +1,73 @@
+"""One cold start, run in a fresh interpreter by bench/coldstart.py (not imported elsewhere).
+
+    python -m bench.coldchild ours|baseline EVENTS.json
+
+Imports the skill's Lambda entry, answers the first event (a LaunchRequest), then the rest, and
+prints one JSON line: when the process got going, how long import + first answer took (CPU time
+and wall time), and the resident-set high-water mark at the end.
+"""
+
+from __future__ import annotations
+
+import time
+
+STARTED_NS = time.time_ns()  # before anything else this process does on its own account
+
+import importlib.util  # noqa: E402
+import json  # noqa: E402
+import sys  # noqa: E402
+from pathlib import Path  # noqa: E402
+from typing import Any  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _load_handler(which: str) -> Any:
+    if which == "baseline":
+        from bench.baseline import handler
+
+        return handler
+    # lambda/app.py is loaded by path, as the Lambda runtime does ("lambda" is a keyword).
+    spec = importlib.util.spec_from_file_location("app", ROOT / "lambda" / "app.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.handler
+
+
+def _high_water_kib() -> int:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    raise RuntimeError("no VmHWM in /proc/self/status")
+
+
+def main(which: str, events_path: str) -> None:
+    events: list[dict[str, Any]] = json.loads(Path(events_path).read_text())
+    begin_wall, begin_cpu = time.perf_counter_ns(), time.process_time_ns()
+    handler = _load_handler(which)
+    first = handler(events[0], None)
+    first_cpu_ns = time.process_time_ns() - begin_cpu
+    first_wall_ns = time.perf_counter_ns() - begin_wall
+    answered_ns = time.time_ns()
+    assert "response" in first
+    attributes = first.get("sessionAttributes") or {}
+    for event in events[1:]:
+        event["session"]["attributes"] = attributes
+        attributes = handler(event, None).get("sessionAttributes") or {}
+    print(
+        json.dumps(
+            {
+                "started_ns": STARTED_NS,
+                "answered_ns": answered_ns,
+                "import_and_first_cpu_ms": first_cpu_ns / 1e6,
+                "import_and_first_wall_ms": first_wall_ns / 1e6,
+                "high_water_kib": _high_water_kib(),
+            }
+        )
+    )
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:3])

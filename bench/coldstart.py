@@ -1,0 +1,136 @@
+"""Figure 2 (cold start) and half of figure 5 (peak memory of the Lambda handler process).
+
+Each run is a fresh interpreter (bench/coldchild.py) that imports the Lambda entry and answers
+one LaunchRequest; runs alternate between Morning Moves and the baseline. The figure is the
+median over runs of the CPU time that import + first answer take inside the child: CPU time,
+because wall time on a shared 2-core machine mostly measures the neighbours, and the work is
+CPU-bound (files come from the page cache after the untimed first pair). Interpreter start-up is
+the same for both; the wall time from spawn to first answer is shown apart. The child then plays
+a whole routine (the baseline: as many launches) and reports its resident-set high-water mark.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from bench import scenarios
+from bench.report import Row, Target, fmt_ms
+from bench.stats import median
+from skill.config import Config, Env, StoreKind
+from skill.lambda_entry import make_handler
+
+COLD_TARGET = Target("<=", 1.3)
+USER = "amzn1.ask.account.BENCH-COLD"
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class ChildRun:
+    import_and_first_cpu_ms: float
+    import_and_first_wall_ms: float
+    spawn_to_answer_ms: float
+    high_water_kib: int
+
+
+@dataclass(frozen=True)
+class ColdStart:
+    label: str
+    ours: list[ChildRun]
+    baseline: list[ChildRun]
+
+    def median_of(self, runs: list[ChildRun], field: str) -> float:
+        return median([getattr(r, field) for r in runs])
+
+
+def run_child(which: str, events_file: Path, env: Mapping[str, str]) -> ChildRun:
+    spawned = time.time_ns()
+    out = subprocess.run(
+        [sys.executable, "-m", "bench.coldchild", which, str(events_file)],
+        cwd=ROOT,
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    if out.returncode != 0:
+        raise RuntimeError(f"cold-start child ({which}) failed:\n{out.stderr}")
+    data: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
+    return ChildRun(
+        import_and_first_cpu_ms=data["import_and_first_cpu_ms"],
+        import_and_first_wall_ms=data["import_and_first_wall_ms"],
+        spawn_to_answer_ms=(data["answered_ns"] - spawned) / 1e6,
+        high_water_kib=data["high_water_kib"],
+    )
+
+
+def measure(work_dir: Path, store_env: Mapping[str, str], *, runs: int, label: str) -> ColdStart:
+    """`store_env` configures Morning Moves' store (MORNING_MOVES_* variables)."""
+    routine_turns = scenarios.full_routine(
+        make_handler(Config(store=StoreKind.MEMORY, verify=False)), USER
+    )
+    ours_events = [scenarios.launch(USER)] + [
+        scenarios.intent(USER, "AMAZON.NextIntent", {}) for _ in range(routine_turns - 1)
+    ]
+    base_events = [scenarios.launch(USER) for _ in range(routine_turns)]
+    ours_file, base_file = work_dir / f"cold-{label}-ours.json", work_dir / "cold-baseline.json"
+    ours_file.write_text(json.dumps(ours_events))
+    base_file.write_text(json.dumps(base_events))
+    env = {Env.VERIFY.value: "false", **store_env}
+    # One untimed pair first: byte-compiles and pages in both, and makes the user a returning one.
+    run_child("ours", ours_file, env)
+    run_child("baseline", base_file, env)
+    ours: list[ChildRun] = []
+    base: list[ChildRun] = []
+    for i in range(runs):
+        pair = [("ours", ours_file, ours), ("baseline", base_file, base)]
+        for which, events_file, sink in pair if i % 2 == 0 else reversed(pair):
+            sink.append(run_child(which, events_file, env))
+    return ColdStart(label, ours, base)
+
+
+def rows(result: ColdStart, *, target: bool) -> list[Row]:
+    ours = result.median_of(result.ours, "import_and_first_cpu_ms")
+    base = result.median_of(result.baseline, "import_and_first_cpu_ms")
+    ours_wall = result.median_of(result.ours, "spawn_to_answer_ms")
+    base_wall = result.median_of(result.baseline, "spawn_to_answer_ms")
+    n = len(result.ours)
+    return [
+        Row(
+            "2",
+            f"cold start ({result.label}): import + first launch, CPU time, median of {n}",
+            fmt_ms(ours),
+            fmt_ms(base),
+            ours / base,
+            COLD_TARGET if target else None,
+        ),
+        Row(
+            "2",
+            f"cold start ({result.label}): process spawn to first answer, wall, median of {n}",
+            fmt_ms(ours_wall),
+            fmt_ms(base_wall),
+            ours_wall / base_wall,
+        ),
+    ]
+
+
+def peak_memory_row(result: ColdStart, limit_mib: int | None) -> Row:
+    ours = max(r.high_water_kib for r in result.ours) / 1024
+    base = max(r.high_water_kib for r in result.baseline) / 1024
+    return Row(
+        "5",
+        f"peak RSS of the Lambda handler process ({result.label}), after a whole routine",
+        f"{ours:.1f} MiB",
+        f"{base:.1f} MiB",
+        ours / base,
+        None if limit_mib is None else Target("<=", limit_mib, " MiB (MemorySize)"),
+        checked=ours,
+    )

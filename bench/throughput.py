@@ -1,0 +1,192 @@
+"""Figure 3: web service throughput and p99 over loopback, N concurrent simulated devices.
+
+The server (bench/webserver.py) runs in its own process; the devices are threads here, each with
+its own keep-alive connection, each a different user. Requests are built and signed before a
+round starts, so the clients spend their time on HTTP only. Rounds alternate between Morning
+Moves (a returning user's launch, then mid-workout "next" turns) and the baseline (launches).
+Bounded: a fixed number of requests per round, and a timeout on every request.
+"""
+
+from __future__ import annotations
+
+import http.client
+import json
+import os
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from bench import scenarios
+from bench.report import Row, Target, fmt_ms
+from bench.stats import Summary
+from bench.webserver import BASELINE_PREFIX
+from skill.config import Config, StoreKind
+from skill.lambda_entry import make_handler
+from skill.web.app import ALEXA_PATH
+
+THROUGHPUT_TARGET = Target(">=", 0.8)
+ROOT = Path(__file__).resolve().parent.parent
+REQUEST_TIMEOUT_S = 10.0
+
+Signer = Callable[[bytes], dict[str, str]]
+"""Headers that sign one request body (empty when verification is off)."""
+
+
+def unsigned(body: bytes) -> dict[str, str]:  # noqa: ARG001  # a Signer that adds nothing
+    return {}
+
+
+@dataclass(frozen=True)
+class Load:
+    devices: int
+    requests_per_device: int
+    rounds: int
+
+
+@dataclass(frozen=True)
+class RoundResult:
+    wall_s: float
+    latencies_ms: list[float]
+    failures: int
+
+
+@dataclass(frozen=True)
+class Throughput:
+    load: Load
+    ours: list[RoundResult]
+    baseline: list[RoundResult]
+
+
+def _rps(rounds: list[RoundResult]) -> float:
+    requests = sum(len(r.latencies_ms) for r in rounds)
+    return requests / sum(r.wall_s for r in rounds)
+
+
+@contextmanager
+def running_server(data_dir: Path) -> Iterator[int]:
+    """Start bench/webserver.py on a free loopback port; stop it by its own PID."""
+    with subprocess.Popen(
+        [sys.executable, "-m", "bench.webserver", str(data_dir)],
+        cwd=ROOT,
+        env=dict(os.environ),
+        stdout=subprocess.PIPE,
+        text=True,
+    ) as proc:
+        try:
+            assert proc.stdout is not None
+            line = proc.stdout.readline()
+            if not line.startswith("port "):
+                raise RuntimeError(f"bench web server did not start (exit {proc.poll()})")
+            yield int(line.split()[1])
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+
+
+def _stamp(event: dict[str, Any], device: int, serial: int) -> bytes:
+    event["request"]["requestId"] = f"amzn1.echo-api.request.bench-{device}-{serial}"
+    event["request"]["timestamp"] = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return json.dumps(event).encode()
+
+
+def _device_bodies(skill: str, device: int, count: int) -> list[bytes]:
+    """What one device sends in a round: same user throughout, a fresh request id each time."""
+    user = f"amzn1.ask.account.BENCH-DEVICE-{device}"
+    if skill == "baseline":
+        return [_stamp(scenarios.launch(user), device, i) for i in range(count)]
+    # The mid-workout state travels in the envelope, so it can be prepared in-process.
+    local = make_handler(Config(store=StoreKind.MEMORY, verify=False))
+    turn = scenarios.mid_workout_next(local, user)
+    return [
+        _stamp(scenarios.launch(user) if i % 4 == 0 else json.loads(json.dumps(turn)), device, i)
+        for i in range(count)
+    ]
+
+
+def _run_round(port: int, path: str, bodies: list[list[bytes]], signer: Signer) -> RoundResult:
+    signed = [[(body, signer(body)) for body in device] for device in bodies]
+    latencies: list[list[float]] = [[] for _ in signed]
+    failures = [0] * len(signed)
+    ready = threading.Barrier(len(signed) + 1)
+
+    def device(index: int) -> None:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=REQUEST_TIMEOUT_S)
+        ready.wait()
+        try:
+            for body, headers in signed[index]:
+                start = time.perf_counter_ns()
+                conn.request("POST", path, body, {"Content-Type": "application/json", **headers})
+                reply = conn.getresponse()
+                reply.read()
+                latencies[index].append((time.perf_counter_ns() - start) / 1e6)
+                if reply.status != 200:
+                    failures[index] += 1
+        finally:
+            conn.close()
+
+    threads = [threading.Thread(target=device, args=(i,)) for i in range(len(signed))]
+    for t in threads:
+        t.start()
+    ready.wait()
+    start = time.perf_counter()
+    for t in threads:
+        t.join()
+    wall = time.perf_counter() - start
+    return RoundResult(wall, [ms for device in latencies for ms in device], sum(failures))
+
+
+def measure(data_dir: Path, load: Load, signer: Signer) -> Throughput:
+    paths = {"ours": ALEXA_PATH, "baseline": BASELINE_PREFIX + ALEXA_PATH}
+    results: dict[str, list[RoundResult]] = {"ours": [], "baseline": []}
+    with running_server(data_dir) as port:
+        # One untimed round each to warm the server's threads, caches and database.
+        for r in range(load.rounds + 1):
+            order = ["ours", "baseline"] if r % 2 == 0 else ["baseline", "ours"]
+            for skill in order:
+                bodies = [
+                    _device_bodies(skill, d, load.requests_per_device) for d in range(load.devices)
+                ]
+                result = _run_round(port, paths[skill], bodies, signer)
+                if result.failures:
+                    raise RuntimeError(f"{result.failures} {skill} requests were not answered 200")
+                if r > 0:
+                    results[skill].append(result)
+    return Throughput(load, results["ours"], results["baseline"])
+
+
+def rows(result: Throughput, *, verified: bool) -> list[Row]:
+    ours_rps, base_rps = _rps(result.ours), _rps(result.baseline)
+    ours = Summary.of([ms for r in result.ours for ms in r.latencies_ms])
+    base = Summary.of([ms for r in result.baseline for ms in r.latencies_ms])
+    load = result.load
+    how = (
+        f"{load.devices} devices, {ours.n} requests each skill, "
+        f"verification {'ON' if verified else 'OFF'}"
+    )
+    return [
+        Row(
+            "3",
+            f"web throughput over loopback ({how})",
+            f"{ours_rps:.0f} req/s",
+            f"{base_rps:.0f} req/s",
+            ours_rps / base_rps,
+            THROUGHPUT_TARGET,
+        ),
+        Row(
+            "3",
+            "web latency under that load, p99",
+            fmt_ms(ours.p99),
+            fmt_ms(base.p99),
+            ours.p99 / base.p99,
+        ),
+    ]

@@ -1,0 +1,58 @@
+"""The benchmark harness stays runnable: every code path in its quick mode, and the table logic.
+
+No timing is asserted here; `make bench` checks the ratios.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bench import baseline
+from bench.__main__ import README_END, README_START, main, write_readme
+from bench.report import Row, Target, missed, render
+from tests.events import load_event
+
+
+def test_baseline_is_a_bare_skill_that_answers_launch() -> None:
+    response = baseline.handler(load_event("launch"), None)
+    assert baseline.WELCOME in response["response"]["outputSpeech"]["ssml"]
+    assert response["response"]["shouldEndSession"] is False
+
+
+@pytest.mark.parametrize(
+    ("target", "measured", "met"),
+    [
+        (Target("<=", 1.5), 1.5, True),
+        (Target("<=", 1.5), 1.51, False),
+        (Target(">=", 0.8), 0.8, True),
+        (Target(">=", 0.8), 0.79, False),
+    ],
+)
+def test_targets_bound_the_ratio(target: Target, measured: float, met: bool) -> None:
+    row = Row("1", "x", "a", "b", ratio=measured, target=target)
+    assert row.ok is met
+    assert missed([row]) == ([] if met else [row])
+
+
+def test_a_checked_value_is_bounded_instead_of_the_ratio() -> None:
+    row = Row("5", "x", "a", "b", ratio=9.0, target=Target("<=", 128, " MiB"), checked=100.0)
+    assert row.ok is True
+    assert "≤ 128 MiB" in render([row], "title")
+
+
+def test_readme_section_is_replaced_between_markers(tmp_path: Path) -> None:
+    readme = tmp_path / "README.md"
+    readme.write_text(f"intro\n{README_START}\nold table\n{README_END}\noutro\n")
+    write_readme("new table", readme)
+    assert readme.read_text() == f"intro\n{README_START}\nnew table\n{README_END}\noutro\n"
+
+
+@pytest.mark.slow
+def test_quick_run_measures_every_figure(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--quick"]) == 0
+    table = capsys.readouterr().out
+    rows = [line for line in table.splitlines() if line.startswith("| ")][1:]
+    assert {row.split("|")[1].strip() for row in rows} == {"1", "2", "3", "5"}
+    assert "QUICK MODE" in table
