@@ -1,0 +1,60 @@
+"""What a screen shows during a workout, as data: the voice layer turns it into APL."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from skill.domain.catalogue import ROUTINE, move
+from skill.domain.ids import MoveId
+
+APP_TITLE = "Morning Moves"
+
+
+@dataclass(frozen=True)
+class Screen:
+    """One screenful: the move, the cue being spoken, where we are in sets, reps and routine.
+
+    Counts are 1-based; zero means "not counting right now" (e.g. while explaining a move).
+    """
+
+    move: MoveId | None
+    cue: str
+    rep: int = 0
+    reps: int = 0
+    set_no: int = 0
+    sets: int = 0
+    moves_done: int = 0
+    moves_total: int = len(ROUTINE)
+
+    @property
+    def title(self) -> str:
+        return move(self.move).title if self.move is not None else APP_TITLE
+
+    @property
+    def counter(self) -> str:
+        """ "Rep 3 of 10 · Set 1 of 2"; empty when nothing is being counted."""
+        parts: list[str] = []
+        if self.reps:
+            parts.append(f"Rep {min(self.rep, self.reps)} of {self.reps}")
+        if self.sets > 1:
+            parts.append(f"Set {min(self.set_no, self.sets)} of {self.sets}")
+        return " · ".join(parts)
+
+    @property
+    def step(self) -> str:
+        """ "Move 2 of 5"; empty outside a routine."""
+        if self.move is None or self.moves_total <= 1:
+            return ""
+        return f"Move {min(self.moves_done + 1, self.moves_total)} of {self.moves_total}"
+
+    @property
+    def progress_percent(self) -> int:
+        """How much of the routine is done, counting the current move's reps as a fraction."""
+        if self.moves_total <= 0:
+            return 0
+        within = 0.0
+        if self.reps and self.sets:
+            reps_done = (max(self.set_no, 1) - 1) * self.reps + max(self.rep, 0)
+            within = min(max(reps_done / (self.reps * self.sets), 0.0), 1.0)
+        done = min(max((self.moves_done + within) / self.moves_total, 0.0), 1.0)
+        return round(done * 100)

@@ -1,0 +1,91 @@
+"""Echo Show and other screens: the workout as an APL document, only where APL is supported.
+
+Devices without a screen get exactly the same response minus the RenderDocument directive.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_core.utils.request_util import get_supported_interfaces
+from ask_sdk_model.interfaces.alexa.presentation.apl.render_document_directive import (
+    RenderDocumentDirective,
+)
+
+from skill.domain.screen import Screen
+
+DOCUMENT_TOKEN = "morning-moves-workout"  # noqa: S105  # an APL token, not a secret
+ROUTINE_ICON = "routine"
+_APL = resources.files("skill.voice") / "apl"
+
+
+def supports_apl(handler_input: HandlerInput) -> bool:
+    """True when the device says it can render APL (Echo Show, Fire TV, ...)."""
+    try:
+        interfaces = get_supported_interfaces(handler_input)
+    except (AttributeError, TypeError):  # an envelope without context or device
+        return False
+    return interfaces is not None and interfaces.alexa_presentation_apl is not None
+
+
+@cache
+def _load(name: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((_APL / name).read_text(encoding="utf-8"))
+    return data
+
+
+def icon_names() -> list[str]:
+    """Every icon shipped in apl/icons/, by name."""
+    return sorted(
+        p.name.removesuffix(".json") for p in (_APL / "icons").iterdir() if p.name.endswith(".json")
+    )
+
+
+def icon_name(screen: Screen) -> str:
+    return screen.move.value if screen.move is not None else ROUTINE_ICON
+
+
+def workout_document(icon: str) -> dict[str, Any]:
+    """The workout document carrying just the one icon it shows (responses must stay small)."""
+    document = copy.deepcopy(_load("workout.json"))
+    document["graphics"] = {icon: _load(f"icons/{icon}.json")}
+    return document
+
+
+def datasources(screen: Screen) -> dict[str, Any]:
+    """What the document binds to as `payload`: every `${payload.workout.*}` it uses."""
+    percent = screen.progress_percent
+    return {
+        "workout": {
+            "type": "object",
+            "title": screen.title,
+            "cue": screen.cue,
+            "icon": icon_name(screen),
+            "counter": screen.counter,
+            "step": screen.step,
+            "progressPercent": percent,
+            "progressWidth": f"{percent}%",
+            "progressText": f"Routine {percent}% done",
+        }
+    }
+
+
+def render_directive(screen: Screen) -> RenderDocumentDirective:
+    return RenderDocumentDirective(
+        token=DOCUMENT_TOKEN,
+        document=workout_document(icon_name(screen)),
+        datasources=datasources(screen),
+    )
+
+
+def add_screen(handler_input: HandlerInput, screen: Screen | None) -> bool:
+    """Show `screen` on devices that support APL; True when a directive was added."""
+    if screen is None or not supports_apl(handler_input):
+        return False
+    handler_input.response_builder.add_directive(render_directive(screen))
+    return True
