@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench import coldstart, latency, throughput
+from bench import coldstart, dbwork, latency, throughput
 from bench.report import Row, heading, missed, render
 from skill.config import Env
 
@@ -33,14 +33,17 @@ class Sizes:
     latency_warmup: int
     cold_runs: int
     load: throughput.Load
+    routines: int
 
     @classmethod
     def full(cls) -> Sizes:
-        return cls(3000, 300, 9, throughput.Load(devices=8, requests_per_device=60, rounds=4))
+        load = throughput.Load(devices=8, requests_per_device=60, rounds=4)
+        return cls(3000, 300, 15, load, routines=3)
 
     @classmethod
     def quick(cls) -> Sizes:
-        return cls(5, 2, 1, throughput.Load(devices=2, requests_per_device=3, rounds=1))
+        load = throughput.Load(devices=2, requests_per_device=3, rounds=1)
+        return cls(5, 2, 1, load, routines=1)
 
 
 def run(work_dir: Path, sizes: Sizes) -> list[Row]:
@@ -61,12 +64,25 @@ def run(work_dir: Path, sizes: Sizes) -> list[Row]:
         label="embedded SQLite",
     )
     rows += coldstart.rows(cold, target=True)
+    rows.append(coldstart.peak_memory_row(cold, limit_mib=None))
     print("3/5 web service throughput ...", file=sys.stderr)
     rows += throughput.rows(
         throughput.measure(work_dir, sizes.load, signer=throughput.unsigned), verified=False
     )
-    print("5/5 footprint ...", file=sys.stderr)
-    rows.append(coldstart.peak_memory_row(cold, limit_mib=None))
+    with dbwork.dynalite(work_dir / "dynalite") as server:
+        print("4/5 database work per routine ...", file=sys.stderr)
+        rows += dbwork.rows(dbwork.measure(server.port, routines=sizes.routines))
+        print("2/5 cold start with the DynamoDB store ...", file=sys.stderr)
+        dynamo_env = {
+            Env.STORE.value: "dynamodb",
+            Env.DYNAMODB_ENDPOINT.value: server.url,
+            Env.TABLE_NAME.value: dbwork.TABLE,
+        }
+        cold_dynamo = coldstart.measure(
+            work_dir, dynamo_env, runs=sizes.cold_runs, label="DynamoDB store"
+        )
+    rows += coldstart.rows(cold_dynamo, target=False)
+    rows.append(coldstart.peak_memory_row(cold_dynamo, limit_mib=None))
     return rows
 
 

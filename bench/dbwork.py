@@ -1,0 +1,98 @@
+"""Figure 4: database work per full routine, counted at the DynamoDB-compatible server.
+
+The Lambda handler runs with the DynamoDB store against dynalite, through the counting proxy the
+store tests use (tests/dynalite.py), so every request that reaches the server is seen and named
+by its X-Amz-Target. Completed moves are read back from the store after the counts are taken.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench import scenarios
+from bench.report import Row, Target
+from skill.config import Config
+from skill.lambda_entry import make_handler
+from skill.store.dynamodb import DynamoDbStore, create_table, make_client
+from tests.dynalite import DynaliteServer, FaultProxy, local_config
+
+TABLE = "morning-moves-bench"
+READS = frozenset({"GetItem", "BatchGetItem", "Query", "Scan", "TransactGetItems"})
+WRITES = frozenset({"PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem", "TransactWriteItems"})
+PER_MOVE_TARGET = Target("<=", 1.0)
+
+
+@dataclass(frozen=True)
+class DbWork:
+    routines: int
+    moves: int
+    calls: Counter[str]
+
+    @property
+    def reads(self) -> int:
+        return sum(n for op, n in self.calls.items() if op in READS)
+
+    @property
+    def writes(self) -> int:
+        return sum(n for op, n in self.calls.items() if op in WRITES)
+
+
+@contextmanager
+def dynalite(data_dir: Path) -> Iterator[DynaliteServer]:
+    """A dynalite of our own, stopped by its PID (tests pass the session's instead)."""
+    server = DynaliteServer(data_dir)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+def measure(server_port: int, *, routines: int) -> DbWork:
+    proxy = FaultProxy(server_port)
+    proxy.start()
+    try:
+        config: Config = local_config(proxy.url, TABLE)
+        create_table(make_client(config), TABLE)
+        handler = make_handler(config)
+        users = [f"amzn1.ask.account.BENCH-DB-{i}" for i in range(routines)]
+        proxy.reset()  # count the routines only, not the table's creation
+        for user in users:
+            scenarios.full_routine(handler, user)
+        calls = Counter(proxy.calls)
+    finally:
+        proxy.stop()
+    store = DynamoDbStore(
+        make_client(local_config(f"http://127.0.0.1:{server_port}", TABLE)), TABLE
+    )
+    moves = sum(len(day.reps) for user in users for day in store.load(user).days)
+    return DbWork(routines, moves, calls)
+
+
+def rows(result: DbWork) -> list[Row]:
+    # No completed move means the scenario is broken: report it as a miss, not as zero work.
+    moves = result.moves or float("nan")
+    ops = ", ".join(f"{op} {n}" for op, n in sorted(result.calls.items()))
+    how = f"{result.routines} routines, {result.moves} moves completed; {ops or 'no calls'}"
+    return [
+        Row(
+            "4",
+            f"database reads per completed move ({how})",
+            f"{result.reads / moves:.2f}",
+            "no database",
+            result.reads / moves if result.moves else float("inf"),
+            PER_MOVE_TARGET,
+        ),
+        Row(
+            "4",
+            "database writes per completed move",
+            f"{result.writes / moves:.2f}",
+            "no database",
+            result.writes / moves if result.moves else float("inf"),
+            PER_MOVE_TARGET,
+        ),
+    ]
