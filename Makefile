@@ -9,7 +9,7 @@ PORT   ?= 5000
 
 NODE_STAMP := node_modules/.installed-from-lock
 
-.PHONY: run test lint typecheck pytest bench clean
+.PHONY: run test lint typecheck pytest bench clean model chat
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,14 @@ pytest: $(VENV)/.installed-test $(NODE_STAMP)
 ##        skill; prints one table, exits non-zero when a target is missed (about 2 minutes)
 bench: $(VENV)/.installed-test $(NODE_STAMP)
 	$(BIN)/python -m bench
+
+## model: regenerate interaction_model/ from skill/voice/model_source.py
+model: $(VENV)/.installed-run
+	$(BIN)/python -m skill.voice.model_build
+
+## chat: talk to the skill by typing (in-process; URL=http://127.0.0.1:5000/alexa for a server)
+chat: $(VENV)/.installed-run
+	$(BIN)/morning-moves chat $(if $(URL),--url $(URL))
 
 clean:
 	rm -rf $(VENV) node_modules .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -1,4 +1,4 @@
-"""The `morning-moves` command: serve the skill locally (and, later, chat with it)."""
+"""The `morning-moves` command: serve the skill locally, or chat with it by typing."""
 
 from __future__ import annotations
 
@@ -8,9 +8,11 @@ import logging
 import signal
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from types import FrameType
 
 from skill.config import Config
+from skill.voice.model_source import LOCALES
 
 SERVE_THREADS = 8
 
@@ -67,6 +69,15 @@ def serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def chat(args: argparse.Namespace) -> int:
+    """Talk to the skill by typing: in-process, or to a running server with --url."""
+    from skill.chat import run_chat
+
+    return run_chat(
+        url=args.url, script=args.script, speak=args.speak, locale=args.locale, width=args.width
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="morning-moves", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -79,6 +90,23 @@ def build_parser() -> argparse.ArgumentParser:
         help="turn Alexa request verification off (loopback only)",
     )
     p_serve.set_defaults(func=serve)
+    p_chat = sub.add_parser(
+        "chat",
+        help="type what you would say to Alexa and read the skill's replies",
+        description="Type what you would say to Alexa; an empty line is silence; Ctrl-D quits.",
+    )
+    p_chat.add_argument(
+        "--url", default=None, help="a running server, e.g. http://127.0.0.1:5000/alexa"
+    )
+    p_chat.add_argument(
+        "--script", type=Path, default=None, help="replay a file of 'user: ...' lines and exit"
+    )
+    p_chat.add_argument(
+        "--speak", action="store_true", help="also say each reply with espeak-ng (if installed)"
+    )
+    p_chat.add_argument("--locale", default="en-US", choices=LOCALES, help="Alexa locale")
+    p_chat.add_argument("--width", type=int, default=100, help="wrap replies at this width")
+    p_chat.set_defaults(func=chat)
     return parser
 
 

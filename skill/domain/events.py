@@ -47,3 +47,5 @@ class Event:
     moment: MomentId | None = None
     feedback: Feedback | None = None
     number: int | None = None
+    # SET_AGE from "my next big birthday is fifty": the target birthday rather than the age.
+    big_birthday: int | None = None

@@ -10,6 +10,7 @@ from ask_sdk_core.skill_builder import SkillBuilder
 
 from skill.config import Config
 from skill.store.base import ProgressStore
+from skill.voice.can_fulfill import CanFulfillHandler
 from skill.voice.handlers import EngineHandler, FriendlyExceptionHandler, SessionEndedHandler
 
 Clock = Callable[[], datetime]
@@ -24,6 +25,7 @@ def build_skill(store: ProgressStore, config: Config, *, clock: Clock = _utc_now
     builder = SkillBuilder()
     builder.skill_id = config.skill_id  # type: ignore[assignment]  # SDK annotates it as None
     engine = EngineHandler(store=store, config=config, clock=clock)
+    builder.add_request_handler(CanFulfillHandler())
     builder.add_request_handler(SessionEndedHandler(engine))
     builder.add_request_handler(engine)
     builder.add_exception_handler(FriendlyExceptionHandler())

@@ -11,7 +11,13 @@ from ask_sdk_core.dispatch_components.exception_components import AbstractExcept
 from ask_sdk_core.dispatch_components.request_components import AbstractRequestHandler
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils.predicate import is_request_type
-from ask_sdk_core.utils.request_util import get_intent_name, get_request_type
+from ask_sdk_core.utils.request_util import (
+    get_intent_name,
+    get_locale,
+    get_request_type,
+    get_slot,
+    get_user_id,
+)
 from ask_sdk_model.response import Response
 
 from skill.config import Config
@@ -20,10 +26,16 @@ from skill.domain.session import Context, Outcome, step
 from skill.domain.speech import Speech
 from skill.domain.ssml import render
 from skill.store.base import ProgressStore
-from skill.voice.intents import INTENT_EVENTS
+from skill.voice.redact import scrub, user_ref
+from skill.voice.slots import intent_event
 from skill.voice.state import load_state, save_state
 
 log = logging.getLogger(__name__)
+
+
+def _text(value: str | bytes | None) -> str | None:
+    """request_util annotates its getters as AnyStr; the JSON they come from holds text."""
+    return value.decode() if isinstance(value, bytes) else value
 
 
 def to_event(handler_input: HandlerInput) -> Event | None:
@@ -34,8 +46,11 @@ def to_event(handler_input: HandlerInput) -> Event | None:
     if request_type == "SessionEndedRequest":
         return Event(EventKind.SESSION_ENDED)
     if request_type == "IntentRequest":
-        kind = INTENT_EVENTS.get(str(get_intent_name(handler_input)))
-        return Event(kind) if kind is not None else None
+        return intent_event(
+            str(get_intent_name(handler_input)),
+            lambda name: get_slot(handler_input, name),
+            _text(get_locale(handler_input)),
+        )
     return None
 
 
@@ -107,7 +122,16 @@ class FriendlyExceptionHandler(AbstractExceptionHandler):
 
     def handle(self, handler_input: HandlerInput, exception: Exception) -> Response:
         request_type = get_request_type(handler_input)
-        log.error("unhandled %s on %s: %s", type(exception).__name__, request_type, exception)
+        intent = get_intent_name(handler_input) if request_type == "IntentRequest" else "-"
+        user_id = _text(get_user_id(handler_input))
+        log.error(
+            "unhandled %s on %s (intent %s, user %s)\n%s",
+            type(exception).__name__,
+            request_type,
+            intent,
+            user_ref(user_id),
+            scrub(exception, user_id),
+        )
         if request_type == "SessionEndedRequest":
             return handler_input.response_builder.response
         return (

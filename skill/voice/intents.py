@@ -1,21 +1,83 @@
-"""Intent names and the engine event each one becomes: the one table both the handlers and
-the interaction-model check read."""
+"""Intent and slot names, and the engine event each intent becomes: the one table that the
+handlers, the interaction-model source and the model checks all read."""
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from skill.domain.events import EventKind
 
+
+class Intent(StrEnum):
+    """Every intent in the interaction model."""
+
+    START_ROUTINE = "StartRoutineIntent"
+    START_MOVE = "StartMoveIntent"
+    START_MOMENT = "StartMomentIntent"
+    EXPLAIN = "ExplainMoveIntent"
+    WHATS_NEXT = "WhatsNextIntent"
+    HOW_MANY_LEFT = "HowManyLeftIntent"
+    SLOWER = "SlowerIntent"
+    FASTER = "FasterIntent"
+    SKIP = "SkipIntent"
+    PROGRESS = "ProgressIntent"
+    SET_AGE = "SetAgeIntent"
+    BIG_BIRTHDAY = "BigBirthdayIntent"
+    FEEDBACK = "FeedbackIntent"
+    FORGET_ME = "ForgetMeIntent"
+    HELP = "AMAZON.HelpIntent"
+    STOP = "AMAZON.StopIntent"
+    CANCEL = "AMAZON.CancelIntent"
+    NAVIGATE_HOME = "AMAZON.NavigateHomeIntent"
+    FALLBACK = "AMAZON.FallbackIntent"
+    PAUSE = "AMAZON.PauseIntent"
+    RESUME = "AMAZON.ResumeIntent"
+    REPEAT = "AMAZON.RepeatIntent"
+    NEXT = "AMAZON.NextIntent"
+    START_OVER = "AMAZON.StartOverIntent"
+    YES = "AMAZON.YesIntent"
+    NO = "AMAZON.NoIntent"
+
+    @property
+    def is_builtin(self) -> bool:
+        return self.value.startswith("AMAZON.")
+
+
+class SlotName(StrEnum):
+    """Slot names used in sample utterances ({move}, {moment}, ...)."""
+
+    MOVE = "move"
+    MOMENT = "moment"
+    FEEDBACK = "feedback"
+    AGE = "age"
+    BIRTHDAY = "birthday"
+
+
 INTENT_EVENTS: dict[str, EventKind] = {
-    "AMAZON.HelpIntent": EventKind.HELP,
-    "AMAZON.StopIntent": EventKind.STOP,
-    "AMAZON.CancelIntent": EventKind.STOP,
-    "AMAZON.NavigateHomeIntent": EventKind.STOP,
-    "AMAZON.FallbackIntent": EventKind.UNKNOWN,
-    "AMAZON.PauseIntent": EventKind.PAUSE,
-    "AMAZON.ResumeIntent": EventKind.RESUME,
-    "AMAZON.RepeatIntent": EventKind.REPEAT,
-    "AMAZON.NextIntent": EventKind.NEXT,
-    "AMAZON.StartOverIntent": EventKind.START_OVER,
-    "AMAZON.YesIntent": EventKind.YES,
-    "AMAZON.NoIntent": EventKind.NO,
+    Intent.START_ROUTINE: EventKind.START_ROUTINE,
+    Intent.START_MOVE: EventKind.START_MOVE,
+    Intent.START_MOMENT: EventKind.START_MOMENT,
+    Intent.EXPLAIN: EventKind.EXPLAIN,
+    Intent.WHATS_NEXT: EventKind.WHATS_NEXT,
+    Intent.HOW_MANY_LEFT: EventKind.HOW_MANY_LEFT,
+    Intent.SLOWER: EventKind.SLOWER,
+    Intent.FASTER: EventKind.FASTER,
+    Intent.SKIP: EventKind.SKIP,
+    Intent.PROGRESS: EventKind.PROGRESS,
+    Intent.SET_AGE: EventKind.SET_AGE,
+    Intent.BIG_BIRTHDAY: EventKind.SET_AGE,
+    Intent.FEEDBACK: EventKind.FEEDBACK,
+    Intent.FORGET_ME: EventKind.FORGET_ME,
+    Intent.HELP: EventKind.HELP,
+    Intent.STOP: EventKind.STOP,
+    Intent.CANCEL: EventKind.STOP,
+    Intent.NAVIGATE_HOME: EventKind.STOP,
+    Intent.FALLBACK: EventKind.UNKNOWN,
+    Intent.PAUSE: EventKind.PAUSE,
+    Intent.RESUME: EventKind.RESUME,
+    Intent.REPEAT: EventKind.REPEAT,
+    Intent.NEXT: EventKind.NEXT,
+    Intent.START_OVER: EventKind.START_OVER,
+    Intent.YES: EventKind.YES,
+    Intent.NO: EventKind.NO,
 }

@@ -1,0 +1,357 @@
+"""A simulated Alexa: typed text in, real request envelopes out, replies back as readable text.
+
+`Conversation` resolves what the user says against the interaction model (`skill.nlu`), wraps it
+in a LaunchRequest, IntentRequest (slots with entity resolutions) or SessionEndedRequest, carries
+the session attributes from turn to turn like Alexa does, and sends each envelope through a
+`Transport`: the skill in-process (`SkillTransport`) or a running server (`HttpTransport`).
+Used by `morning-moves chat`, the golden transcript tests and the browser console.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import textwrap
+import urllib.error
+import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any, Protocol
+
+from ask_sdk_core.skill import CustomSkill
+from ask_sdk_model.request_envelope import RequestEnvelope
+
+from skill.nlu import Nlu, Resolution, SlotMatch, nlu_for
+from skill.voice.intents import Intent, SlotName
+from skill.voice.model_source import intent_source
+from skill.voice.state import STATE_KEY
+
+SIMULATOR_SKILL_ID = "amzn1.ask.skill.00000000-0000-0000-0000-000000000000"
+SIMULATOR_USER_ID = "amzn1.ask.account.SIMULATOR"
+SIMULATOR_DEVICE_ID = "amzn1.ask.device.SIMULATOR"
+SILENCE = "(silence)"
+
+
+class SimulatorError(RuntimeError):
+    """The skill could not be reached or answered with something that is not a response."""
+
+
+class Transport(Protocol):
+    """Delivers one request envelope (JSON-ready dict) and returns the response envelope."""
+
+    def send(self, envelope: dict[str, Any]) -> dict[str, Any]: ...
+
+
+class SkillTransport:
+    """Calls a skill in this process, through the same (de)serialisation as Lambda."""
+
+    def __init__(self, skill: CustomSkill):
+        self._skill = skill
+
+    def send(self, envelope: dict[str, Any]) -> dict[str, Any]:
+        request = self._skill.serializer.deserialize(json.dumps(envelope), RequestEnvelope)
+        response = self._skill.invoke(request_envelope=request, context=None)
+        data = self._skill.serializer.serialize(response)
+        if not isinstance(data, dict):
+            raise SimulatorError("the skill's response did not serialise to an envelope")
+        return data
+
+
+class HttpTransport:
+    """POSTs each envelope to a running skill server, e.g. http://127.0.0.1:5000/alexa."""
+
+    def __init__(self, url: str, timeout: float = 10.0):
+        if not url.startswith(("http://", "https://")):
+            raise ValueError(f"not an http(s) URL: {url!r}")
+        self.url = url
+        self._timeout = timeout
+
+    def send(self, envelope: dict[str, Any]) -> dict[str, Any]:
+        body = json.dumps(envelope).encode("utf-8")
+        request = urllib.request.Request(  # noqa: S310  # scheme checked in __init__
+            self.url, data=body, method="POST", headers={"Content-Type": "application/json"}
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=self._timeout) as reply:  # noqa: S310
+                data = json.loads(reply.read().decode("utf-8"))
+        except urllib.error.HTTPError as exc:
+            detail = exc.read().decode("utf-8", "replace")[:200]
+            raise SimulatorError(f"{self.url} answered HTTP {exc.code}: {detail}") from exc
+        except (urllib.error.URLError, OSError) as exc:
+            raise SimulatorError(f"cannot reach {self.url}: {exc}") from exc
+        except json.JSONDecodeError as exc:
+            raise SimulatorError(f"{self.url} did not answer with JSON") from exc
+        if not isinstance(data, dict):
+            raise SimulatorError(f"{self.url} did not answer with a response envelope")
+        return data
+
+
+_BREAK = re.compile(r'<break\s+time="(\d+(?:\.\d+)?)(ms|s)"\s*/>')
+_BREAKS_RUN = re.compile(r"(?:\s*<break\s[^>]*/>)+\s*")
+_TAG = re.compile(r"<[^>]+>")
+
+
+def ssml_to_text(ssml: str) -> str:
+    """Readable text with pauses shown: '<speak>one <break time="2000ms"/> two</speak>' ->
+    'one [2s] two'. Consecutive breaks add up; other tags are dropped."""
+
+    def pause(run: re.Match[str]) -> str:
+        total = sum(
+            float(amount) / (1000 if unit == "ms" else 1)
+            for amount, unit in _BREAK.findall(run.group(0))
+        )
+        return f" [{total:g}s] " if total else " "
+
+    text = _BREAKS_RUN.sub(pause, ssml)
+    text = re.sub(r"<audio\b[^>]*>", " [audio] ", text)
+    text = html.unescape(_TAG.sub(" ", text))
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One exchange: what the user said, what went to the skill, and what came back."""
+
+    user: str
+    heard: str  # how the request was understood: "LaunchRequest", "StartMoveIntent move=squats"
+    text: str  # the reply as text with pauses, e.g. "one [2s] two"
+    ssml: str
+    reprompt: str  # reprompt as text ("" if none)
+    ended: bool  # the session is over after this turn
+    phase: str | None  # the engine's phase from the session attributes
+    request: dict[str, Any] | None = None
+    response: dict[str, Any] | None = None
+
+    @property
+    def state(self) -> str:
+        listening = "session ended" if self.ended else "listening"
+        return f"{self.phase or '-'} · {listening}"
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass
+class _Session:
+    number: int
+    attributes: dict[str, Any] = field(default_factory=dict)
+    new: bool = True
+    reprompt: str = ""  # SSML of the last reprompt, until it has been played
+    has_reprompted: bool = False
+
+
+class Conversation:
+    """A conversation with the skill as one Alexa user on one device."""
+
+    def __init__(
+        self,
+        transport: Transport,
+        *,
+        locale: str = "en-US",
+        skill_id: str = SIMULATOR_SKILL_ID,
+        user_id: str = SIMULATOR_USER_ID,
+        clock: Callable[[], datetime] = _utc_now,
+        nlu: Nlu | None = None,
+    ):
+        self.transport = transport
+        self.locale = locale
+        self.nlu = nlu or nlu_for(locale)
+        self.skill_id = skill_id
+        self.user_id = user_id
+        self._clock = clock
+        self._requests = 0
+        self._sessions = 0
+        self._session: _Session | None = None
+
+    @property
+    def in_session(self) -> bool:
+        return self._session is not None
+
+    def say(self, utterance: str) -> Turn:
+        """The user says something (empty or "(silence)": says nothing)."""
+        if not utterance.strip() or utterance.strip().lower() == SILENCE:
+            return self.silence()
+        resolution = self.nlu.resolve(utterance)
+        if resolution.kind == "launch":
+            return self._exchange(utterance, "LaunchRequest", self._launch_request())
+        assert resolution.intent is not None
+        return self.intent(resolution.intent, resolution.slots, utterance=utterance)
+
+    def launch(self) -> Turn:
+        return self._exchange("open morning moves", "LaunchRequest", self._launch_request())
+
+    def intent(
+        self,
+        intent: Intent,
+        slots: dict[SlotName, SlotMatch] | None = None,
+        *,
+        utterance: str | None = None,
+    ) -> Turn:
+        """Send an IntentRequest; starts a new session (a one-shot request) if none is open."""
+        slots = slots or {}
+        heard = Resolution("intent", intent, slots).label
+        request = {
+            "type": "IntentRequest",
+            "dialogState": "COMPLETED",
+            "intent": {
+                "name": intent.value,
+                "confirmationStatus": "NONE",
+                "slots": self._slots(intent, slots),
+            },
+        }
+        return self._exchange(utterance or heard, heard, request)
+
+    def silence(self) -> Turn:
+        """The user says nothing: Alexa plays the reprompt once, then ends the session."""
+        session = self._session
+        if session is None:
+            return Turn(SILENCE, "-", "", "", "", ended=True, phase=None)
+        if session.reprompt and not session.has_reprompted:
+            session.has_reprompted = True
+            text = ssml_to_text(session.reprompt)
+            return Turn(SILENCE, "(reprompt)", text, session.reprompt, "", False, self._phase())
+        return self.end("EXCEEDED_MAX_REPROMPTS")
+
+    def end(self, reason: str = "USER_INITIATED") -> Turn:
+        """Alexa closes the session (the user walked away, or said nothing twice)."""
+        if self._session is None:
+            return Turn(SILENCE, "-", "", "", "", ended=True, phase=None)
+        request = {"type": "SessionEndedRequest", "reason": reason}
+        return self._exchange(SILENCE, f"SessionEndedRequest {reason}", request)
+
+    def _phase(self) -> str | None:
+        attributes = self._session.attributes if self._session else {}
+        state = attributes.get(STATE_KEY)
+        phase = state.get("phase") if isinstance(state, dict) else None
+        return str(phase) if phase is not None else None
+
+    def _launch_request(self) -> dict[str, Any]:
+        return {"type": "LaunchRequest"}
+
+    def _slots(self, intent: Intent, filled: dict[SlotName, SlotMatch]) -> dict[str, Any]:
+        slots: dict[str, Any] = {}
+        for name, type_name in intent_source(intent).slots.items():
+            slot: dict[str, Any] = {"name": name.value, "confirmationStatus": "NONE"}
+            match = filled.get(name)
+            if match is not None:
+                slot["value"] = match.spoken
+                slot["source"] = "USER"
+                if not type_name.startswith("AMAZON."):
+                    slot["resolutions"] = self._resolutions(type_name, match)
+            slots[name.value] = slot
+        return slots
+
+    def _resolutions(self, type_name: str, match: SlotMatch) -> dict[str, Any]:
+        authority = f"amzn1.er-authority.echo-sdk.{self.skill_id}.{type_name}"
+        if match.id is None:
+            return {
+                "resolutionsPerAuthority": [
+                    {"authority": authority, "status": {"code": "ER_SUCCESS_NO_MATCH"}}
+                ]
+            }
+        value = {"value": {"name": match.name, "id": match.id}}
+        return {
+            "resolutionsPerAuthority": [
+                {"authority": authority, "status": {"code": "ER_SUCCESS_MATCH"}, "values": [value]}
+            ]
+        }
+
+    def _envelope(self, request: dict[str, Any]) -> dict[str, Any]:
+        if self._session is None:
+            self._sessions += 1
+            self._session = _Session(self._sessions)
+        session = self._session
+        self._requests += 1
+        timestamp = self._clock().astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        application = {"applicationId": self.skill_id}
+        user = {"userId": self.user_id}
+        return {
+            "version": "1.0",
+            "session": {
+                "new": session.new,
+                "sessionId": f"amzn1.echo-api.session.sim-{session.number:04d}",
+                "application": application,
+                "attributes": session.attributes,
+                "user": user,
+            },
+            "context": {
+                "System": {
+                    "application": application,
+                    "user": user,
+                    "device": {"deviceId": SIMULATOR_DEVICE_ID, "supportedInterfaces": {}},
+                    "apiEndpoint": "https://api.amazonalexa.com",
+                }
+            },
+            "request": {
+                **request,
+                "requestId": f"amzn1.echo-api.request.sim-{self._requests:04d}",
+                "timestamp": timestamp,
+                "locale": self.locale,
+            },
+        }
+
+    def _exchange(self, said: str, heard: str, request: dict[str, Any]) -> Turn:
+        envelope = self._envelope(request)
+        data = self.transport.send(envelope)
+        response = data.get("response")
+        if not isinstance(response, dict):
+            raise SimulatorError("the skill answered without a response object")
+        session = self._session
+        assert session is not None
+        ssml = _ssml(response.get("outputSpeech"))
+        reprompt_ssml = _ssml((response.get("reprompt") or {}).get("outputSpeech"))
+        # A voice-only device closes the session unless the skill explicitly keeps it open.
+        ended = (
+            request["type"] == "SessionEndedRequest"
+            or response.get("shouldEndSession") is not False
+        )
+        session.new = False
+        session.attributes = dict(data.get("sessionAttributes") or {})
+        session.reprompt, session.has_reprompted = reprompt_ssml, False
+        phase = self._phase()
+        if ended:
+            self._session = None
+        return Turn(
+            user=said,
+            heard=heard,
+            text=ssml_to_text(ssml),
+            ssml=ssml,
+            reprompt=ssml_to_text(reprompt_ssml),
+            ended=ended,
+            phase=phase,
+            request=envelope,
+            response=data,
+        )
+
+
+def _ssml(output_speech: Any) -> str:
+    if not isinstance(output_speech, dict):
+        return ""
+    if output_speech.get("type") == "PlainText":
+        return html.escape(str(output_speech.get("text", "")))
+    return str(output_speech.get("ssml", ""))
+
+
+def format_turn(turn: Turn, width: int = 100) -> str:
+    """A turn as transcript lines: 'user: ...', 'alexa: ...' and the state in brackets."""
+    lines = [f"user: {turn.user}"]
+    reply = turn.text or "(no speech)"
+    lines += textwrap.wrap(
+        reply, width, initial_indent="alexa: ", subsequent_indent="       ", break_on_hyphens=False
+    )
+    lines.append(f"       [{turn.heard} · {turn.state}]")
+    return "\n".join(lines)
+
+
+def script_lines(text: str) -> list[str]:
+    """What the user says in a script or transcript: 'user: ...' lines, or plain lines.
+    'alexa:' lines, indented lines, '#' comments and blank lines are skipped."""
+    said: list[str] = []
+    for line in text.splitlines():
+        if not line.strip() or line[0].isspace() or line.startswith(("#", "alexa:")):
+            continue
+        said.append(line.removeprefix("user:").strip())
+    return said

@@ -1,0 +1,263 @@
+"""The simulator: real envelopes, session carried over, silence, and the same conversation
+in-process and over real HTTP; plus `morning-moves chat`."""
+
+from __future__ import annotations
+
+import io
+import threading
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from werkzeug.serving import make_server
+
+from skill.cli import main
+from skill.config import Config
+from skill.simulator import (
+    Conversation,
+    HttpTransport,
+    SimulatorError,
+    SkillTransport,
+    Turn,
+    format_turn,
+    script_lines,
+    ssml_to_text,
+)
+from skill.store.memory import MemoryStore
+from skill.voice import build_skill
+from skill.web import create_app
+from tests.conftest import TEST_SKILL_ID
+
+FIXED_NOW = datetime(2026, 11, 25, 7, 0, tzinfo=UTC)
+
+
+class RecordingTransport:
+    """Passes envelopes to the real skill and keeps a copy of each."""
+
+    def __init__(self, config: Config):
+        self.inner = SkillTransport(build_skill(MemoryStore(), config, clock=lambda: FIXED_NOW))
+        self.sent: list[dict[str, Any]] = []
+
+    def send(self, envelope: dict[str, Any]) -> dict[str, Any]:
+        self.sent.append(envelope)
+        return self.inner.send(envelope)
+
+
+@pytest.fixture
+def transport(config: Config) -> RecordingTransport:
+    return RecordingTransport(config)
+
+
+@pytest.fixture
+def conversation(transport: RecordingTransport) -> Conversation:
+    return Conversation(transport, skill_id=TEST_SKILL_ID, clock=lambda: FIXED_NOW)
+
+
+@pytest.mark.parametrize(
+    ("ssml", "text"),
+    [
+        ('<speak>one <break time="2000ms"/> two</speak>', "one [2s] two"),
+        ('<speak>a <break time="10000ms"/><break time="2500ms"/> b</speak>', "a [12.5s] b"),
+        ('<speak>go<break time="1s"/>now</speak>', "go [1s] now"),
+        ("<speak>Tom &amp; Jerry &lt;3</speak>", "Tom & Jerry <3"),
+        ('<speak><audio src="https://x/y.mp3"/> hi</speak>', "[audio] hi"),
+        ("", ""),
+    ],
+)
+def test_ssml_becomes_readable_text(ssml: str, text: str) -> None:
+    assert ssml_to_text(ssml) == text
+
+
+def test_launch_then_intent_carries_the_session(
+    conversation: Conversation, transport: RecordingTransport
+) -> None:
+    first = conversation.say("open morning moves")
+    second = conversation.say("help")
+    launch, help_ = transport.sent
+    assert launch["request"]["type"] == "LaunchRequest"
+    assert launch["session"]["new"] is True
+    assert help_["session"]["new"] is False
+    assert help_["session"]["sessionId"] == launch["session"]["sessionId"]
+    assert help_["session"]["attributes"] == first.response["sessionAttributes"]  # type: ignore[index]
+    assert help_["request"]["requestId"] != launch["request"]["requestId"]
+    assert help_["request"]["timestamp"] == "2026-11-25T07:00:00Z"
+    assert help_["request"]["locale"] == "en-US"
+    assert help_["context"]["System"]["application"]["applicationId"] == TEST_SKILL_ID
+    assert second.heard == "AMAZON.HelpIntent"
+    assert not second.ended
+    assert second.phase is not None
+
+
+def test_slots_are_sent_with_entity_resolution(
+    conversation: Conversation, transport: RecordingTransport
+) -> None:
+    turn = conversation.say("ask morning moves to do some calf raises")
+    slot = transport.sent[0]["request"]["intent"]["slots"]["move"]
+    assert slot["value"] == "calf raises"
+    authority = slot["resolutions"]["resolutionsPerAuthority"][0]
+    assert authority["status"]["code"] == "ER_SUCCESS_MATCH"
+    assert authority["values"][0]["value"] == {"name": "heel rises", "id": "heel_rises"}
+    assert turn.heard == "StartMoveIntent move=heel_rises"
+
+
+def test_number_and_empty_slots(conversation: Conversation, transport: RecordingTransport) -> None:
+    conversation.say("I'm forty two")
+    conversation.say("explain this one")
+    age = transport.sent[0]["request"]["intent"]["slots"]["age"]
+    move = transport.sent[1]["request"]["intent"]["slots"]["move"]
+    assert age["value"] == "42"
+    assert "resolutions" not in age
+    assert move == {"name": "move", "confirmationStatus": "NONE"}
+
+
+def test_unmatched_text_goes_to_fallback(
+    conversation: Conversation, transport: RecordingTransport
+) -> None:
+    turn = conversation.say("what's the capital of peru")
+    assert transport.sent[0]["request"]["intent"]["name"] == "AMAZON.FallbackIntent"
+    assert turn.text
+
+
+def test_silence_plays_the_reprompt_once_then_ends_the_session(
+    conversation: Conversation, transport: RecordingTransport
+) -> None:
+    launch = conversation.say("open morning moves")
+    reprompt = conversation.say("")
+    assert reprompt.text == launch.reprompt
+    assert len(transport.sent) == 1  # Alexa plays the reprompt itself
+    ended = conversation.say("(silence)")
+    assert transport.sent[-1]["request"] == {
+        **transport.sent[-1]["request"],
+        "type": "SessionEndedRequest",
+        "reason": "EXCEEDED_MAX_REPROMPTS",
+    }
+    assert ended.ended
+    assert ended.text == ""
+    assert not conversation.in_session
+    assert conversation.say("").text == ""  # nobody is listening
+
+
+def test_a_new_session_after_the_last_one_ended(
+    conversation: Conversation, transport: RecordingTransport
+) -> None:
+    conversation.say("open morning moves")
+    stopped = conversation.say("stop")
+    assert stopped.ended
+    conversation.say("ask morning moves for help")
+    first, _, again = transport.sent
+    assert again["session"]["new"] is True
+    assert again["session"]["sessionId"] != first["session"]["sessionId"]
+    assert again["session"]["attributes"] == {}
+
+
+def test_explicit_end_sends_session_ended(conversation: Conversation) -> None:
+    conversation.say("open morning moves")
+    turn = conversation.end()
+    assert turn.ended
+    assert turn.heard == "SessionEndedRequest USER_INITIATED"
+
+
+def test_format_turn_shows_words_pauses_and_state() -> None:
+    turn = Turn(
+        user="start",
+        heard="StartRoutineIntent",
+        text="one [2s] two",
+        ssml="",
+        reprompt="",
+        ended=False,
+        phase="counting",
+    )
+    assert format_turn(turn) == (
+        "user: start\nalexa: one [2s] two\n       [StartRoutineIntent · counting · listening]"
+    )
+
+
+def test_script_lines_read_scripts_and_transcripts() -> None:
+    text = "# a comment\nuser: open morning moves\nalexa: Welcome\n       [x]\n\nhelp\n(silence)\n"
+    assert script_lines(text) == ["open morning moves", "help", "(silence)"]
+
+
+@pytest.fixture
+def live_url(config: Config) -> Iterator[str]:
+    """The Flask app on a real socket (127.0.0.1, any free port), stopped after the test."""
+    store = MemoryStore()
+    app = create_app(config, store=store, skill=build_skill(store, config, clock=lambda: FIXED_NOW))
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/alexa"
+    finally:
+        server.shutdown()
+        thread.join(timeout=5)
+
+
+def test_same_conversation_in_process_and_over_http(config: Config, live_url: str) -> None:
+    script = ["open morning moves", "help", "I'm brushing my teeth", "", "stop"]
+
+    def run(transport: Any) -> list[tuple[str, str, bool]]:
+        chat = Conversation(transport, skill_id=TEST_SKILL_ID, clock=lambda: FIXED_NOW)
+        return [(t.ssml, t.heard, t.ended) for t in map(chat.say, script)]
+
+    assert run(HttpTransport(live_url)) == run(RecordingTransport(config))
+
+
+def test_http_errors_are_reported(live_url: str) -> None:
+    wrong_app = Conversation(HttpTransport(live_url), skill_id="amzn1.ask.skill.not-ours")
+    with pytest.raises(SimulatorError, match="HTTP 400"):
+        wrong_app.say("open morning moves")
+    nobody = Conversation(HttpTransport("http://127.0.0.1:9/alexa", timeout=2))
+    with pytest.raises(SimulatorError, match="cannot reach"):
+        nobody.say("open morning moves")
+    with pytest.raises(ValueError, match="not an http"):
+        HttpTransport("ftp://example.com")
+
+
+@pytest.fixture
+def chat_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MORNING_MOVES_STORE", "memory")
+    monkeypatch.setenv("MORNING_MOVES_SKILL_ID", TEST_SKILL_ID)
+
+
+@pytest.mark.usefixtures("chat_env")
+def test_chat_replays_a_script(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    script = tmp_path / "morning.txt"
+    script.write_text("user: open morning moves\nalexa: (ignored)\nhelp\nstop\n")
+    assert main(["chat", "--script", str(script), "--locale", "en-GB"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("user: ") == 3
+    assert "[LaunchRequest ·" in out
+    assert "session ended]" in out
+
+
+@pytest.mark.usefixtures("chat_env")
+def test_chat_talks_to_a_running_server(live_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    from skill.chat import run_chat
+
+    stdin = io.StringIO("open morning moves\nstop\n")
+    assert run_chat(url=live_url, stdin=stdin) == 0
+    out = capsys.readouterr().out
+    assert live_url in out
+    assert "[AMAZON.StopIntent ·" in out
+
+
+@pytest.mark.usefixtures("chat_env")
+def test_chat_reports_an_unreachable_server(capsys: pytest.CaptureFixture[str]) -> None:
+    from skill.chat import run_chat
+
+    script_result = run_chat(url="http://127.0.0.1:9/alexa", stdin=io.StringIO("help\n"))
+    assert script_result == 0  # the REPL carries on after an error
+    assert "error: cannot reach" in capsys.readouterr().err
+
+
+@pytest.mark.usefixtures("chat_env")
+def test_speak_without_espeak_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))  # no espeak-ng on this PATH
+    script = tmp_path / "s.txt"
+    script.write_text("help\n")
+    assert main(["chat", "--speak", "--script", str(script)]) == 0
+    assert "espeak-ng is not installed" in capsys.readouterr().err
