@@ -7,21 +7,12 @@ from datetime import date, timedelta
 
 from skill.domain.catalogue import ROUTINE, move
 from skill.domain.ids import MoveId
+from skill.domain.progress import UserProgress
+from skill.domain.progression import todays_dose
 from skill.domain.speech import Card
 
 CARD_TITLE = "Morning Moves: today's workout"
 NOT_MEDICAL_ADVICE = "Morning Moves is a coaching aid, not medical advice. Stop if anything hurts."
-
-
-def streak_days(active_dates: Iterable[date], today: date) -> int:
-    """Days in a row, ending today, on which the user did at least one move."""
-    active = set(active_dates)
-    count = 0
-    day = today
-    while day in active:
-        count += 1
-        day -= timedelta(days=1)
-    return count
 
 
 def _reps_line(reps: Mapping[MoveId, int]) -> str:
@@ -41,3 +32,19 @@ def workout_card(
         lines.append(f"Next time: {_reps_line(next_targets)}.")
     lines.append(NOT_MEDICAL_ADVICE)
     return Card(CARD_TITLE, "\n".join(lines))
+
+
+def routine_card(
+    done: Iterable[MoveId],
+    progress: UserProgress,
+    today: date,
+    streak: int,
+    reps_done: Mapping[MoveId, int] | None = None,
+) -> Card:
+    """The card for a finished plan: reps of each move done (today's dose unless `reps_done`
+    says otherwise, e.g. for a moment), the streak, and tomorrow's doses."""
+    moves = [m for m in ROUTINE if m in set(done)]
+    tomorrow = today + timedelta(days=1)
+    reps = {m: todays_dose(m, progress, today).total_reps for m in moves} | dict(reps_done or {})
+    targets = {m: todays_dose(m, progress, tomorrow).total_reps for m in moves}
+    return workout_card(reps, streak, targets)

@@ -7,10 +7,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 
+from skill.domain.catalogue import ROUTINE
+from skill.domain.events import Event, EventKind
 from skill.domain.ids import MoveId
 from skill.domain.progress import UserProgress
+from skill.domain.session import Context, Outcome, Phase, SessionState
 from skill.domain.speech import Speech
 
 # What Alexa asks for and what we request: one source for the directive, the card and tests.
@@ -186,6 +190,44 @@ def should_offer_reminder(
     return not any(d < today for d in completed_routine_dates(progress))
 
 
+# Ways of leaving that are not a "goodbye after feedback": no question tacked on to these.
+_NO_OFFER_EVENTS = {EventKind.STOP, EventKind.SESSION_ENDED, EventKind.FORGET_ME}
+
+
+def offer_after_routine(
+    before: SessionState, event: Event, outcome: Outcome, context: Context, *, offered: bool
+) -> tuple[Outcome, time] | None:
+    """After the first ever full routine, as the session would end once the user has said how
+    it felt, keep the session open and offer a daily reminder at about this time of day.
+
+    Returns the changed outcome and the time offered, or None when there is nothing to offer.
+    """
+    finished_routine = (
+        before.phase is Phase.FEEDBACK
+        and before.moment is None
+        and set(ROUTINE) <= set(before.done)
+    )
+    if (
+        event.kind in _NO_OFFER_EVENTS
+        or not outcome.reply.end_session
+        or not should_offer_reminder(
+            context.progress,
+            context.now.date(),
+            routine_completed=finished_routine,
+            offered_already=offered,
+        )
+    ):
+        return None
+    at = suggested_time(context.now)
+    reply = replace(
+        outcome.reply,
+        speech=outcome.reply.speech + ReminderWords.offer(at),
+        reprompt=ReminderWords.offer_reprompt(at),
+        end_session=False,
+    )
+    return replace(outcome, reply=reply), at
+
+
 # --- Words -----------------------------------------------------------------------------------
 
 REMINDER_TEXT = "Time for your morning moves. Five quick moves before you get dressed."
@@ -202,7 +244,7 @@ class ReminderWords:
     @staticmethod
     def offer(at: time) -> Speech:
         return Speech.of(
-            "Moves stick best when they have a fixed moment in your day. "
+            "One more thing: moves stick best when they have a fixed moment in your day. "
             f"Shall I remind you every day at {say_time(at)}?"
         )
 

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from skill.domain.catalogue import ROUTINE, move
 from skill.domain.ids import MoveId
+from skill.domain.session import Phase, SessionState
+from skill.domain.speech import Reply
 
 APP_TITLE = "Morning Moves"
 
@@ -34,8 +36,10 @@ class Screen:
     def counter(self) -> str:
         """ "Rep 3 of 10 · Set 1 of 2"; empty when nothing is being counted."""
         parts: list[str] = []
-        if self.reps:
+        if self.reps and self.rep > 0:
             parts.append(f"Rep {min(self.rep, self.reps)} of {self.reps}")
+        elif self.reps:
+            parts.append(f"{self.reps} reps")
         if self.sets > 1:
             parts.append(f"Set {min(self.set_no, self.sets)} of {self.sets}")
         return " · ".join(parts)
@@ -58,3 +62,41 @@ class Screen:
             within = min(max(reps_done / (self.reps * self.sets), 0.0), 1.0)
         done = min(max((self.moves_done + within) / self.moves_total, 0.0), 1.0)
         return round(done * 100)
+
+
+CAPTION_CHARS = 200
+
+
+def caption(text: str, limit: int = CAPTION_CHARS) -> str:
+    """The start of what is being said, cut at a sentence (or word) boundary within `limit`."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    end = cut.rfind(". ")
+    if end >= limit // 3:
+        return cut[: end + 1]
+    return cut[: cut.rfind(" ")].rstrip(",;:") + "…" if " " in cut else cut
+
+
+def screen_for(state: SessionState, reply: Reply) -> Screen:
+    """What the screen shows after a step: the move being coached with its quick cue and
+    counters, or otherwise the words being spoken."""
+    total = len(state.plan) or len(ROUTINE)
+    current, dose = state.current, state.dose
+    if not state.coaching or current is None or dose is None:
+        done = len(set(state.done) & set(state.plan)) if state.plan else 0
+        return Screen(None, caption(reply.speech.text), moves_done=done, moves_total=total)
+    set_no = min(state.sets_done + 1, dose.sets)
+    reps = dose.reps_in_set(set_no)
+    counted = state.phase is Phase.COUNTED
+    return Screen(
+        current.id,
+        current.quick_cue,
+        rep=reps if counted else 0,
+        reps=reps,
+        set_no=set_no,
+        sets=dose.sets,
+        moves_done=state.index,
+        moves_total=total,
+    )

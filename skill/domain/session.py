@@ -29,6 +29,7 @@ from enum import StrEnum
 from typing import Any, TypeVar
 
 from skill.domain import script
+from skill.domain.cards import routine_card
 from skill.domain.catalogue import (
     ALL_MOVE_NAMES,
     MOMENTS,
@@ -323,7 +324,9 @@ def _finish(
     days = streak(ctx.progress, today, done_today=bool(state.done))
     summary = script.finished(names, moment.outro if moment else "", days)
     words = f"{lead} {summary}" if lead else summary
-    card = Card("Morning Moves", summary)
+    # A moment's dose is its own (e.g. 10 toe taps a leg while the kettle boils).
+    reps = {c.id: state.dose.total_reps} if moment and (c := state.current) and state.dose else {}
+    card = routine_card(state.done, ctx.progress, today, days, reps)
     if moment is not None:
         return _end(Speech.of(words, "See you tomorrow."), progress, card)
     if not names:

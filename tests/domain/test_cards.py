@@ -2,32 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
-import pytest
-
-from skill.domain.cards import CARD_TITLE, NOT_MEDICAL_ADVICE, streak_days, workout_card
+from skill.domain.cards import CARD_TITLE, NOT_MEDICAL_ADVICE, routine_card, workout_card
+from skill.domain.catalogue import ROUTINE, move
 from skill.domain.ids import MoveId
+from skill.domain.progress import DayTotal, UserProgress
+from skill.domain.progression import todays_dose
+from tests.domain.engine_driver import context, finished_routine
 
 TODAY = date(2026, 11, 25)
-
-
-def _days_ago(*offsets: int) -> list[date]:
-    return [TODAY - timedelta(days=n) for n in offsets]
-
-
-@pytest.mark.parametrize(
-    ("active", "streak"),
-    [
-        ([], 0),
-        (_days_ago(0), 1),
-        (_days_ago(0, 1, 2), 3),
-        (_days_ago(0, 1, 3, 4), 2),  # a gap ends the streak
-        (_days_ago(1, 2), 0),  # nothing today yet
-    ],
-)
-def test_streak_counts_days_in_a_row_ending_today(active: list[date], streak: int) -> None:
-    assert streak_days(active, TODAY) == streak
 
 
 def test_card_lists_what_was_done_the_streak_and_next_targets() -> None:
@@ -49,3 +33,27 @@ def test_first_day_card_invites_a_second_day() -> None:
     card = workout_card({MoveId.HEEL_RISES: 10}, streak=1, next_targets={})
     assert "day 1" in card.text
     assert "Next time" not in card.text
+
+
+def test_next_targets_are_the_doses_of_the_next_day() -> None:
+    # Three weeks in: squats have grown past the first week's ten.
+    progress = UserProgress(first_active=date(2026, 11, 4))
+    card = routine_card([MoveId.SQUATS], progress, TODAY, streak=2)
+    tomorrow = todays_dose(MoveId.SQUATS, progress, date(2026, 11, 26)).total_reps
+    today = todays_dose(MoveId.SQUATS, progress, TODAY).total_reps
+    assert f"Today: Squats {today}." in card.text
+    assert f"Next time: Squats {tomorrow}." in card.text
+
+
+def test_a_finished_routine_ends_with_the_workout_card() -> None:
+    yesterday = DayTotal(date(2026, 11, 24), {MoveId.SQUATS: 10})
+    ctx = context(UserProgress(first_active=date(2026, 11, 24), days=(yesterday,)))
+    _, outcome = finished_routine(ctx)
+    card = outcome.reply.card
+    assert card is not None
+    assert card.title == CARD_TITLE
+    today_line, streak_line, next_line, _ = card.text.splitlines()
+    for move_id in ROUTINE:
+        assert move(move_id).title in today_line
+        assert move(move_id).title in next_line
+    assert streak_line == "Streak: 2 days in a row."

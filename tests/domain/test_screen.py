@@ -6,15 +6,18 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from skill.domain.catalogue import MOVES
+from skill.domain.catalogue import MOVES, ROUTINE
+from skill.domain.events import Event, EventKind
 from skill.domain.ids import MoveId
-from skill.domain.screen import APP_TITLE, Screen
+from skill.domain.screen import APP_TITLE, Screen, caption, screen_for
+from skill.domain.session import SessionState, step
+from tests.domain.engine_driver import context, routine_turns
 
 
 @pytest.mark.parametrize(
     ("screen", "counter", "step", "percent"),
     [
-        (Screen(MoveId.TOE_TAPS, "cue"), "", "Move 1 of 5", 0),
+        (Screen(MoveId.TOE_TAPS, "cue", reps=10, sets=1), "10 reps", "Move 1 of 5", 0),
         (
             Screen(MoveId.TOE_TAPS, "cue", rep=5, reps=10, set_no=1, sets=1),
             "Rep 5 of 10",
@@ -60,3 +63,41 @@ def test_progress_is_always_a_percentage(
 ) -> None:
     screen = Screen(move, "cue", rep, reps, set_no, sets, done, total)
     assert 0 <= screen.progress_percent <= 100
+
+
+def test_screen_follows_the_engine_through_a_routine() -> None:
+    seen: list[Screen] = []
+    for _, _, outcome in routine_turns(context()):
+        seen.append(screen_for(outcome.state, outcome.reply))
+    coached = [s for s in seen if s.move is not None]
+    assert coached[0].move is ROUTINE[0]
+    assert {s.move for s in coached} == set(ROUTINE)
+    percents = [s.progress_percent for s in seen]
+    assert percents == sorted(percents)  # the bar only grows
+    assert percents[-1] == 100
+    assert seen[-1].move is None  # the last screen is the summary
+    assert seen[-1].cue
+    counted = [s for s in coached if s.rep]
+    assert counted
+    assert all(s.rep == s.reps and s.counter.startswith(f"Rep {s.reps} of") for s in counted)
+
+
+def test_an_idle_screen_shows_what_is_said() -> None:
+    outcome = step(SessionState(), Event(EventKind.LAUNCH), context())
+    screen = screen_for(outcome.state, outcome.reply)
+    assert screen.move is None
+    assert screen.cue
+    assert outcome.reply.speech.text.startswith(screen.cue.rstrip("…"))
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "expected"),
+    [
+        ("Short.", 200, "Short."),
+        ("One two three. Four five six seven.", 20, "One two three."),
+        ("alpha beta gamma delta", 12, "alpha beta…"),
+        ("  spaced\\n out  ", 200, "spaced\\n out"),
+    ],
+)
+def test_caption(text: str, limit: int, expected: str) -> None:
+    assert caption(text, limit) == expected
