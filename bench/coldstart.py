@@ -83,7 +83,7 @@ def measure(work_dir: Path, store_env: Mapping[str, str], *, runs: int, label: s
     """`store_env` configures Morning Moves' store (MORNING_MOVES_* variables)."""
     routine_turns = scenarios.full_routine(
         make_handler(Config(store=StoreKind.MEMORY, verify=False)), USER
-    )
+    ).turns
     ours_events = [scenarios.launch(USER)] + [
         scenarios.intent(USER, "AMAZON.NextIntent", {}) for _ in range(routine_turns - 1)
     ]

@@ -7,8 +7,11 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
+from skill.domain.session import Phase, SessionState
+from skill.voice.state import STATE_KEY
 from tests.events import load_event
 
 Envelope = dict[str, Any]
@@ -16,6 +19,7 @@ LambdaHandler = Callable[[Envelope, Any], Envelope]
 
 _request_ids = itertools.count(1)
 MAX_ROUTINE_TURNS = 200
+MID_ROUTINE_INDEX = 2  # the third of five moves
 
 
 def _with_user(event: Envelope, user_id: str) -> Envelope:
@@ -62,19 +66,38 @@ class Conversation:
         return self.send(self.next_event(name))
 
 
-def full_routine(handler: LambdaHandler, user_id: str) -> int:
-    """Launch and say "next" until the skill ends the session; the number of turns taken."""
+@dataclass(frozen=True)
+class Routine:
+    turns: int
+    moves_done: int  # as the session state counted them
+
+
+def full_routine(handler: LambdaHandler, user_id: str) -> Routine:
+    """Launch and say "next" until the skill ends the session."""
     talk = Conversation(handler, user_id)
     talk.launch()
-    turns = 1
+    turns, done = 1, 0
     while not talk.ended and turns < MAX_ROUTINE_TURNS:
         talk.say("AMAZON.NextIntent")
         turns += 1
-    return turns
+        done = max(done, len(state_of(talk.attributes).done))
+    return Routine(turns, done)
+
+
+def state_of(attributes: dict[str, Any]) -> SessionState:
+    return SessionState.from_json(attributes.get(STATE_KEY))
 
 
 def mid_workout_next(handler: LambdaHandler, user_id: str) -> Envelope:
-    """The "next" a device sends in the middle of the routine, about to hear a counted set."""
+    """The "next" a device sends in the middle of the routine (the third move introduced, its
+    set not yet counted): the answer is a counted set."""
     talk = Conversation(handler, user_id)
     talk.launch()
-    return talk.next_event()
+    for _ in range(MAX_ROUTINE_TURNS):
+        state = state_of(talk.attributes)
+        if talk.ended:
+            break
+        if state.phase is Phase.READY and state.index == MID_ROUTINE_INDEX:
+            return talk.next_event()
+        talk.say("AMAZON.NextIntent")
+    raise RuntimeError("the routine never reached its middle move")

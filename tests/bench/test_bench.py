@@ -9,9 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from bench import baseline
+from bench import baseline, scenarios
 from bench.__main__ import README_END, README_START, main, write_readme
 from bench.report import Row, Target, missed, render
+from skill.config import Config, StoreKind
+from skill.domain.ids import MoveId
+from skill.domain.session import Phase
+from skill.lambda_entry import make_handler
 from tests.events import load_event
 
 
@@ -56,3 +60,19 @@ def test_quick_run_measures_every_figure(capsys: pytest.CaptureFixture[str]) -> 
     rows = [line for line in table.splitlines() if line.startswith("| ")][1:]
     assert {row.split("|")[1].strip() for row in rows} == {"1", "2", "3", "4", "5"}
     assert "QUICK MODE" in table
+
+
+def test_the_mid_workout_turn_answers_with_a_counted_set() -> None:
+    handler = make_handler(Config(store=StoreKind.MEMORY, verify=False))
+    event = scenarios.mid_workout_next(handler, "amzn1.ask.account.BENCH-TEST")
+    before = scenarios.state_of(event["session"]["attributes"])
+    after = scenarios.state_of(handler(event, None)["sessionAttributes"])
+    assert (before.phase, after.phase) == (Phase.READY, Phase.COUNTED)
+    assert before.index == after.index == scenarios.MID_ROUTINE_INDEX
+
+
+def test_a_full_routine_completes_every_move() -> None:
+    handler = make_handler(Config(store=StoreKind.MEMORY, verify=False))
+    routine = scenarios.full_routine(handler, "amzn1.ask.account.BENCH-TEST")
+    assert routine.moves_done == len(MoveId)
+    assert routine.turns < scenarios.MAX_ROUTINE_TURNS
