@@ -9,17 +9,17 @@ Rules (documented choices):
 - Feedback moves a per-move adjustment by one step (easy +1, hard -1), kept within
   ADJUSTMENT_BOUNDS; for squats one step is SQUAT_WEEKLY_STEP reps, for the others one rung.
   Nothing goes below the first rung or SQUAT_MIN reps, or above the top rung or the ceiling.
-- Streak: consecutive local days with any completion, ending today; a streak that ended
-  yesterday is still alive until today is over.
+- Streak and week totals come from history.py (the store's view of the same days).
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 
 from skill.domain.catalogue import Dose, Sides, move
+from skill.domain.history import active_dates, current_streak, week_totals
 from skill.domain.ids import Feedback, MoveId
 from skill.domain.progress import ProfileUpdate, UserProgress
 
@@ -142,31 +142,16 @@ def valid_age(number: int | None) -> int | None:
     return number if number is not None and low <= number <= high else None
 
 
-def active_days(progress: UserProgress) -> set[date]:
-    return {d.local_date for d in progress.days if any(r > 0 for r in d.reps.values())}
-
-
 def streak(progress: UserProgress, today: date, *, done_today: bool = False) -> int:
-    """Consecutive days with any completion, ending today (or yesterday, if today has none
-    yet). `done_today` counts today even if the store has not recorded it yet."""
-    days = active_days(progress)
-    if done_today:
-        days.add(today)
-    day = today if today in days else today - timedelta(days=1)
-    count = 0
-    while day in days:
-        count += 1
-        day -= timedelta(days=1)
-    return count
+    """The current streak (see history.current_streak); `done_today` counts today even before
+    the store has recorded this session's completions."""
+    days = current_streak(progress, today)
+    if done_today and today not in active_dates(progress):
+        days += 1
+    return days
 
 
-def week_totals(progress: UserProgress, today: date) -> dict[MoveId, int]:
-    """Reps of each move since Monday of this week, in routine order, leaving out zeros."""
-    monday = today - timedelta(days=today.weekday())
-    totals = dict.fromkeys(MoveId, 0)
-    for day in progress.days:
-        if monday <= day.local_date <= today:
-            for move_id, reps in day.reps.items():
-                if move_id in totals:
-                    totals[move_id] += max(0, reps)
-    return {m: n for m, n in totals.items() if n}
+def this_week(progress: UserProgress, today: date) -> dict[MoveId, int]:
+    """This week's reps per move, in routine order, leaving out moves not done."""
+    totals = week_totals(progress, today)
+    return {m: totals[m] for m in MoveId if totals.get(m, 0) > 0}

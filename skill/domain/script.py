@@ -21,7 +21,7 @@ from skill.domain.progression import (
     next_big_birthday,
     squat_target,
     streak,
-    week_totals,
+    this_week,
 )
 from skill.domain.speech import Speech
 
@@ -123,7 +123,7 @@ def progress_report(progress: UserProgress, today: date, done_today: bool) -> Sp
         lines = [f"You're on a {days} day streak."]
     else:
         lines = ["No streak yet. Today is a good day to start one."]
-    totals = week_totals(progress, today)
+    totals = this_week(progress, today)
     if totals:
         parts = [f"{n} {move(m).name}" for m, n in totals.items()]
         lines.append(f"This week so far: {spoken(parts)}.")

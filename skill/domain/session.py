@@ -246,11 +246,13 @@ def _run_id(ctx: Context) -> str:
 
 def _completion(state: SessionState, ctx: Context) -> Completion:
     current, dose = _coached(state)
+    # The store adds reps x sets to the day, so report an even split, or one set of the total.
+    sets = dose.sets if dose.total_reps % dose.sets == 0 else 1
     return Completion(
         key=f"{state.run}:{state.index}:{current.id}",
         move=current.id,
-        reps=dose.total_reps,
-        sets=dose.sets,
+        reps=dose.total_reps // sets,
+        sets=sets,
         local_date=ctx.now.date(),
         completed_at=ctx.now,
     )
@@ -575,8 +577,10 @@ def _how_many_left(state: SessionState, event: Event, ctx: Context) -> Outcome:
 def _whats_next(state: SessionState, event: Event, ctx: Context) -> Outcome:
     current, dose = _coached(state)
     next_set = state.sets_done + (2 if state.phase is Phase.COUNTED else 1)
-    if next_set <= dose.sets:
+    if next_set <= dose.sets and dose.sets > 1:
         line = f"Next is set {next_set} of {dose.sets} of {current.name}."
+    elif next_set <= dose.sets:
+        line = f"Next is {current.name}: {script.describe_dose(dose)}."
     elif state.index + 1 < len(state.plan):
         line = f"Next is {move(state.plan[state.index + 1]).name}."
     else:

@@ -1,0 +1,86 @@
+"""A conversation driver and the reply checks every domain test shares."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+
+from skill.domain.events import Event, EventKind
+from skill.domain.ids import MoveId
+from skill.domain.progress import Completion, DayTotal, Profile, ProgressEvent, UserProgress
+from skill.domain.session import Context, Outcome, SessionState, step
+from skill.domain.speech import MAX_BREAK_SECONDS, MAX_SSML_CHARS, Reply, Speech
+from skill.domain.ssml import render
+
+NOW = datetime(2026, 11, 25, 7, 30, tzinfo=UTC)  # a Wednesday morning
+MAX_STATE_JSON = 2048
+MAX_REPLY_SECONDS = 240.0  # our own ceiling for one reply, well inside a morning's patience
+
+
+def check_ssml(speech: Speech) -> str:
+    """Render and check: well-formed, a <speak> root, under the size limit, breaks <= 10 s."""
+    ssml = render(speech)
+    assert len(ssml) < MAX_SSML_CHARS
+    root = ET.fromstring(ssml)
+    assert root.tag == "speak"
+    for brk in root.iter("break"):
+        ms = re.fullmatch(r"(\d+)ms", brk.attrib["time"])
+        assert ms is not None
+        assert 0 < int(ms.group(1)) <= MAX_BREAK_SECONDS * 1000
+    return ssml
+
+
+def check_reply(reply: Reply, *, session_ended: bool = False) -> None:
+    """Every reply: valid SSML within limits; a reply that waits says what to say next."""
+    if session_ended:
+        assert reply.end_session
+        assert not reply.speech.segments
+        return
+    assert reply.speech.segments
+    check_ssml(reply.speech)
+    assert reply.speech.planned_seconds() <= MAX_REPLY_SECONDS
+    if reply.waits_for_user:
+        assert reply.reprompt is not None
+        assert reply.reprompt.text
+        check_ssml(reply.reprompt)
+
+
+def veteran(age: int | None = 42, tempo: float = 1.0, weeks: int = 5) -> UserProgress:
+    """A user who started `weeks` weeks ago and trained the last three days."""
+    days = tuple(
+        DayTotal(date.fromordinal(NOW.date().toordinal() - n), {MoveId.SQUATS: 20})
+        for n in (3, 2, 1)
+    )
+    first = date.fromordinal(NOW.date().toordinal() - 7 * weeks)
+    return UserProgress(Profile(age=age, tempo=tempo), first_active=first, days=days)
+
+
+@dataclass
+class Talk:
+    """Drive the engine turn by turn, as the voice layer would."""
+
+    progress: UserProgress = field(default_factory=UserProgress)
+    state: SessionState = field(default_factory=SessionState)
+    now: datetime = NOW
+    turns: int = 0
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    def say(self, kind: EventKind, **fields: object) -> Outcome:
+        self.turns += 1
+        event = Event(kind, **fields)  # type: ignore[arg-type]
+        context = Context(now=self.now, progress=self.progress, turn_id=f"turn-{self.turns}")
+        outcome = step(self.state, event, context)
+        check_reply(outcome.reply, session_ended=kind is EventKind.SESSION_ENDED)
+        self.state = outcome.state
+        self.outcomes.append(outcome)
+        return outcome
+
+    @property
+    def progress_events(self) -> list[ProgressEvent]:
+        return [p for o in self.outcomes for p in o.progress]
+
+    @property
+    def completions(self) -> list[Completion]:
+        return [p for p in self.progress_events if isinstance(p, Completion)]

@@ -1,0 +1,215 @@
+"""Progression: today's doses, feedback, tempo and the figures we speak."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from skill.domain.catalogue import Sides, move
+from skill.domain.ids import Feedback, MoveId
+from skill.domain.progress import DayTotal, Profile, ProfileUpdate, UserProgress
+from skill.domain.progression import (
+    MAX_REPS_PER_SET,
+    TEMPO_BOUNDS,
+    adjust_for_feedback,
+    change_tempo,
+    clamp_tempo,
+    fill_dose,
+    next_big_birthday,
+    split_into_sets,
+    squat_target,
+    streak,
+    this_week,
+    todays_dose,
+    valid_age,
+    week_number,
+)
+
+TODAY = date(2026, 11, 25)  # a Wednesday
+
+
+def user(age: int | None = None, weeks_ago: int = 0, **adjust: int) -> UserProgress:
+    first = TODAY - timedelta(days=7 * weeks_ago)
+    profile = Profile(age=age, dose_adjustments={MoveId(m): n for m, n in adjust.items()})
+    return UserProgress(profile=profile, first_active=first)
+
+
+@pytest.mark.parametrize(
+    ("age", "big"), [(0, 10), (9, 10), (39, 40), (40, 50), (41, 50), (49, 50), (99, 100)]
+)
+def test_next_big_birthday_is_the_next_multiple_of_ten_above(age: int, big: int) -> None:
+    assert next_big_birthday(age) == big
+
+
+@pytest.mark.parametrize(
+    ("progress", "week"),
+    [
+        (UserProgress(), 1),
+        (user(weeks_ago=0), 1),
+        (UserProgress(first_active=TODAY - timedelta(days=6)), 1),
+        (UserProgress(first_active=TODAY - timedelta(days=7)), 2),
+        (user(weeks_ago=5), 6),
+        (UserProgress(first_active=TODAY + timedelta(days=3)), 1),  # clock skew: never week 0
+        (UserProgress(days=(DayTotal(TODAY - timedelta(days=14), {MoveId.SQUATS: 10}),)), 3),
+    ],
+)
+def test_week_number(progress: UserProgress, week: int) -> None:
+    assert week_number(progress, TODAY) == week
+
+
+@pytest.mark.parametrize(
+    ("progress", "target"),
+    [
+        (UserProgress(), 10),  # week one: ten a day
+        (user(age=40, weeks_ago=1), 15),  # then five more each week
+        (user(age=40, weeks_ago=4), 30),
+        (user(age=40, weeks_ago=8), 50),  # reaching the next big birthday...
+        (user(age=40, weeks_ago=30), 50),  # ...and staying there
+        (user(age=72, weeks_ago=30), 80),
+        (user(age=None, weeks_ago=30), 20),  # unknown age: a gentle ceiling
+        (user(age=5, weeks_ago=30), 10),
+        (user(age=40, weeks_ago=2, squats=1), 25),  # "too easy" adds a step
+        (user(age=40, weeks_ago=0, squats=-2), 5),  # "too hard" never goes below five
+        (user(age=40, weeks_ago=0, squats=-9), 5),  # out-of-range adjustments are bounded
+    ],
+)
+def test_squat_target(progress: UserProgress, target: int) -> None:
+    assert squat_target(progress, TODAY) == target
+    dose = todays_dose(MoveId.SQUATS, progress, TODAY)
+    assert dose.total_reps == target
+    assert dose.reps <= MAX_REPS_PER_SET
+
+
+@pytest.mark.parametrize(
+    ("total", "sets", "per_set"),
+    [(10, 1, [10]), (25, 1, [25]), (30, 2, [15, 15]), (35, 2, [18, 17]), (80, 4, [20] * 4)],
+)
+def test_split_into_sets(total: int, sets: int, per_set: list[int]) -> None:
+    dose = split_into_sets(total, move(MoveId.SQUATS).default_dose)
+    assert dose.sets == sets
+    assert [dose.reps_in_set(n) for n in range(1, sets + 1)] == per_set
+
+
+@pytest.mark.parametrize(
+    ("move_id", "progress", "expect"),
+    [
+        # toe taps: supported in the first fortnight, then unsupported, then more sets of 10
+        (MoveId.TOE_TAPS, user(weeks_ago=0), {"sets": 1, "supported": True}),
+        (MoveId.TOE_TAPS, user(weeks_ago=2), {"sets": 1, "supported": False}),
+        (MoveId.TOE_TAPS, user(weeks_ago=6), {"sets": 3, "reps": 10}),
+        (MoveId.TOE_TAPS, user(weeks_ago=60), {"sets": 3, "reps": 10}),
+        # heel rises: two feet first, then one foot at a time
+        (MoveId.HEEL_RISES, user(weeks_ago=0), {"sides": Sides.BOTH}),
+        (MoveId.HEEL_RISES, user(weeks_ago=4), {"sides": Sides.EACH_LEG}),
+        # glute bridge: 2 x 10 with a 2 s hold, building to more reps and a longer hold
+        (MoveId.GLUTE_BRIDGE, user(weeks_ago=0), {"reps": 10, "sets": 2, "hold_seconds": 2}),
+        (MoveId.GLUTE_BRIDGE, user(weeks_ago=6), {"reps": 15, "hold_seconds": 5}),
+        # reverse lunge: supported, then not
+        (MoveId.REVERSE_LUNGE, user(weeks_ago=0), {"supported": True}),
+        (MoveId.REVERSE_LUNGE, user(weeks_ago=2), {"supported": False}),
+        # feedback moves the rung, within the ladder
+        (MoveId.TOE_TAPS, user(weeks_ago=0, toe_taps=2), {"sets": 2}),
+        (MoveId.TOE_TAPS, user(weeks_ago=6, toe_taps=-1), {"sets": 2}),
+        (MoveId.TOE_TAPS, user(weeks_ago=0, toe_taps=-2), {"sets": 1, "supported": True}),
+    ],
+)
+def test_todays_dose_follows_the_ladder(
+    move_id: MoveId, progress: UserProgress, expect: dict[str, object]
+) -> None:
+    dose = todays_dose(move_id, progress, TODAY)
+    assert {k: getattr(dose, k) for k in expect} == expect
+
+
+@pytest.mark.parametrize(
+    ("adjust", "feedback", "moves", "update"),
+    [
+        ({}, Feedback.EASY, (MoveId.SQUATS,), ProfileUpdate(dose_adjustments={MoveId.SQUATS: 1})),
+        ({}, Feedback.HARD, (MoveId.SQUATS,), ProfileUpdate(dose_adjustments={MoveId.SQUATS: -1})),
+        ({}, Feedback.RIGHT, (MoveId.SQUATS,), None),
+        ({"squats": 2}, Feedback.EASY, (MoveId.SQUATS,), None),  # at the safe bound
+        ({"squats": -2}, Feedback.HARD, (MoveId.SQUATS,), None),
+        (
+            {"squats": 2},
+            Feedback.EASY,
+            (MoveId.SQUATS, MoveId.TOE_TAPS),
+            ProfileUpdate(dose_adjustments={MoveId.TOE_TAPS: 1}),
+        ),
+    ],
+)
+def test_feedback_adjusts_within_bounds(
+    adjust: dict[str, int],
+    feedback: Feedback,
+    moves: tuple[MoveId, ...],
+    update: ProfileUpdate | None,
+) -> None:
+    assert adjust_for_feedback(user(**adjust), moves, feedback) == update
+
+
+@pytest.mark.parametrize(
+    ("tempo", "slower", "new"),
+    [(1.0, True, 1.25), (1.0, False, 0.75), (1.5, True, 1.5), (0.75, False, 0.75)],
+)
+def test_tempo_steps_stay_in_bounds(tempo: float, slower: bool, new: float) -> None:
+    assert change_tempo(tempo, slower) == new
+
+
+@pytest.mark.parametrize(
+    ("tempo", "clamped"), [(9.0, 1.5), (0.1, 0.75), (float("nan"), 1.0), (1.25, 1.25)]
+)
+def test_saved_tempo_is_clamped(tempo: float, clamped: float) -> None:
+    assert clamp_tempo(tempo) == clamped
+    assert TEMPO_BOUNDS[0] <= clamped <= TEMPO_BOUNDS[1]
+
+
+@pytest.mark.parametrize(("number", "age"), [(42, 42), (None, None), (0, None), (300, None)])
+def test_valid_age(number: int | None, age: int | None) -> None:
+    assert valid_age(number) == age
+
+
+def _days(*offsets: int) -> UserProgress:
+    return UserProgress(
+        days=tuple(DayTotal(TODAY - timedelta(days=n), {MoveId.SQUATS: 10}) for n in offsets)
+    )
+
+
+@pytest.mark.parametrize(
+    ("progress", "done_today", "days"),
+    [
+        (_days(), False, 0),
+        (_days(), True, 1),
+        (_days(0, 1, 2), False, 3),
+        (_days(1, 2), False, 2),  # still alive until today is over
+        (_days(1, 2), True, 3),
+        (_days(0, 1, 2), True, 3),  # today already recorded: not counted twice
+        (_days(2, 3), False, 0),  # a missed day breaks it
+    ],
+)
+def test_streak(progress: UserProgress, done_today: bool, days: int) -> None:
+    assert streak(progress, TODAY, done_today=done_today) == days
+
+
+def test_this_week_counts_from_monday_in_routine_order() -> None:
+    monday = TODAY - timedelta(days=TODAY.weekday())
+    progress = UserProgress(
+        days=(
+            DayTotal(monday - timedelta(days=1), {MoveId.SQUATS: 99}),
+            DayTotal(monday, {MoveId.SQUATS: 10, MoveId.TOE_TAPS: 20}),
+            DayTotal(TODAY, {MoveId.SQUATS: 15}),
+        )
+    )
+    assert list(this_week(progress, TODAY).items()) == [(MoveId.TOE_TAPS, 20), (MoveId.SQUATS, 25)]
+
+
+@pytest.mark.parametrize(
+    ("tempo", "stage", "reps"),
+    [(1.0, 0, 20), (1.0, 2, 10), (1.5, 0, 13), (0.75, 0, 27)],
+)
+def test_fill_dose_paces_heel_rises_to_two_minutes(tempo: float, stage: int, reps: int) -> None:
+    heel_rises = move(MoveId.HEEL_RISES)
+    dose = fill_dose(MoveId.HEEL_RISES, heel_rises.ladder[stage], 120.0, tempo)
+    assert dose.reps == reps
+    legs = 2 if dose.sides is Sides.EACH_LEG else 1
+    assert dose.reps * legs * heel_rises.seconds_per_rep(dose) * tempo == pytest.approx(
+        120, rel=0.1
+    )
