@@ -55,7 +55,8 @@ def _effective(state: SessionState, event: Event) -> SessionState:
 def _completes_a_move(state: SessionState, event: Event) -> bool:
     """Our rule for when a move is done: the user moves on (or the session times out) right
     after its last set was counted out; or the brushing-teeth moment, which is one reply."""
-    if event.kind is EventKind.START_MOMENT and event.moment is MomentId.BRUSHING_TEETH:
+    starts = event.kind in (EventKind.START_MOMENT, EventKind.START_ROUTINE)
+    if starts and event.moment is MomentId.BRUSHING_TEETH:
         return True
     state = _effective(state, event)
     last_set = (
