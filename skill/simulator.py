@@ -32,6 +32,7 @@ SIMULATOR_SKILL_ID = "amzn1.ask.skill.00000000-0000-0000-0000-000000000000"
 SIMULATOR_USER_ID = "amzn1.ask.account.SIMULATOR"
 SIMULATOR_DEVICE_ID = "amzn1.ask.device.SIMULATOR"
 SILENCE = "(silence)"
+NOT_SENT = "not sent: no session is open, so say 'open morning moves' or 'ask morning moves to ...'"
 
 
 class SimulatorError(RuntimeError):
@@ -95,14 +96,15 @@ _TAG = re.compile(r"<[^>]+>")
 
 def ssml_to_text(ssml: str) -> str:
     """Readable text with pauses shown: '<speak>one <break time="2000ms"/> two</speak>' ->
-    'one [2s] two'. Consecutive breaks add up; other tags are dropped."""
+    'one [2s] two'. Consecutive breaks add up (to the tenth of a second); other tags go."""
 
     def pause(run: re.Match[str]) -> str:
         total = sum(
             float(amount) / (1000 if unit == "ms" else 1)
             for amount, unit in _BREAK.findall(run.group(0))
         )
-        return f" [{total:g}s] " if total else " "
+        # Tenths are plenty to read a rhythm; the exact SSML stays in Turn.ssml.
+        return f" [{round(total, 1):g}s] " if total else " "
 
     text = _BREAKS_RUN.sub(pause, ssml)
     text = re.sub(r"<audio\b[^>]*>", " [audio] ", text)
@@ -155,8 +157,12 @@ class Conversation:
         user_id: str = SIMULATOR_USER_ID,
         clock: Callable[[], datetime] = _utc_now,
         nlu: Nlu | None = None,
+        require_invocation: bool = True,
     ):
+        """`require_invocation=False` sends requests without the skill's name even when no
+        session is open (as if Alexa routed them name-free)."""
         self.transport = transport
+        self.require_invocation = require_invocation
         self.locale = locale
         self.nlu = nlu or nlu_for(locale)
         self.skill_id = skill_id
@@ -178,6 +184,9 @@ class Conversation:
         if resolution.kind == "launch":
             return self._exchange(utterance, "LaunchRequest", self._launch_request())
         assert resolution.intent is not None
+        if self._session is None and not resolution.one_shot and self.require_invocation:
+            # Outside a session Alexa itself answers unless the skill is named.
+            return Turn(utterance, NOT_SENT, "", "", "", ended=True, phase=None)
         return self.intent(resolution.intent, resolution.slots, utterance=utterance)
 
     def launch(self) -> Turn:

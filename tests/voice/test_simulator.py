@@ -103,7 +103,7 @@ def test_slots_are_sent_with_entity_resolution(
 
 
 def test_number_and_empty_slots(conversation: Conversation, transport: RecordingTransport) -> None:
-    conversation.say("I'm forty two")
+    conversation.say("tell morning moves I'm forty two")
     conversation.say("explain this one")
     age = transport.sent[0]["request"]["intent"]["slots"]["age"]
     move = transport.sent[1]["request"]["intent"]["slots"]["move"]
@@ -115,7 +115,7 @@ def test_number_and_empty_slots(conversation: Conversation, transport: Recording
 def test_unmatched_text_goes_to_fallback(
     conversation: Conversation, transport: RecordingTransport
 ) -> None:
-    turn = conversation.say("what's the capital of peru")
+    turn = conversation.say("ask morning moves what's the capital of peru")
     assert transport.sent[0]["request"]["intent"]["name"] == "AMAZON.FallbackIntent"
     assert turn.text
 
@@ -150,6 +150,18 @@ def test_a_new_session_after_the_last_one_ended(
     assert again["session"]["new"] is True
     assert again["session"]["sessionId"] != first["session"]["sessionId"]
     assert again["session"]["attributes"] == {}
+
+
+def test_without_a_session_only_named_requests_reach_the_skill(
+    conversation: Conversation, transport: RecordingTransport
+) -> None:
+    turn = conversation.say("start my morning moves")
+    assert transport.sent == []
+    assert turn.heard.startswith("not sent")
+    assert turn.text == ""
+    name_free = Conversation(transport, skill_id=TEST_SKILL_ID, require_invocation=False)
+    assert name_free.say("start my morning moves").heard == "StartRoutineIntent"
+    assert transport.sent[0]["session"]["new"] is True
 
 
 def test_explicit_end_sends_session_ended(conversation: Conversation) -> None:
@@ -247,7 +259,9 @@ def test_chat_talks_to_a_running_server(live_url: str, capsys: pytest.CaptureFix
 def test_chat_reports_an_unreachable_server(capsys: pytest.CaptureFixture[str]) -> None:
     from skill.chat import run_chat
 
-    script_result = run_chat(url="http://127.0.0.1:9/alexa", stdin=io.StringIO("help\n"))
+    script_result = run_chat(
+        url="http://127.0.0.1:9/alexa", stdin=io.StringIO("open morning moves\n")
+    )
     assert script_result == 0  # the REPL carries on after an error
     assert "error: cannot reach" in capsys.readouterr().err
 
