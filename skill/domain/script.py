@@ -56,15 +56,14 @@ def welcome(progress: UserProgress, today: date) -> Speech:
     )
 
 
-def describe_dose(dose: Dose) -> str:
-    """'2 sets of 10 on each leg, holding for 3 seconds at the top'."""
-    reps = str(dose.reps)
+def describe_dose(m: Move, dose: Dose) -> str:
+    """'2 sets of 10 toe taps on each leg', '10 glute bridges, holding for 3 seconds...'."""
     if dose.last_set_reps:
-        amount = f"{dose.total_reps} in {dose.sets} sets"
+        amount = f"{dose.total_reps} {m.name} in {dose.sets} sets"
     elif dose.sets > 1:
-        amount = f"{dose.sets} sets of {reps}"
+        amount = f"{dose.sets} sets of {dose.reps} {m.name}"
     else:
-        amount = reps
+        amount = f"{dose.reps} {m.name}"
     if dose.sides is Sides.EACH_LEG:
         amount += " on each leg"
     elif dose.sides is Sides.ALTERNATE:
@@ -85,7 +84,7 @@ def introduce(m: Move, dose: Dose, position: int, count: int) -> Speech:
     else:
         opener = f"Next, {m.name}."
     support = f" {m.support}" if dose.supported else ""
-    return Speech.of(f"{opener} {m.summary}{support} Today, {describe_dose(dose)}.")
+    return Speech.of(f"{opener} {m.summary}{support} Today, {describe_dose(m, dose)}.")
 
 
 def explain(m: Move) -> Speech:

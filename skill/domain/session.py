@@ -580,7 +580,7 @@ def _whats_next(state: SessionState, event: Event, ctx: Context) -> Outcome:
     if next_set <= dose.sets and dose.sets > 1:
         line = f"Next is set {next_set} of {dose.sets} of {current.name}."
     elif next_set <= dose.sets:
-        line = f"Next is {current.name}: {script.describe_dose(dose)}."
+        line = f"Next is {script.describe_dose(current, dose)}."
     elif state.index + 1 < len(state.plan):
         line = f"Next is {move(state.plan[state.index + 1]).name}."
     else:

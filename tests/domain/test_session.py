@@ -113,7 +113,7 @@ TABLE = [
     ("ready", K.REPEAT, {}, Phase.READY, "Let's do squats", []),
     ("ready", K.SKIP, {}, Phase.IDLE, "Skipping squats", []),
     ("ready", K.HOW_MANY_LEFT, {}, Phase.READY, "One more set of squats", []),
-    ("ready", K.WHATS_NEXT, {}, Phase.READY, "Next is squats: 10", []),
+    ("ready", K.WHATS_NEXT, {}, Phase.READY, "Next is 10 squats.", []),
     ("ready", K.EXPLAIN, {}, Phase.READY, "wiggle your toes", []),
     ("ready", K.HELP, {}, Phase.READY, "pause for a break", []),
     ("ready", K.FASTER, {}, Phase.READY, "quicker", [ProfileUpdate]),
@@ -379,3 +379,17 @@ def test_every_waiting_reply_in_a_conversation_is_valid() -> None:
     talk = Talk(progress=veteran())
     for kind in (K.LAUNCH, K.YES, K.EXPLAIN, K.NEXT, K.HOW_MANY_LEFT, K.WHATS_NEXT, K.NEXT):
         check_reply(talk.say(kind).reply)
+
+
+@pytest.mark.parametrize(
+    ("move_id", "progress", "said"),
+    [
+        (MoveId.TOE_TAPS, None, "Today, 10 toe taps on each leg."),
+        (MoveId.GLUTE_BRIDGE, None, "2 sets of 10 glute bridges, holding for 2 seconds at the top"),
+        (MoveId.REVERSE_LUNGE, None, "10 reverse lunges, swapping legs each time"),
+        (MoveId.SQUATS, veteran(age=42, weeks=5), "Today, 35 squats in 2 sets."),
+    ],
+)
+def test_introductions_say_todays_dose(move_id: MoveId, progress: object, said: str) -> None:
+    talk = Talk() if progress is None else Talk(progress=veteran(age=42, weeks=5))
+    assert said in talk.say(K.START_MOVE, move=move_id).reply.speech.text
