@@ -19,6 +19,13 @@ from tests.fakes.alexa_api import FakeAlexaApi, FakeAlexaServer, make_certificat
 TEST_SKILL_ID = "amzn1.ask.skill.00000000-0000-0000-0000-000000000000"
 
 
+@pytest.fixture(autouse=True)
+def _no_device_time_zone_lookup(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Recorded envelopes name Alexa's real API endpoint: no test may call it. Tests of the
+    lookup pass `skill.voice.timezone.device_time_zone` explicitly, against the fake API."""
+    monkeypatch.setattr("skill.voice.progress.device_time_zone", lambda _handler_input: None)
+
+
 @pytest.fixture
 def config() -> Config:
     return Config(skill_id=TEST_SKILL_ID, store=StoreKind.MEMORY, verify=False)

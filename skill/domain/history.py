@@ -1,5 +1,6 @@
 """Pure computations over a user's progress: streaks, week totals, in-session updates, and the
-compact JSON form that rides in Alexa session attributes.
+compact JSON forms (progress, and progress events waiting for the store) that ride in Alexa
+session attributes.
 
 Everything here works on dates already in the user's local time zone.
 """
@@ -7,11 +8,19 @@ Everything here works on dates already in the user's local time zone.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from skill.domain.ids import MoveId
-from skill.domain.progress import Completion, DayTotal, Profile, ProfileUpdate, UserProgress
+from skill.domain.progress import (
+    Completion,
+    DayTotal,
+    ForgetUser,
+    Profile,
+    ProfileUpdate,
+    ProgressEvent,
+    UserProgress,
+)
 
 CODEC_VERSION = 1
 # A session carries at most this many days; a streak longer than that is reported as this long.
@@ -146,3 +155,69 @@ def progress_from_json(data: Any) -> UserProgress | None:
     except (KeyError, ValueError, TypeError, AttributeError):
         return None
     return UserProgress(profile=profile, first_active=first, days=tuple(days))
+
+
+def event_to_json(event: ProgressEvent) -> dict[str, Any]:
+    """A progress event as compact JSON, for events that wait in the session for the store."""
+    match event:
+        case Completion():
+            return {
+                "c": event.key,
+                "m": event.move.value,
+                "r": event.reps,
+                "s": event.sets,
+                "d": event.local_date.isoformat(),
+                "at": event.completed_at.isoformat(),
+            }
+        case ProfileUpdate():
+            data: dict[str, Any] = {"p": 1}
+            if event.age is not None:
+                data["a"] = event.age
+            if event.tempo is not None:
+                data["t"] = event.tempo
+            if event.dose_adjustments is not None:
+                data["d"] = {m.value: n for m, n in event.dose_adjustments.items()}
+            return data
+        case ForgetUser():
+            return {"f": 1}
+
+
+def event_from_json(data: Any) -> ProgressEvent | None:
+    """Parse `event_to_json` output; None when malformed."""
+    if not isinstance(data, dict):
+        return None
+    try:
+        if "c" in data:
+            return Completion(
+                key=str(data["c"]),
+                move=MoveId(data["m"]),
+                reps=int(data["r"]),
+                sets=int(data["s"]),
+                local_date=date.fromisoformat(data["d"]),
+                completed_at=datetime.fromisoformat(data["at"]),
+            )
+        if "p" in data:
+            adjustments = data.get("d")
+            return ProfileUpdate(
+                age=None if data.get("a") is None else int(data["a"]),
+                tempo=None if data.get("t") is None else float(data["t"]),
+                dose_adjustments=None
+                if adjustments is None
+                else {MoveId(m): int(n) for m, n in adjustments.items()},
+            )
+        if "f" in data:
+            return ForgetUser()
+    except (KeyError, ValueError, TypeError, AttributeError):
+        return None
+    return None
+
+
+def with_event(progress: UserProgress, event: ProgressEvent) -> UserProgress:
+    """Progress after one progress event (a forgotten user starts afresh)."""
+    match event:
+        case Completion():
+            return with_completion(progress, event)
+        case ProfileUpdate():
+            return replace(progress, profile=with_profile_update(progress.profile, event))
+        case ForgetUser():
+            return UserProgress()

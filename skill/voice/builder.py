@@ -12,6 +12,9 @@ from skill.config import Config
 from skill.store.base import ProgressStore
 from skill.voice.can_fulfill import CanFulfillHandler
 from skill.voice.handlers import EngineHandler, FriendlyExceptionHandler, SessionEndedHandler
+from skill.voice.progress import ProgressKeeper
+from skill.voice.skill_events import EnvelopeSerializer, SkillDisabledHandler
+from skill.voice.timezone import TimeZoneLookup
 
 Clock = Callable[[], datetime]
 
@@ -20,13 +23,27 @@ def _utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-def build_skill(store: ProgressStore, config: Config, *, clock: Clock = _utc_now) -> CustomSkill:
-    """Assemble the skill: handlers, interceptors and the application-id check."""
+def build_skill(
+    store: ProgressStore,
+    config: Config,
+    *,
+    clock: Clock = _utc_now,
+    time_zone_lookup: TimeZoneLookup | None = None,
+) -> CustomSkill:
+    """Assemble the skill: handlers, interceptors and the application-id check.
+
+    `time_zone_lookup` finds the device's time zone, once per session; by default the Alexa
+    settings API (skill.voice.timezone.device_time_zone).
+    """
     builder = SkillBuilder()
     builder.skill_id = config.skill_id  # type: ignore[assignment]  # SDK annotates it as None
-    engine = EngineHandler(store=store, config=config, clock=clock)
+    progress = ProgressKeeper(store, config, time_zone_lookup)
+    engine = EngineHandler(store=store, config=config, clock=clock, progress=progress)
     builder.add_request_handler(CanFulfillHandler())
+    builder.add_request_handler(SkillDisabledHandler(store))
     builder.add_request_handler(SessionEndedHandler(engine))
     builder.add_request_handler(engine)
     builder.add_exception_handler(FriendlyExceptionHandler())
-    return builder.create()
+    skill = builder.create()
+    skill.serializer = EnvelopeSerializer()  # keeps what SkillDisabled's model drops
+    return skill

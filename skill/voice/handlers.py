@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ask_sdk_core.dispatch_components.exception_components import AbstractExceptionHandler
 from ask_sdk_core.dispatch_components.request_components import AbstractRequestHandler
@@ -26,6 +25,7 @@ from skill.domain.session import Context, Outcome, step
 from skill.domain.speech import Speech
 from skill.domain.ssml import render
 from skill.store.base import ProgressStore
+from skill.voice.progress import ProgressKeeper
 from skill.voice.redact import scrub, user_ref
 from skill.voice.slots import intent_event
 from skill.voice.state import load_state, save_state
@@ -57,24 +57,33 @@ def to_event(handler_input: HandlerInput) -> Event | None:
 class EngineHandler(AbstractRequestHandler):
     """Every request the engine understands goes through here."""
 
-    def __init__(self, store: ProgressStore, config: Config, clock: Callable[[], datetime]):
+    def __init__(
+        self,
+        store: ProgressStore,
+        config: Config,
+        clock: Callable[[], datetime],
+        progress: ProgressKeeper | None = None,
+    ):
         self._store = store
         self._config = config
         self._clock = clock
-        try:
-            self._tz = ZoneInfo(config.timezone)
-        except ZoneInfoNotFoundError:
-            self._tz = ZoneInfo("UTC")
+        self._progress = progress or ProgressKeeper(store, config)
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
         return to_event(handler_input) is not None
 
     def run(self, handler_input: HandlerInput, event: Event) -> Outcome:
         state = load_state(handler_input)
-        now = self._clock().astimezone(self._tz)
+        now = self._clock()
+        progress = self._progress.open(handler_input, now)
         request = handler_input.request_envelope.request
         request_id = (request.request_id if request is not None else None) or ""
-        outcome = step(state, event, Context(now=now, turn_id=request_id))
+        context = Context(
+            now=now.astimezone(progress.zone), progress=progress.progress, turn_id=request_id
+        )
+        outcome = step(state, event, context)
+        progress.apply(outcome.progress)
+        progress.save(handler_input, session_ending=outcome.reply.end_session)
         save_state(handler_input, outcome.state)
         return outcome
 

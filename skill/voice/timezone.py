@@ -1,0 +1,67 @@
+"""The user's time zone, from the device settings API (looked up once per session).
+
+Streaks and "today" are counted in the user's local days, so the zone matters; a slow or failing
+settings API must not cost the turn, hence a short timeout and a fallback to the configured zone.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from ask_sdk_core.exceptions import ApiClientException
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_core.serialize import DefaultSerializer
+from ask_sdk_model.services.api_configuration import ApiConfiguration
+from ask_sdk_model.services.service_exception import ServiceException
+from ask_sdk_model.services.ups.ups_service_client import UpsServiceClient
+
+from skill.voice.api_client import BoundedApiClient
+
+log = logging.getLogger(__name__)
+
+LOOKUP_TIMEOUT_SECONDS = 1.0
+
+TimeZoneLookup = Callable[[HandlerInput], str | None]
+
+
+def zone_or_none(name: str | None) -> ZoneInfo | None:
+    """The zone called `name`, or None when it is empty or unknown."""
+    if not name:
+        return None
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+def device_time_zone(handler_input: HandlerInput) -> str | None:
+    """The device's IANA time zone from `/v2/devices/{deviceId}/settings/System.timeZone` at the
+    request's `apiEndpoint`, or None when the request lacks what the call needs, the API fails
+    or answers something that is not a known zone."""
+    system = getattr(handler_input.request_envelope.context, "system", None)
+    device = getattr(system, "device", None)
+    device_id = getattr(device, "device_id", None)
+    endpoint = getattr(system, "api_endpoint", None)
+    token = getattr(system, "api_access_token", None)
+    if not (device_id and endpoint and token):
+        return None
+    client = UpsServiceClient(
+        ApiConfiguration(
+            serializer=DefaultSerializer(),
+            api_client=BoundedApiClient(timeout=LOOKUP_TIMEOUT_SECONDS),
+            authorization_value=token,
+            api_endpoint=endpoint,
+        )
+    )
+    try:
+        answer = client.get_system_time_zone(device_id)
+    except (ServiceException, ApiClientException, ValueError) as exc:
+        log.warning("device time zone lookup failed: %s", type(exc).__name__)
+        return None
+    name = answer if isinstance(answer, str) else None
+    if zone_or_none(name) is None:
+        log.warning("device time zone lookup gave no known zone: %r", answer)
+        return None
+    return name
