@@ -201,7 +201,7 @@ class DynamoDbStore:
                     ConditionExpression="attribute_not_exists(#done) OR NOT contains(#done, :tag)",
                     ExpressionAttributeNames={"#move": completion.move.value, "#done": DONE_ATTR},
                     ExpressionAttributeValues={
-                        ":reps": _number(completion.reps * completion.sets),
+                        ":reps": _number(completion.reps),
                         ":tags": {"SS": [tag]},
                         ":tag": {"S": tag},
                     },

@@ -26,7 +26,7 @@ class MemoryStore:
         by_day: dict[date, dict[MoveId, int]] = {}
         for c in completions:
             day = by_day.setdefault(c.local_date, {})
-            day[c.move] = day.get(c.move, 0) + c.reps * c.sets
+            day[c.move] = day.get(c.move, 0) + c.reps
         days = tuple(DayTotal(d, reps) for d, reps in sorted(by_day.items()))
         first = min((c.local_date for c in completions), default=None)
         return UserProgress(profile=profile, first_active=first, days=days)

@@ -13,7 +13,7 @@ from skill.store.base import ProgressStore
 from skill.voice.can_fulfill import CanFulfillHandler
 from skill.voice.handlers import EngineHandler, FriendlyExceptionHandler, SessionEndedHandler
 from skill.voice.progress import ProgressKeeper
-from skill.voice.skill_events import EnvelopeSerializer, SkillDisabledHandler
+from skill.voice.skill_events import SkillDisabledHandler
 from skill.voice.timezone import TimeZoneLookup
 
 Clock = Callable[[], datetime]
@@ -44,6 +44,4 @@ def build_skill(
     builder.add_request_handler(SessionEndedHandler(engine))
     builder.add_request_handler(engine)
     builder.add_exception_handler(FriendlyExceptionHandler())
-    skill = builder.create()
-    skill.serializer = EnvelopeSerializer()  # keeps what SkillDisabled's model drops
-    return skill
+    return builder.create()

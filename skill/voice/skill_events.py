@@ -1,8 +1,7 @@
 """Skill events: when a user disables the skill, forget their data (unless Alexa keeps their id).
 
-`ask-sdk-model`'s SkillDisabledRequest drops `request.body.userInformationPersistenceStatus`,
-so the skill's serializer (used by every runtime: Lambda, Flask, tests) re-reads it from the raw
-JSON for this one request type and hands it on in a subclass of the SDK's request.
+`ask-sdk-model`'s SkillDisabledRequest has no field for `request.body`; the status is read from
+the raw JSON that the SDK's serializer leaves on the request.
 
 The decision, by status:
 - `NOT_PERSISTED` (or missing): Alexa will give the user a new id if they enable the skill
@@ -13,17 +12,12 @@ The decision, by status:
 
 from __future__ import annotations
 
-import json
 import logging
 from enum import StrEnum
-from typing import Any
 
 from ask_sdk_core.dispatch_components.request_components import AbstractRequestHandler
 from ask_sdk_core.handler_input import HandlerInput
-from ask_sdk_core.serialize import DefaultSerializer
 from ask_sdk_core.utils.predicate import is_request_type
-from ask_sdk_model.events.skillevents.skill_disabled_request import SkillDisabledRequest
-from ask_sdk_model.request_envelope import RequestEnvelope
 from ask_sdk_model.response import Response
 
 from skill.store.base import ProgressStore, StoreUnavailableError, loggable_user
@@ -39,33 +33,13 @@ class PersistenceStatus(StrEnum):
     NOT_PERSISTED = "NOT_PERSISTED"
 
 
-class SkillDisabledWithStatus(SkillDisabledRequest):
-    """The SDK's SkillDisabledRequest plus the status its model leaves out."""
-
-    def __init__(self, base: SkillDisabledRequest, persistence_status: str | None):
-        super().__init__(
-            request_id=base.request_id,
-            timestamp=base.timestamp,
-            locale=base.locale,
-            event_creation_time=base.event_creation_time,
-            event_publishing_time=base.event_publishing_time,
-        )
-        self.persistence_status = persistence_status
-
-
-class EnvelopeSerializer(DefaultSerializer):
-    """DefaultSerializer that keeps SkillDisabled's userInformationPersistenceStatus."""
-
-    def deserialize(self, payload: str | None, obj_type: Any) -> Any:
-        result = super().deserialize(payload, obj_type)
-        if isinstance(result, RequestEnvelope) and isinstance(result.request, SkillDisabledRequest):
-            raw = json.loads(payload or "{}")
-            body = (raw.get("request") or {}).get("body") or {}
-            status = body.get("userInformationPersistenceStatus")
-            result.request = SkillDisabledWithStatus(
-                result.request, status if isinstance(status, str) else None
-            )
-        return result
+def persistence_status(handler_input: HandlerInput) -> str | None:
+    """`request.body.userInformationPersistenceStatus`, from the raw JSON: the model does not
+    declare `body`, and the SDK's serializer keeps undeclared fields as they came, as plain
+    JSON (tests/store/test_skill_disabled.py pins this on every runtime)."""
+    body = getattr(handler_input.request_envelope.request, "body", None)
+    status = body.get("userInformationPersistenceStatus") if isinstance(body, dict) else None
+    return status if isinstance(status, str) else None
 
 
 def should_forget(status: str | None) -> bool:
@@ -83,8 +57,7 @@ class SkillDisabledHandler(AbstractRequestHandler):
         return bool(is_request_type(SKILL_DISABLED)(handler_input))
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        request = handler_input.request_envelope.request
-        status = getattr(request, "persistence_status", None)
+        status = persistence_status(handler_input)
         user_id = user_id_of(handler_input)
         who = loggable_user(user_id)
         if not should_forget(status):

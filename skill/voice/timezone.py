@@ -10,7 +10,7 @@ import logging
 from collections.abc import Callable
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from ask_sdk_core.exceptions import ApiClientException
+from ask_sdk_core.exceptions import ApiClientException, SerializationException
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.serialize import DefaultSerializer
 from ask_sdk_model.services.api_configuration import ApiConfiguration
@@ -57,7 +57,7 @@ def device_time_zone(handler_input: HandlerInput) -> str | None:
     )
     try:
         answer = client.get_system_time_zone(device_id)
-    except (ServiceException, ApiClientException, ValueError) as exc:
+    except (ServiceException, ApiClientException, SerializationException, ValueError) as exc:
         log.warning("device time zone lookup failed: %s", type(exc).__name__)
         return None
     name = answer if isinstance(answer, str) else None

@@ -15,7 +15,7 @@ from skill.store.base import ProgressStore
 from skill.store.dynamodb import DynamoDbStore, make_client
 from skill.store.memory import MemoryStore
 from skill.store.sqlite import SqliteStore
-from tests.dynalite import local_config
+from tests.dynalite import DynaliteServer, FaultProxy, local_config
 
 
 def make_sqlite(tmp_path: Path) -> Iterator[ProgressStore]:
@@ -63,3 +63,25 @@ def completion(
         local_date=on,
         completed_at=datetime(on.year, on.month, on.day, 7, 0, tzinfo=UTC),
     )
+
+
+@pytest.fixture
+def private_dynalite(tmp_path: Path) -> Iterator[DynaliteServer]:
+    """A dynalite of this test's own, which the test may kill and restart (data survives)."""
+    server = DynaliteServer(tmp_path / "dynalite")
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def fault_proxy(dynalite_server: DynaliteServer) -> Iterator[FaultProxy]:
+    """A counting, fault-injecting proxy in front of the session's dynalite."""
+    proxy = FaultProxy(dynalite_server.port)
+    proxy.start()
+    yield proxy
+    proxy.stop()
+
+
+def dynamodb_store(endpoint: str, table: str) -> DynamoDbStore:
+    return DynamoDbStore(make_client(local_config(endpoint, table)), table)

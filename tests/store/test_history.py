@@ -9,16 +9,24 @@ import pytest
 
 from skill.domain.history import (
     MAX_CACHED_DAYS,
-    current_streak,
+    event_from_json,
+    event_to_json,
     for_session,
     progress_from_json,
     progress_to_json,
-    week_totals,
     with_completion,
     with_profile_update,
 )
 from skill.domain.ids import MoveId
-from skill.domain.progress import DayTotal, Profile, ProfileUpdate, UserProgress
+from skill.domain.progress import (
+    DayTotal,
+    ForgetUser,
+    Profile,
+    ProfileUpdate,
+    ProgressEvent,
+    UserProgress,
+)
+from skill.domain.progression import streak, week_totals
 from tests.store.conftest import completion
 
 TODAY = date(2026, 11, 25)  # a Wednesday
@@ -32,35 +40,8 @@ def active_on(*days_ago: int) -> UserProgress:
     )
 
 
-@pytest.mark.parametrize(
-    ("days_ago", "streak"),
-    [
-        ((), 0),
-        ((0,), 1),
-        ((1,), 1),  # today not done yet: yesterday's streak still stands
-        ((0, 1, 2), 3),
-        ((1, 2, 3), 3),
-        ((0, 2, 3), 1),
-        ((2, 3), 0),
-    ],
-)
-def test_streak_counts_consecutive_local_days(days_ago: tuple[int, ...], streak: int) -> None:
-    assert current_streak(active_on(*days_ago), TODAY) == streak
-
-
-def test_week_totals_run_from_monday_to_today() -> None:
-    progress = UserProgress(
-        days=(
-            DayTotal(date(2026, 11, 22), {MoveId.SQUATS: 99}),  # last Sunday
-            DayTotal(date(2026, 11, 23), {MoveId.SQUATS: 10, MoveId.TOE_TAPS: 20}),
-            DayTotal(date(2026, 11, 25), {MoveId.SQUATS: 12}),
-        )
-    )
-    assert week_totals(progress, TODAY) == {MoveId.SQUATS: 22, MoveId.TOE_TAPS: 20}
-
-
 def test_completions_and_profile_updates_apply_in_session() -> None:
-    progress = with_completion(UserProgress(), completion("a", reps=10, sets=2, on=TODAY))
+    progress = with_completion(UserProgress(), completion("a", reps=20, sets=2, on=TODAY))
     progress = with_completion(progress, completion("b", MoveId.TOE_TAPS, reps=5, on=TODAY))
     assert progress.days == (DayTotal(TODAY, {MoveId.SQUATS: 20, MoveId.TOE_TAPS: 5}),)
     assert progress.first_active == TODAY
@@ -91,10 +72,30 @@ def test_a_damaged_session_copy_is_refused(garbage: object) -> None:
     assert progress_from_json(garbage) is None
 
 
+@pytest.mark.parametrize(
+    "event",
+    [
+        completion("run-1:0:squats", reps=12, sets=1),
+        ProfileUpdate(age=47),
+        ProfileUpdate(tempo=1.25, dose_adjustments={MoveId.SQUATS: -1}),
+        ProfileUpdate(dose_adjustments={}),
+        ForgetUser(),
+    ],
+    ids=repr,
+)
+def test_pending_events_round_trip(event: ProgressEvent) -> None:
+    assert event_from_json(json.loads(json.dumps(event_to_json(event)))) == event
+
+
+@pytest.mark.parametrize("garbage", [None, [], {}, {"c": "k"}, {"p": 1, "a": "old"}, "f"])
+def test_a_damaged_pending_event_is_dropped(garbage: object) -> None:
+    assert event_from_json(garbage) is None
+
+
 def test_a_session_keeps_the_streak_and_the_week_but_not_old_history() -> None:
     long_ago = active_on(400, 399, *range(0, 30))
     kept = for_session(long_ago, TODAY)
-    assert current_streak(kept, TODAY) == 30
+    assert streak(kept, TODAY) == 30
     assert kept.first_active == long_ago.first_active
     assert week_totals(kept, TODAY) == week_totals(long_ago, TODAY)
     assert len(kept.days) == 30
@@ -108,7 +109,7 @@ def test_a_session_copy_stays_small_even_after_years_of_daily_moves() -> None:
         )
     )
     kept = for_session(every_day, TODAY)
-    assert current_streak(kept, TODAY) == MAX_CACHED_DAYS
+    assert streak(kept, TODAY) == MAX_CACHED_DAYS
     # Alexa allows 24 KB per response, session attributes included.
     assert len(json.dumps(progress_to_json(kept), separators=(",", ":"))) < 9000
 

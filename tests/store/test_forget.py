@@ -1,0 +1,73 @@
+"""Saying "forget my data" (the engine's ForgetUser event) deletes everything, even when the
+store is down at the moment the user confirms."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from ask_sdk_core.handler_input import HandlerInput
+
+from skill.config import Config
+from skill.domain.ids import MoveId
+from skill.domain.progress import ForgetUser, ProfileUpdate, UserProgress
+from skill.store.base import StoreUnavailableError
+from skill.store.sqlite import SqliteStore
+from skill.voice.builder import build_skill
+from skill.voice.progress import PROGRESS_KEY, ProgressKeeper, SessionProgress
+from tests.events import load_event
+from tests.store.alexa import handler_input_for
+from tests.store.conftest import completion
+
+NOW = datetime(2026, 11, 25, 7, 0, tzinfo=UTC)
+USER = "amzn1.ask.account.TESTUSER"
+
+
+class FlakyStore(SqliteStore):
+    """A real SQLite store that can be switched off."""
+
+    down = False
+
+    def delete_user(self, user_id: str) -> None:
+        if self.down:
+            raise StoreUnavailableError("switched off")
+        super().delete_user(user_id)
+
+
+def turn(store: SqliteStore, attributes: dict[str, object]) -> tuple[HandlerInput, SessionProgress]:
+    envelope = load_event("help_intent")
+    envelope["session"]["attributes"] = attributes
+    handler_input = handler_input_for(build_skill(store, Config()), envelope)
+    keeper = ProgressKeeper(store, Config(), time_zone_lookup=lambda _: None)
+    return handler_input, keeper.open(handler_input, NOW)
+
+
+def test_forget_deletes_the_user_and_empties_the_session_copy(tmp_path: Path) -> None:
+    store = SqliteStore(tmp_path / "p.sqlite3")
+    store.record(USER, completion("k", on=date(2026, 11, 24)))
+    store.update_profile(USER, ProfileUpdate(age=61, dose_adjustments={MoveId.SQUATS: 1}))
+    handler_input, session = turn(store, {})
+    assert not session.progress.is_new
+
+    session.apply([ForgetUser()])
+    session.save(handler_input)
+
+    assert store.load(USER) == UserProgress()
+    assert session.progress == UserProgress()
+    store.close()
+
+
+def test_forget_while_the_store_is_down_happens_on_a_later_turn(tmp_path: Path) -> None:
+    store = FlakyStore(tmp_path / "p.sqlite3")
+    store.record(USER, completion("k", on=date(2026, 11, 24)))
+    handler_input, session = turn(store, {})
+    store.down = True
+    session.apply([completion("today", MoveId.HEEL_RISES), ForgetUser()])
+    session.save(handler_input)
+    attributes = handler_input.attributes_manager.session_attributes or {}
+    assert attributes[PROGRESS_KEY]["q"] == [{"f": 1}], "only the forget waits: nothing before it"
+
+    store.down = False
+    turn(store, attributes)
+    assert store.load(USER) == UserProgress()
+    store.close()
