@@ -38,11 +38,6 @@ def user_key(user_id: str) -> str:
     return hashlib.sha256(user_id.encode("utf-8")).hexdigest()
 
 
-def loggable_user(user_id: str) -> str:
-    """A short, stable, one-way label for log lines (never log the user id itself)."""
-    return "u:" + user_key(user_id)[:12]
-
-
 def completion_tag(key: str) -> str:
     """A short fixed-length digest of a completion's idempotency key, as stored."""
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]

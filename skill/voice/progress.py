@@ -36,7 +36,8 @@ from skill.domain.progress import (
     ProgressEvent,
     UserProgress,
 )
-from skill.store.base import ProgressStore, StoreUnavailableError, loggable_user
+from skill.store.base import ProgressStore, StoreUnavailableError
+from skill.voice.redact import user_ref
 from skill.voice.timezone import TimeZoneLookup, device_time_zone, zone_or_none
 
 log = logging.getLogger(__name__)
@@ -137,7 +138,7 @@ class SessionProgress:
             return True
         except StoreUnavailableError as exc:
             self.store_ok = False
-            log.warning("store unavailable for %s: %s", loggable_user(self.user_id), exc)
+            log.warning("store unavailable for %s: %s", user_ref(self.user_id), exc)
             return None
 
     def _log_pending(self, *, lost: bool) -> None:
@@ -146,14 +147,14 @@ class SessionProgress:
             log.error(
                 "session ended with %d progress events NOT saved for %s: %s",
                 len(self.pending),
-                loggable_user(self.user_id),
+                user_ref(self.user_id),
                 summary,
             )
         else:
             log.warning(
                 "%d progress events pending in the session for %s (will retry next turn): %s",
                 len(self.pending),
-                loggable_user(self.user_id),
+                user_ref(self.user_id),
                 summary,
             )
 
@@ -211,7 +212,7 @@ class ProgressKeeper:
             session.store_ok = False
             log.warning(
                 "could not load progress for %s (will retry next turn): %s",
-                loggable_user(session.user_id),
+                user_ref(session.user_id),
                 exc,
             )
             session.progress = _with_events(UserProgress(), session.pending)

@@ -15,10 +15,11 @@ from ask_sdk_core.skill import CustomSkill
 
 from skill.config import Config
 from skill.domain.ids import MoveId
-from skill.store.base import ProgressStore, loggable_user
+from skill.store.base import ProgressStore
 from skill.store.dynamodb import create_table
 from skill.store.sqlite import SqliteStore
 from skill.voice.builder import build_skill
+from skill.voice.redact import user_ref
 from tests.dynalite import DynaliteServer, FaultProxy
 from tests.store.alexa import Conversation, CountingStore, do_routine, speech_of
 from tests.store.conftest import dynamodb_store
@@ -143,7 +144,7 @@ def test_throttling_keeps_the_move_in_the_session_until_the_store_takes_it(
         reply = talk.say("AMAZON.NextIntent")  # confirms it: the move is done
     assert SORRY not in speech_of(reply)
     assert len(talk.pending) == 1
-    assert loggable_user(user_id) in caplog.text
+    assert user_ref(user_id) in caplog.text
     assert "pending" in caplog.text
     assert user_id not in caplog.text
 
@@ -202,7 +203,7 @@ def test_progress_still_unsaved_when_the_session_ends_is_logged_as_lost(
         talk.end()
     assert "NOT saved" in caplog.text
     assert '"m":"toe_taps"' in caplog.text
-    assert loggable_user(user_id) in caplog.text
+    assert user_ref(user_id) in caplog.text
 
 
 def test_a_store_down_at_launch_still_coaches_and_loads_on_a_later_turn(
