@@ -1,8 +1,8 @@
-"""A user's progress between store and session: in-session updates, the slice of history a
-session needs, and the compact JSON forms (progress, and progress events waiting for the store)
-that ride in Alexa session attributes. (Streaks and week totals live in progression.)
+"""Pure computations over a user's progress: streaks, week totals, in-session updates, and the
+compact JSON forms (progress, and progress events waiting for the store) that ride in Alexa
+session attributes.
 
-`Completion.reps` is the move's total (all sets, both legs): the day's count grows by it.
+A completion adds `reps x sets` to its day (`reps_of`), in every store and here.
 Everything here works on dates already in the user's local time zone.
 """
 
@@ -22,7 +22,6 @@ from skill.domain.progress import (
     ProgressEvent,
     UserProgress,
 )
-from skill.domain.progression import streak
 
 CODEC_VERSION = 1
 # A session carries at most this many days; a streak longer than that is reported as this long.
@@ -32,11 +31,16 @@ RECENT_DAYS = 14
 _MOVES = tuple(MoveId)
 
 
+def reps_of(completion: Completion) -> int:
+    """Repetitions a completion adds to its day (every set counts)."""
+    return completion.reps * completion.sets
+
+
 def with_completion(progress: UserProgress, completion: Completion) -> UserProgress:
     """Progress after one more completed move."""
     days = {d.local_date: dict(d.reps) for d in progress.days}
     reps = days.setdefault(completion.local_date, {})
-    reps[completion.move] = reps.get(completion.move, 0) + completion.reps
+    reps[completion.move] = reps.get(completion.move, 0) + reps_of(completion)
     first = completion.local_date
     if progress.first_active is not None:
         first = min(progress.first_active, first)
@@ -59,15 +63,46 @@ def with_profile_update(profile: Profile, update: ProfileUpdate) -> Profile:
     return replace(profile, **changes)
 
 
+def active_dates(progress: UserProgress) -> set[date]:
+    return {d.local_date for d in progress.days if any(v > 0 for v in d.reps.values())}
+
+
+def current_streak(progress: UserProgress, today: date) -> int:
+    """Consecutive active days ending today, or ending yesterday when today is not done yet."""
+    active = active_dates(progress)
+    day = today if today in active else today - timedelta(days=1)
+    streak = 0
+    while day in active:
+        streak += 1
+        day -= timedelta(days=1)
+    return streak
+
+
+def week_start(today: date) -> date:
+    """Monday of the week that holds `today`."""
+    return today - timedelta(days=today.weekday())
+
+
+def week_totals(progress: UserProgress, today: date) -> dict[MoveId, int]:
+    """Reps of each move done this week (Monday to today)."""
+    start = week_start(today)
+    totals: dict[MoveId, int] = {}
+    for day in progress.days:
+        if start <= day.local_date <= today:
+            for move, reps in day.reps.items():
+                totals[move] = totals.get(move, 0) + reps
+    return totals
+
+
 def for_session(progress: UserProgress, today: date) -> UserProgress:
     """The days a session needs (the streak, this week, the last fortnight and the most recent
     active day), so that the session attributes stay small however long the history is."""
     if not progress.days:
         return progress
-    days_in_streak = min(streak(progress, today), MAX_CACHED_DAYS)
+    streak = min(current_streak(progress, today), MAX_CACHED_DAYS)
     oldest = min(
-        today - timedelta(days=days_in_streak),
-        today - timedelta(days=today.weekday()),  # Monday: the week's totals
+        today - timedelta(days=streak),
+        week_start(today),
         today - timedelta(days=RECENT_DAYS),
     )
     kept = [d for d in progress.days if d.local_date >= oldest]

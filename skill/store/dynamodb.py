@@ -29,6 +29,7 @@ from botocore.config import Config as BotoConfig
 from botocore.exceptions import BotoCoreError, ClientError
 
 from skill.config import Config
+from skill.domain.history import reps_of
 from skill.domain.ids import MoveId
 from skill.domain.progress import Completion, DayTotal, Profile, ProfileUpdate, UserProgress
 from skill.store.base import StoreUnavailableError, completion_tag, user_key
@@ -201,7 +202,7 @@ class DynamoDbStore:
                     ConditionExpression="attribute_not_exists(#done) OR NOT contains(#done, :tag)",
                     ExpressionAttributeNames={"#move": completion.move.value, "#done": DONE_ATTR},
                     ExpressionAttributeValues={
-                        ":reps": _number(completion.reps),
+                        ":reps": _number(reps_of(completion)),
                         ":tags": {"SS": [tag]},
                         ":tag": {"S": tag},
                     },

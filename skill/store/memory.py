@@ -6,6 +6,7 @@ import threading
 from dataclasses import replace
 from datetime import date
 
+from skill.domain.history import reps_of
 from skill.domain.ids import MoveId
 from skill.domain.progress import Completion, DayTotal, Profile, ProfileUpdate, UserProgress
 
@@ -26,7 +27,7 @@ class MemoryStore:
         by_day: dict[date, dict[MoveId, int]] = {}
         for c in completions:
             day = by_day.setdefault(c.local_date, {})
-            day[c.move] = day.get(c.move, 0) + c.reps
+            day[c.move] = day.get(c.move, 0) + reps_of(c)
         days = tuple(DayTotal(d, reps) for d, reps in sorted(by_day.items()))
         first = min((c.local_date for c in completions), default=None)
         return UserProgress(profile=profile, first_active=first, days=days)

@@ -27,7 +27,7 @@ CREATE TABLE IF NOT EXISTS completions (
     user_key     TEXT    NOT NULL,
     tag          TEXT    NOT NULL,  -- digest of the completion's idempotency key
     move         TEXT    NOT NULL,
-    reps         INTEGER NOT NULL,  -- the move's total over all its sets
+    reps         INTEGER NOT NULL,  -- per set: the day grows by reps x sets
     sets         INTEGER NOT NULL,
     local_date   TEXT    NOT NULL,  -- ISO date in the user's time zone
     completed_at TEXT    NOT NULL,
@@ -95,7 +95,7 @@ class SqliteStore:
         key = user_key(user_id)
         with self._connection() as db:
             day_rows = db.execute(
-                "SELECT local_date, move, SUM(reps) FROM completions "
+                "SELECT local_date, move, SUM(reps * sets) FROM completions "
                 "WHERE user_key = ? GROUP BY local_date, move ORDER BY local_date",
                 (key,),
             ).fetchall()

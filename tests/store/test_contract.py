@@ -21,11 +21,10 @@ def test_a_new_user_has_empty_progress(progress_store: ProgressStore, user_id: s
     assert progress.is_new
 
 
-def test_a_completion_counts_its_total_reps_on_its_local_date(
+def test_a_completion_counts_reps_times_sets_on_its_local_date(
     progress_store: ProgressStore, user_id: str
 ) -> None:
-    # Completion.reps is the move's total: two sets of ten glute bridges are 20.
-    assert progress_store.record(user_id, completion("k1", MoveId.GLUTE_BRIDGE, reps=20, sets=2))
+    assert progress_store.record(user_id, completion("k1", MoveId.GLUTE_BRIDGE, reps=10, sets=2))
     progress = progress_store.load(user_id)
     assert progress.days == (DayTotal(date(2026, 11, 25), {MoveId.GLUTE_BRIDGE: 20}),)
     assert progress.first_active == date(2026, 11, 25)

@@ -9,11 +9,13 @@ import pytest
 
 from skill.domain.history import (
     MAX_CACHED_DAYS,
+    current_streak,
     event_from_json,
     event_to_json,
     for_session,
     progress_from_json,
     progress_to_json,
+    week_totals,
     with_completion,
     with_profile_update,
 )
@@ -26,7 +28,6 @@ from skill.domain.progress import (
     ProgressEvent,
     UserProgress,
 )
-from skill.domain.progression import streak, week_totals
 from tests.store.conftest import completion
 
 TODAY = date(2026, 11, 25)  # a Wednesday
@@ -41,7 +42,7 @@ def active_on(*days_ago: int) -> UserProgress:
 
 
 def test_completions_and_profile_updates_apply_in_session() -> None:
-    progress = with_completion(UserProgress(), completion("a", reps=20, sets=2, on=TODAY))
+    progress = with_completion(UserProgress(), completion("a", reps=10, sets=2, on=TODAY))
     progress = with_completion(progress, completion("b", MoveId.TOE_TAPS, reps=5, on=TODAY))
     assert progress.days == (DayTotal(TODAY, {MoveId.SQUATS: 20, MoveId.TOE_TAPS: 5}),)
     assert progress.first_active == TODAY
@@ -95,7 +96,7 @@ def test_a_damaged_pending_event_is_dropped(garbage: object) -> None:
 def test_a_session_keeps_the_streak_and_the_week_but_not_old_history() -> None:
     long_ago = active_on(400, 399, *range(0, 30))
     kept = for_session(long_ago, TODAY)
-    assert streak(kept, TODAY) == 30
+    assert current_streak(kept, TODAY) == 30
     assert kept.first_active == long_ago.first_active
     assert week_totals(kept, TODAY) == week_totals(long_ago, TODAY)
     assert len(kept.days) == 30
@@ -109,7 +110,7 @@ def test_a_session_copy_stays_small_even_after_years_of_daily_moves() -> None:
         )
     )
     kept = for_session(every_day, TODAY)
-    assert streak(kept, TODAY) == MAX_CACHED_DAYS
+    assert current_streak(kept, TODAY) == MAX_CACHED_DAYS
     # Alexa allows 24 KB per response, session attributes included.
     assert len(json.dumps(progress_to_json(kept), separators=(",", ":"))) < 9000
 

@@ -14,6 +14,7 @@ import pytest
 from ask_sdk_core.skill import CustomSkill
 
 from skill.config import Config
+from skill.domain.history import reps_of
 from skill.domain.ids import MoveId
 from skill.store.base import ProgressStore
 from skill.store.dynamodb import create_table
@@ -36,7 +37,7 @@ def expected_totals(counting: CountingStore) -> dict[MoveId, int]:
     """What the store should hold: each distinct completion the engine emitted, once."""
     totals: Counter[MoveId] = Counter()
     for c in counting.completions.values():
-        totals[c.move] += c.reps
+        totals[c.move] += reps_of(c)
     return dict(totals)
 
 
