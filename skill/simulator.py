@@ -131,6 +131,19 @@ class Turn:
         listening = "session ended" if self.ended else "listening"
         return f"{self.phase or '-'} · {listening}"
 
+    def to_json(self) -> dict[str, Any]:
+        """The turn without the raw envelopes, ready for JSON (e.g. a browser console)."""
+        return {
+            "user": self.user,
+            "heard": self.heard,
+            "text": self.text,
+            "ssml": self.ssml,
+            "reprompt": self.reprompt,
+            "ended": self.ended,
+            "phase": self.phase,
+            "state": self.state,
+        }
+
 
 def _utc_now() -> datetime:
     return datetime.now(UTC)

@@ -17,7 +17,7 @@ import pytest
 from ask_sdk_core.serialize import DefaultSerializer
 from ask_smapi_model.v1.skill.manifest.interface_type import InterfaceType
 
-from skill.nlu import Nlu
+from skill.nlu import nlu_for
 from skill.voice.intents import INTENT_EVENTS, Intent
 from skill.voice.model_build import (
     ENDPOINT_PLACEHOLDER,
@@ -104,7 +104,7 @@ def test_manifest_declares_what_the_skill_needs() -> None:
 @pytest.mark.parametrize("locale", LOCALES)
 def test_example_phrases_reach_the_skill(locale: str) -> None:
     """Each store example starts with the wake word, names the skill and resolves."""
-    nlu = Nlu(locale)
+    nlu = nlu_for(locale)
     phrases = build_manifest()["manifest"]["publishingInformation"]["locales"][locale][
         "examplePhrases"
     ]
@@ -188,7 +188,7 @@ def test_main_intents_have_generous_samples(locale: str) -> None:
 @pytest.mark.parametrize("locale", LOCALES)
 def test_every_sample_resolves_to_its_own_intent(locale: str) -> None:
     """Fill each sample's slots with every value and synonym; the NLU must route it home."""
-    nlu = Nlu(locale)
+    nlu = nlu_for(locale)
     fillers: dict[str, list[str]] = {NUMBER_TYPE: ["forty two"]}
     for slot_type in SLOT_TYPES:
         fillers[slot_type.name] = [

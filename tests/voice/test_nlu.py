@@ -98,13 +98,13 @@ def test_resolved_slot_keeps_what_was_said_and_the_canonical_name() -> None:
     ],
 )
 def test_regional_phrasing(locale: str, text: str, moment: str) -> None:
-    resolution = Nlu(locale).resolve(text)
+    resolution = nlu_for(locale).resolve(text)
     assert resolution.intent is Intent.START_MOMENT
     assert resolution.slots[MO].id == moment
 
 
 def test_regional_words_stay_in_their_region() -> None:
-    assert Nlu("en-GB").resolve("the tub is filling").intent is Intent.FALLBACK
+    assert nlu_for("en-GB").resolve("the tub is filling").intent is Intent.FALLBACK
 
 
 @pytest.mark.parametrize(
@@ -134,7 +134,7 @@ def test_unknown_locale_is_refused() -> None:
 
 @pytest.mark.parametrize("locale", LOCALES)
 def test_every_locale_understands_the_core_commands(locale: str) -> None:
-    nlu = Nlu(locale)
+    nlu = nlu_for(locale)
     for text, intent in [
         ("start my morning moves", Intent.START_ROUTINE),
         ("I'm brushing my teeth", Intent.START_MOMENT),

@@ -4,6 +4,7 @@ in-process and over real HTTP; plus `morning-moves chat`."""
 from __future__ import annotations
 
 import io
+import json
 import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -184,6 +185,16 @@ def test_format_turn_shows_words_pauses_and_state() -> None:
     assert format_turn(turn) == (
         "user: start\nalexa: one [2s] two\n       [StartRoutineIntent · counting · listening]"
     )
+    assert json.loads(json.dumps(turn.to_json())) == {
+        "user": "start",
+        "heard": "StartRoutineIntent",
+        "text": "one [2s] two",
+        "ssml": "",
+        "reprompt": "",
+        "ended": False,
+        "phase": "counting",
+        "state": "counting · listening",
+    }
 
 
 def test_script_lines_read_scripts_and_transcripts() -> None:
