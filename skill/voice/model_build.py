@@ -124,7 +124,8 @@ def build_manifest() -> dict[str, Any]:
             },
             "privacyAndCompliance": {
                 "allowsPurchases": False,
-                "usesPersonalInfo": False,
+                # Age and exercise history are kept per user, so the store listing says so.
+                "usesPersonalInfo": True,
                 "isChildDirected": False,
                 "isExportCompliant": True,
                 "containsAds": False,
