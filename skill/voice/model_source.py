@@ -365,6 +365,13 @@ INTENTS: tuple[IntentSource, ...] = (
             "it's {moment} time",
         ),
         {SlotName.MOMENT: MOMENT_TYPE.name},
+        {
+            COMMONWEALTH: (
+                "whilst i'm {moment}",
+                "what can i do whilst i'm {moment}",
+                "give me something to do whilst i'm {moment}",
+            )
+        },
     ),
     IntentSource(
         Intent.EXPLAIN,

@@ -95,6 +95,7 @@ def test_resolved_slot_keeps_what_was_said_and_the_canonical_name() -> None:
         ("en-GB", "I'm making a cuppa", "kettle"),
         ("en-AU", "making a brew", "kettle"),
         ("en-IN", "I'm making chai", "kettle"),
+        ("en-GB", "what can I do whilst I'm running a bath", "bath"),
     ],
 )
 def test_regional_phrasing(locale: str, text: str, moment: str) -> None:
