@@ -32,18 +32,19 @@ class Sizes:
     latency_iterations: int
     latency_warmup: int
     cold_runs: int
+    cold_warmup: bool
     load: throughput.Load
     routines: int
 
     @classmethod
     def full(cls) -> Sizes:
         load = throughput.Load(devices=8, requests_per_device=60, rounds=4)
-        return cls(3000, 300, 15, load, routines=3)
+        return cls(3000, 300, 15, True, load, routines=3)
 
     @classmethod
     def quick(cls) -> Sizes:
         load = throughput.Load(devices=2, requests_per_device=3, rounds=1)
-        return cls(5, 2, 1, load, routines=1)
+        return cls(5, 2, 1, False, load, routines=1)
 
 
 def run(work_dir: Path, sizes: Sizes) -> list[Row]:
@@ -62,13 +63,12 @@ def run(work_dir: Path, sizes: Sizes) -> list[Row]:
         sqlite_env,
         runs=sizes.cold_runs,
         label="embedded SQLite",
+        warmup=sizes.cold_warmup,
     )
     rows += coldstart.rows(cold, target=True)
     rows.append(coldstart.peak_memory_row(cold, limit_mib=None))
     print("3/5 web service throughput ...", file=sys.stderr)
-    rows += throughput.rows(
-        throughput.measure(work_dir, sizes.load, signer=throughput.unsigned), verified=False
-    )
+    rows += throughput.rows(throughput.measure(work_dir, sizes.load))
     with dbwork.dynalite(work_dir / "dynalite") as server:
         print("4/5 database work per routine ...", file=sys.stderr)
         rows += dbwork.rows(dbwork.measure(server.port, routines=sizes.routines))
@@ -79,7 +79,11 @@ def run(work_dir: Path, sizes: Sizes) -> list[Row]:
             Env.TABLE_NAME.value: dbwork.TABLE,
         }
         cold_dynamo = coldstart.measure(
-            work_dir, dynamo_env, runs=sizes.cold_runs, label="DynamoDB store"
+            work_dir,
+            dynamo_env,
+            runs=sizes.cold_runs,
+            label="DynamoDB store",
+            warmup=sizes.cold_warmup,
         )
     rows += coldstart.rows(cold_dynamo, target=False)
     rows.append(coldstart.peak_memory_row(cold_dynamo, limit_mib=None))

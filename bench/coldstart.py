@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bench import scenarios
+from bench import baseline, scenarios
 from bench.report import Row, Target, fmt_ms
 from bench.stats import median
 from skill.config import Config, Env, StoreKind
@@ -79,15 +79,13 @@ def compile_sources() -> None:
     compileall.compile_file(ROOT / "lambda" / "app.py", quiet=1)
 
 
-def measure(work_dir: Path, store_env: Mapping[str, str], *, runs: int, label: str) -> ColdStart:
+def measure(
+    work_dir: Path, store_env: Mapping[str, str], *, runs: int, label: str, warmup: bool = True
+) -> ColdStart:
     """`store_env` configures Morning Moves' store (MORNING_MOVES_* variables)."""
-    routine_turns = scenarios.full_routine(
-        make_handler(Config(store=StoreKind.MEMORY, verify=False)), USER
-    ).turns
-    ours_events = [scenarios.launch(USER)] + [
-        scenarios.intent(USER, "AMAZON.NextIntent", {}) for _ in range(routine_turns - 1)
-    ]
-    base_events = [scenarios.launch(USER) for _ in range(routine_turns)]
+    local = make_handler(Config(store=StoreKind.MEMORY, verify=False))
+    ours_events = scenarios.full_routine(local, USER).requests
+    base_events = [scenarios.launch(baseline.handler, USER)] * len(ours_events)
     ours_file, base_file = work_dir / f"cold-{label}-ours.json", work_dir / "cold-baseline.json"
     ours_file.write_text(json.dumps(ours_events))
     base_file.write_text(json.dumps(base_events))
@@ -95,9 +93,9 @@ def measure(work_dir: Path, store_env: Mapping[str, str], *, runs: int, label: s
     # The baseline's code is all in site-packages, byte-compiled by pip; ours is a source tree
     # (and PYTHONDONTWRITEBYTECODE may be set), so compile it too rather than time the compiler.
     compile_sources()
-    # One untimed pair first: pages both in, and makes the user a returning one.
-    run_child("ours", ours_file, env)
-    run_child("baseline", base_file, env)
+    if warmup:  # one untimed pair: pages both in, and makes the user a returning one
+        run_child("ours", ours_file, env)
+        run_child("baseline", base_file, env)
     ours: list[ChildRun] = []
     base: list[ChildRun] = []
     for i in range(runs):

@@ -36,9 +36,9 @@ def measure(data_dir: Path, *, iterations: int, warmup: int) -> Latency:
     ours = make_handler(bench_config(data_dir))
     scenarios.full_routine(ours, USER)  # a returning user has history to load
     cases = {
-        "baseline": (baseline.handler, scenarios.launch(USER)),
+        "baseline": (baseline.handler, scenarios.launch(baseline.handler, USER)),
         "next": (ours, scenarios.mid_workout_next(ours, USER)),
-        "launch": (ours, scenarios.launch(USER)),
+        "launch": (ours, scenarios.launch(ours, USER)),
     }
     samples: dict[str, list[float]] = {name: [] for name in cases}
     order = list(cases)

@@ -4,43 +4,40 @@ The server (bench/webserver.py) runs in its own process; the devices are threads
 its own keep-alive connection, each a different user. Requests are built and signed before a
 round starts, so the clients spend their time on HTTP only. Rounds alternate between Morning
 Moves (a returning user's launch, then mid-workout "next" turns) and the baseline (launches).
+Every request is signed by a test CA (tests/web/pki.py) that the server trusts instead of Amazon's.
 Bounded: a fixed number of requests per round, and a timeout on every request.
 """
 
 from __future__ import annotations
 
+import copy
 import http.client
-import json
 import os
 import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from bench import scenarios
+from cryptography.hazmat.primitives import serialization
+
+from bench import baseline, scenarios
 from bench.report import Row, Target, fmt_ms
 from bench.stats import Summary
 from bench.webserver import BASELINE_PREFIX
 from skill.config import Config, StoreKind
 from skill.lambda_entry import make_handler
 from skill.web.app import ALEXA_PATH
+from tests.web.pki import Pki, iso, make_pki, signed_body
 
 THROUGHPUT_TARGET = Target(">=", 0.8)
 ROOT = Path(__file__).resolve().parent.parent
 REQUEST_TIMEOUT_S = 10.0
-
-Signer = Callable[[bytes], dict[str, str]]
-"""Headers that sign one request body (empty when verification is off)."""
-
-
-def unsigned(body: bytes) -> dict[str, str]:  # noqa: ARG001  # a Signer that adds nothing
-    return {}
 
 
 @dataclass(frozen=True)
@@ -70,10 +67,14 @@ def _rps(rounds: list[RoundResult]) -> float:
 
 
 @contextmanager
-def running_server(data_dir: Path) -> Iterator[int]:
-    """Start bench/webserver.py on a free loopback port; stop it by its own PID."""
+def running_server(data_dir: Path, pki: Pki) -> Iterator[int]:
+    """Start bench/webserver.py on a free loopback port, trusting `pki`; stop it by its PID."""
+    pki_dir = data_dir / "pki"
+    pki_dir.mkdir(exist_ok=True)
+    (pki_dir / "root.pem").write_bytes(pki.root.public_bytes(serialization.Encoding.PEM))
+    (pki_dir / "chain.pem").write_bytes(pki.chain_pem())
     with subprocess.Popen(
-        [sys.executable, "-m", "bench.webserver", str(data_dir)],
+        [sys.executable, "-m", "bench.webserver", str(data_dir), str(pki_dir)],
         cwd=ROOT,
         env=dict(os.environ),
         stdout=subprocess.PIPE,
@@ -95,26 +96,25 @@ def running_server(data_dir: Path) -> Iterator[int]:
 
 def _stamp(event: dict[str, Any], device: int, serial: int) -> bytes:
     event["request"]["requestId"] = f"amzn1.echo-api.request.bench-{device}-{serial}"
-    event["request"]["timestamp"] = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    return json.dumps(event).encode()
+    event["request"]["timestamp"] = iso(datetime.now(UTC))
+    return signed_body(event)
 
 
 def _device_bodies(skill: str, device: int, count: int) -> list[bytes]:
     """What one device sends in a round: same user throughout, a fresh request id each time."""
     user = f"amzn1.ask.account.BENCH-DEVICE-{device}"
     if skill == "baseline":
-        return [_stamp(scenarios.launch(user), device, i) for i in range(count)]
+        launch = scenarios.launch(baseline.handler, user)
+        return [_stamp(copy.deepcopy(launch), device, i) for i in range(count)]
     # The mid-workout state travels in the envelope, so it can be prepared in-process.
     local = make_handler(Config(store=StoreKind.MEMORY, verify=False))
+    launch = scenarios.launch(local, user)
     turn = scenarios.mid_workout_next(local, user)
-    return [
-        _stamp(scenarios.launch(user) if i % 4 == 0 else json.loads(json.dumps(turn)), device, i)
-        for i in range(count)
-    ]
+    return [_stamp(copy.deepcopy(launch if i % 4 == 0 else turn), device, i) for i in range(count)]
 
 
-def _run_round(port: int, path: str, bodies: list[list[bytes]], signer: Signer) -> RoundResult:
-    signed = [[(body, signer(body)) for body in device] for device in bodies]
+def _run_round(port: int, path: str, bodies: list[list[bytes]], pki: Pki) -> RoundResult:
+    signed = [[(body, pki.headers(body)) for body in device] for device in bodies]
     latencies: list[list[float]] = [[] for _ in signed]
     failures = [0] * len(signed)
     ready = threading.Barrier(len(signed) + 1)
@@ -125,7 +125,7 @@ def _run_round(port: int, path: str, bodies: list[list[bytes]], signer: Signer) 
         try:
             for body, headers in signed[index]:
                 start = time.perf_counter_ns()
-                conn.request("POST", path, body, {"Content-Type": "application/json", **headers})
+                conn.request("POST", path, body, headers)
                 reply = conn.getresponse()
                 reply.read()
                 latencies[index].append((time.perf_counter_ns() - start) / 1e6)
@@ -145,10 +145,11 @@ def _run_round(port: int, path: str, bodies: list[list[bytes]], signer: Signer) 
     return RoundResult(wall, [ms for device in latencies for ms in device], sum(failures))
 
 
-def measure(data_dir: Path, load: Load, signer: Signer) -> Throughput:
+def measure(data_dir: Path, load: Load) -> Throughput:
     paths = {"ours": ALEXA_PATH, "baseline": BASELINE_PREFIX + ALEXA_PATH}
     results: dict[str, list[RoundResult]] = {"ours": [], "baseline": []}
-    with running_server(data_dir) as port:
+    pki = make_pki("Bench")
+    with running_server(data_dir, pki) as port:
         # One untimed round each to warm the server's threads, caches and database.
         for r in range(load.rounds + 1):
             order = ["ours", "baseline"] if r % 2 == 0 else ["baseline", "ours"]
@@ -156,7 +157,7 @@ def measure(data_dir: Path, load: Load, signer: Signer) -> Throughput:
                 bodies = [
                     _device_bodies(skill, d, load.requests_per_device) for d in range(load.devices)
                 ]
-                result = _run_round(port, paths[skill], bodies, signer)
+                result = _run_round(port, paths[skill], bodies, pki)
                 if result.failures:
                     raise RuntimeError(f"{result.failures} {skill} requests were not answered 200")
                 if r > 0:
@@ -164,15 +165,12 @@ def measure(data_dir: Path, load: Load, signer: Signer) -> Throughput:
     return Throughput(load, results["ours"], results["baseline"])
 
 
-def rows(result: Throughput, *, verified: bool) -> list[Row]:
+def rows(result: Throughput) -> list[Row]:
     ours_rps, base_rps = _rps(result.ours), _rps(result.baseline)
     ours = Summary.of([ms for r in result.ours for ms in r.latencies_ms])
     base = Summary.of([ms for r in result.baseline for ms in r.latencies_ms])
     load = result.load
-    how = (
-        f"{load.devices} devices, {ours.n} requests each skill, "
-        f"verification {'ON' if verified else 'OFF'}"
-    )
+    how = f"{load.devices} devices, {ours.n} requests each skill, signed, verification on"
     return [
         Row(
             "3",

@@ -1,10 +1,12 @@
 """Both skills behind one waitress server, for figure 3 (run as its own process).
 
-    python -m bench.webserver DATA_DIR
+    python -m bench.webserver DATA_DIR PKI_DIR
 
 Morning Moves answers POST /alexa and the baseline POST /baseline/alexa: the same Flask app
-factory, the same request verification, the same waitress threads; only the skill differs.
-Prints "port N" once listening; serves until terminated.
+factory, the same request verification (on), the same waitress threads; only the skill differs.
+The trust store is the test CA in PKI_DIR/root.pem, and the signing chain is served from
+PKI_DIR/chain.pem by the web tests' stand-in for S3. Prints "port N" once listening; serves
+until terminated.
 """
 
 from __future__ import annotations
@@ -14,29 +16,44 @@ import socket
 import sys
 from pathlib import Path
 
+from cryptography import x509
 from waitress.server import create_server
 from werkzeug.middleware.dispatcher import DispatcherMiddleware
 
 from bench.baseline import build_baseline_skill
 from skill.config import Config, StoreKind
+from skill.simulator import SIMULATOR_SKILL_ID
 from skill.store.factory import make_store
 from skill.web import create_app
+from skill.web.verifier import default_verifiers
+from tests.web.pki import CHAIN_URL, ChainHost
 
 BASELINE_PREFIX = "/baseline"
 THREADS = 8  # as `morning-moves serve`
 
 
 def server_config(data_dir: Path) -> Config:
-    return Config.load(store=StoreKind.SQLITE, sqlite_path=data_dir / "web.sqlite3", verify=False)
+    return Config.load(
+        skill_id=SIMULATOR_SKILL_ID,
+        store=StoreKind.SQLITE,
+        sqlite_path=data_dir / "web.sqlite3",
+        verify=True,
+    )
 
 
-def main(data_dir: str) -> None:
+def main(data_dir: str, pki_dir: str) -> None:
     # waitress warns on every queued task; a benchmark queues tasks on purpose.
     logging.getLogger("waitress.queue").setLevel(logging.ERROR)
     config = server_config(Path(data_dir))
+    pki = Path(pki_dir)
+    root = x509.load_pem_x509_certificate((pki / "root.pem").read_bytes())
+    s3 = ChainHost({CHAIN_URL: (pki / "chain.pem").read_bytes()})
+    verifiers = default_verifiers(cert_fetcher=s3, trusted_roots=[root])
     store = make_store(config)
-    ours = create_app(config, store=store)
-    base = create_app(config, store=store, skill=build_baseline_skill(config.skill_id))
+    ours = create_app(config, store=store, verifiers=verifiers)
+    base = create_app(
+        config, store=store, skill=build_baseline_skill(config.skill_id), verifiers=verifiers
+    )
     app = DispatcherMiddleware(ours, {BASELINE_PREFIX: base})
     listener = socket.create_server(("127.0.0.1", 0))  # a free loopback port, known up front
     server = create_server(app, sockets=[listener], threads=THREADS)
@@ -45,4 +62,4 @@ def main(data_dir: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(sys.argv[1], sys.argv[2])
