@@ -42,9 +42,14 @@ class Conversation:
     def launch(self) -> dict[str, Any]:
         return self.send(load_event("launch"))
 
-    def say(self, intent: str) -> dict[str, Any]:
+    def say(self, intent: str, **slots: str) -> dict[str, Any]:
+        """An IntentRequest; slots given as name=value."""
+        slot_json = {name: {"name": name, "value": value} for name, value in slots.items()}
         return self.send(
-            load_event("help_intent", intent={"name": intent, "confirmationStatus": "NONE"})
+            load_event(
+                "help_intent",
+                intent={"name": intent, "confirmationStatus": "NONE", "slots": slot_json},
+            )
         )
 
     def end(self) -> dict[str, Any]:

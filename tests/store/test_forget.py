@@ -14,9 +14,10 @@ from skill.domain.progress import ForgetUser, ProfileUpdate, UserProgress
 from skill.store.base import StoreUnavailableError
 from skill.store.sqlite import SqliteStore
 from skill.voice.builder import build_skill
+from skill.voice.intents import Intent
 from skill.voice.progress import PROGRESS_KEY, ProgressKeeper, SessionProgress
 from tests.events import load_event
-from tests.store.alexa import handler_input_for
+from tests.store.alexa import Conversation, do_routine, handler_input_for
 from tests.store.conftest import completion
 
 NOW = datetime(2026, 11, 25, 7, 0, tzinfo=UTC)
@@ -70,4 +71,20 @@ def test_forget_while_the_store_is_down_happens_on_a_later_turn(tmp_path: Path) 
     store.down = False
     turn(store, attributes)
     assert store.load(USER) == UserProgress()
+    store.close()
+
+
+def test_saying_forget_my_data_and_yes_deletes_everything(tmp_path: Path, user_id: str) -> None:
+    store = SqliteStore(tmp_path / "p.sqlite3")
+    skill = build_skill(store, Config(), clock=lambda: NOW, time_zone_lookup=lambda _: None)
+    talk = Conversation(skill, user_id)
+    do_routine(talk, stop_after_moves=1)
+    talk.say(Intent.SET_AGE, age="47")
+    assert not store.load(user_id).is_new
+
+    talk.say(Intent.FORGET_ME)
+    assert not store.load(user_id).is_new, "nothing happens before the user confirms"
+    talk.say(Intent.YES)
+
+    assert store.load(user_id) == UserProgress()
     store.close()

@@ -7,19 +7,22 @@ import logging
 import time
 from collections import Counter
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from functools import partial
 from pathlib import Path
 
 import pytest
 from ask_sdk_core.skill import CustomSkill
 
 from skill.config import Config
-from skill.domain.history import reps_of
+from skill.domain.history import current_streak, reps_of, week_totals
 from skill.domain.ids import MoveId
+from skill.domain.progression import next_big_birthday, squat_target
 from skill.store.base import ProgressStore
 from skill.store.dynamodb import create_table
 from skill.store.sqlite import SqliteStore
 from skill.voice.builder import build_skill
+from skill.voice.intents import Intent
 from skill.voice.redact import user_ref
 from tests.dynalite import DynaliteServer, FaultProxy
 from tests.store.alexa import Conversation, CountingStore, do_routine, speech_of
@@ -31,6 +34,10 @@ SORRY = "Sorry, something went wrong"
 
 def skill_for(store: ProgressStore, clock: Callable[[], datetime] = lambda: MORNING) -> CustomSkill:
     return build_skill(store, Config(timezone="UTC"), clock=clock, time_zone_lookup=lambda _: None)
+
+
+def _fixed(moment: datetime) -> datetime:
+    return moment
 
 
 def expected_totals(counting: CountingStore) -> dict[MoveId, int]:
@@ -218,3 +225,33 @@ def test_a_store_down_at_launch_still_coaches_and_loads_on_a_later_turn(
     talk.say("AMAZON.YesIntent")
     assert fault_proxy.calls == Counter(Query=1)
     assert "p" in talk.attributes["mmp"]
+
+
+# --- progress questions ------------------------------------------------------------------------
+
+
+def test_progress_questions_are_answered_from_what_the_store_holds(
+    tmp_path: Path, user_id: str
+) -> None:
+    """Two days of routines (and the age said on the first); on the third morning a new session
+    asks how it is going: streak, this week, today's squats and the big birthday."""
+    store = SqliteStore(tmp_path / "p.sqlite3")
+    for n in range(2):
+        day = MORNING + timedelta(days=n)
+        talk = Conversation(skill_for(store, clock=partial(_fixed, day)), user_id, session=f"d{n}")
+        talk.launch()
+        if n == 0:
+            talk.say(Intent.SET_AGE, age="47")
+        do_routine(talk)
+
+    now = MORNING + timedelta(days=2)
+    talk = Conversation(skill_for(store, clock=lambda: now), user_id, session="asking")
+    talk.launch()
+    answer = speech_of(talk.say(Intent.PROGRESS))
+
+    progress, today = store.load(user_id), now.date()
+    assert current_streak(progress, today) == 2
+    assert "2 day streak" in answer
+    assert f"{week_totals(progress, today)[MoveId.SQUATS]} squats" in answer
+    assert f"squat target is {squat_target(progress, today)}" in answer
+    assert f"big birthday is {next_big_birthday(47)}" in answer
