@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench import coldstart, dbwork, latency, throughput
+from bench import coldstart, dbwork, footprint, latency, throughput
 from bench.report import Row, heading, missed, render
 from skill.config import Env
 
@@ -35,16 +35,17 @@ class Sizes:
     cold_warmup: bool
     load: throughput.Load
     routines: int
+    package: bool  # run `make package` (slow the first time: it builds the deploy tools' venv)
 
     @classmethod
     def full(cls) -> Sizes:
         load = throughput.Load(devices=8, requests_per_device=60, rounds=4)
-        return cls(3000, 300, 15, True, load, routines=3)
+        return cls(3000, 300, 15, True, load, routines=3, package=True)
 
     @classmethod
     def quick(cls) -> Sizes:
         load = throughput.Load(devices=2, requests_per_device=3, rounds=1)
-        return cls(5, 2, 1, False, load, routines=1)
+        return cls(5, 2, 1, False, load, routines=1, package=False)
 
 
 def run(work_dir: Path, sizes: Sizes) -> list[Row]:
@@ -66,7 +67,8 @@ def run(work_dir: Path, sizes: Sizes) -> list[Row]:
         warmup=sizes.cold_warmup,
     )
     rows += coldstart.rows(cold, target=True)
-    rows.append(coldstart.peak_memory_row(cold, limit_mib=None))
+    memory_limit = footprint.memory_limit_mib()
+    rows.append(coldstart.peak_memory_row(cold, limit_mib=memory_limit))
     print("3/5 web service throughput ...", file=sys.stderr)
     rows += throughput.rows(throughput.measure(work_dir, sizes.load))
     with dbwork.dynalite(work_dir / "dynalite") as server:
@@ -86,7 +88,10 @@ def run(work_dir: Path, sizes: Sizes) -> list[Row]:
             warmup=sizes.cold_warmup,
         )
     rows += coldstart.rows(cold_dynamo, target=False)
-    rows.append(coldstart.peak_memory_row(cold_dynamo, limit_mib=None))
+    rows.append(coldstart.peak_memory_row(cold_dynamo, limit_mib=memory_limit))
+    print("5/5 deployment artifact ...", file=sys.stderr)
+    package, why_not = footprint.build_package() if sizes.package else (None, "quick mode")
+    rows += footprint.rows(package, why_not, footprint.baseline_artifact(work_dir))
     return rows
 
 
