@@ -15,12 +15,14 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Literal
 
+from skill.domain.reminders import parse_time
 from skill.voice.intents import Intent, SlotName
 from skill.voice.model_source import (
     INTENTS,
     INVOCATION_NAME,
     LOCALES,
     NUMBER_TYPE,
+    TIME_TYPE,
     normalize,
     phrase_table,
 )
@@ -60,6 +62,14 @@ _TENS = {
 _SCALES = {"hundred": 100, "thousand": 1000}
 _NUMBER_WORD = "|".join(sorted((*_UNITS, *_TENS, *_SCALES), key=len, reverse=True))
 NUMBER_PATTERN = rf"(?:\d+|(?:a )?(?:{_NUMBER_WORD})(?: (?:and )?(?:{_NUMBER_WORD}))*)"
+# AMAZON.TIME as people say it, after normalize(): "seven", "7 30 a m", "half past six in the
+# morning", "noon". The value Alexa sends is "HH:MM", which parse_time() computes here.
+_MERIDIEM = r"(?: (?:am|pm|a m|p m|in the morning|in the evening|at night|tonight))"
+TIME_PATTERN = (
+    rf"(?:(?:(?:half|quarter|{NUMBER_PATTERN}) (?:past|to|after|before) )?"
+    rf"{NUMBER_PATTERN}(?: (?:oh )?{NUMBER_PATTERN})?(?: o'clock)?{_MERIDIEM}?"
+    r"|noon|midday|midnight|(?:in the )?morning)"
+)
 
 _INVOCATION = re.escape(INVOCATION_NAME)
 _LAUNCH_RE = re.compile(
@@ -153,6 +163,8 @@ class Nlu:
     def _slot_regex(self, type_name: str) -> str:
         if type_name == NUMBER_TYPE:
             return NUMBER_PATTERN
+        if type_name == TIME_TYPE:
+            return TIME_PATTERN
         phrases = sorted(self._phrases(type_name), key=len, reverse=True)
         return "(?:" + "|".join(re.escape(p) for p in phrases) + ")"
 
@@ -215,6 +227,9 @@ class Nlu:
         if type_name == NUMBER_TYPE:
             number = words_to_number(spoken)
             return SlotMatch(str(number) if number is not None else "?")
+        if type_name == TIME_TYPE:
+            at = parse_time(spoken)
+            return SlotMatch(at.strftime("%H:%M") if at is not None else "?")
         value_id, name = self._phrases(type_name)[spoken]
         return SlotMatch(spoken, value_id, name)
 

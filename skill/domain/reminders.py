@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
+from enum import StrEnum
 
 from skill.domain.catalogue import ROUTINE
 from skill.domain.events import Event, EventKind
@@ -16,6 +17,16 @@ from skill.domain.ids import MoveId
 from skill.domain.progress import UserProgress
 from skill.domain.session import Context, Outcome, Phase, SessionState
 from skill.domain.speech import Speech
+
+
+class ReminderAction(StrEnum):
+    """What the user asked of their daily reminder."""
+
+    SET = "set"
+    CHANGE = "change"
+    CANCEL = "cancel"
+    LIST = "list"
+
 
 # What Alexa asks for and what we request: one source for the directive, the card and tests.
 REMINDERS_PERMISSION = "alexa::alerts:reminders:skill:readwrite"
@@ -82,6 +93,8 @@ def _tokens(text: str) -> list[str]:
     # "7:30", "7.30" and "730pm" split into hour and minute; "7pm" into 7 and pm.
     cleaned = re.sub(r"(\d{1,2})[:.](\d{2})", r"\1 \2", cleaned)
     cleaned = re.sub(r"(\d)(am|pm|a\.m\.|p\.m\.)", r"\1 \2", cleaned)
+    # "a m" / "p.m" (as normalised text or typed) become "am" / "pm".
+    cleaned = re.sub(r"\b([ap])\.? ?m\b\.?", r"\1m", cleaned)
     return [w for w in cleaned.split() if w not in _FILLER]
 
 

@@ -194,6 +194,11 @@ def _tempo(state: SessionState, ctx: Context) -> float:
     return state.tempo if state.tempo is not None else clamp_tempo(ctx.progress.profile.tempo)
 
 
+def prompt(state: SessionState) -> Speech:
+    """What to say to carry on from `state`; a side conversation (reminders) ends with it."""
+    return _prompt(state)
+
+
 def _prompt(state: SessionState) -> Speech:
     """What to say now: the reprompt of every reply that waits."""
     current = state.current

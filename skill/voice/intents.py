@@ -1,11 +1,12 @@
-"""Intent and slot names, and the engine event each intent becomes: the one table that the
-handlers, the interaction-model source and the model checks all read."""
+"""Intent and slot names, and what each intent becomes (an engine event, or a reminder action):
+the one table that the handlers, the interaction-model source and the model checks all read."""
 
 from __future__ import annotations
 
 from enum import StrEnum
 
 from skill.domain.events import EventKind
+from skill.domain.reminders import ReminderAction
 
 
 class Intent(StrEnum):
@@ -25,6 +26,10 @@ class Intent(StrEnum):
     BIG_BIRTHDAY = "BigBirthdayIntent"
     FEEDBACK = "FeedbackIntent"
     FORGET_ME = "ForgetMeIntent"
+    SET_REMINDER = "SetReminderIntent"
+    CHANGE_REMINDER = "ChangeReminderIntent"
+    CANCEL_REMINDER = "CancelReminderIntent"
+    LIST_REMINDERS = "ListRemindersIntent"
     HELP = "AMAZON.HelpIntent"
     STOP = "AMAZON.StopIntent"
     CANCEL = "AMAZON.CancelIntent"
@@ -51,6 +56,7 @@ class SlotName(StrEnum):
     FEEDBACK = "feedback"
     AGE = "age"
     BIRTHDAY = "birthday"
+    TIME = "time"
 
 
 INTENT_EVENTS: dict[str, EventKind] = {
@@ -80,4 +86,12 @@ INTENT_EVENTS: dict[str, EventKind] = {
     Intent.START_OVER: EventKind.START_OVER,
     Intent.YES: EventKind.YES,
     Intent.NO: EventKind.NO,
+}
+
+# Intents that are not coaching events: the reminders conversation (skill/voice/habits.py).
+REMINDER_INTENTS: dict[str, ReminderAction] = {
+    Intent.SET_REMINDER: ReminderAction.SET,
+    Intent.CHANGE_REMINDER: ReminderAction.CHANGE,
+    Intent.CANCEL_REMINDER: ReminderAction.CANCEL,
+    Intent.LIST_REMINDERS: ReminderAction.LIST,
 }

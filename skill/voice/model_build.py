@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from skill.domain.reminders import REMINDERS_PERMISSION
 from skill.voice.model_source import (
     COMMONWEALTH,
     INTENTS,
@@ -27,7 +28,6 @@ from skill.voice.model_source import (
 PACKAGE_DIR = Path(__file__).resolve().parents[2] / "interaction_model"
 SKILL_NAME = "Morning Moves"
 CATEGORY = "HEALTH_AND_FITNESS"
-REMINDERS_PERMISSION = "alexa::alerts:reminders:skill:readwrite"
 # The deploy step replaces this with the Lambda function's ARN (see the deploy docs).
 ENDPOINT_PLACEHOLDER = "arn:aws:lambda:us-east-1:000000000000:function:REPLACE_WITH_LAMBDA_ARN"
 PRIVACY_URL_PLACEHOLDER = "https://example.com/PLACEHOLDER-morning-moves/privacy"

@@ -2,7 +2,8 @@
 
 A custom slot's value is its entity-resolution id (a domain id) when Alexa resolved it; when it
 did not, the spoken value is matched against the model's synonyms for the locale. AMAZON.NUMBER
-slots arrive as digits, or "?" when Alexa heard something that was not a number.
+slots arrive as digits, or "?" when Alexa heard something that was not a number; AMAZON.TIME
+slots as "HH:MM" (or a part of the day such as "MO"), passed on as they are.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from skill.voice.model_source import (
     EN_US,
     LOCALES,
     NUMBER_TYPE,
+    TIME_TYPE,
     intent_source,
     normalize,
     phrase_table,
@@ -48,6 +50,8 @@ def slot_value(slot: Slot | None, type_name: str, locale: str | None) -> SlotVal
     spoken = str(slot.value)
     if type_name == NUMBER_TYPE:
         return int(spoken) if spoken.isdigit() else None
+    if type_name == TIME_TYPE:  # "07:30", or "MO" for "in the morning": read by parse_time
+        return spoken
     resolved = _resolved_id(slot)
     if resolved is not None:
         return resolved

@@ -17,11 +17,11 @@ import pytest
 from ask_sdk_core.serialize import DefaultSerializer
 from ask_smapi_model.v1.skill.manifest.interface_type import InterfaceType
 
+from skill.domain.reminders import REMINDERS_PERMISSION
 from skill.nlu import nlu_for
-from skill.voice.intents import INTENT_EVENTS, Intent
+from skill.voice.intents import INTENT_EVENTS, REMINDER_INTENTS, Intent
 from skill.voice.model_build import (
     ENDPOINT_PLACEHOLDER,
-    REMINDERS_PERMISSION,
     build_manifest,
     manifest_path,
     model_path,
@@ -34,13 +34,14 @@ from skill.voice.model_source import (
     MIN_MAIN_SAMPLES,
     NUMBER_TYPE,
     SLOT_TYPES,
+    TIME_TYPE,
     normalize,
 )
 
 SMAPI = "ask_smapi_model.v1.skill"
 MODEL_CLASS = f"{SMAPI}.interaction_model.interaction_model_data.InteractionModelData"
 MANIFEST_CLASS = f"{SMAPI}.manifest.skill_manifest_envelope.SkillManifestEnvelope"
-BUILTIN_SLOT_TYPES = {NUMBER_TYPE}
+BUILTIN_SLOT_TYPES = {NUMBER_TYPE, TIME_TYPE}
 # Alexa refuses these words in an invocation name (launch phrases, wake words, connectors).
 FORBIDDEN_INVOCATION_WORDS = {
     "alexa", "amazon", "echo", "computer", "skill", "app", "ask", "tell", "open", "launch",
@@ -130,7 +131,8 @@ def test_invocation_name_follows_alexas_rules() -> None:
 @pytest.mark.parametrize("locale", LOCALES)
 def test_every_intent_has_a_handler_and_every_handler_an_intent(locale: str) -> None:
     in_model = {intent["name"] for intent in _language_model(locale)["intents"]}
-    assert in_model == set(INTENT_EVENTS)
+    assert in_model == set(INTENT_EVENTS) | set(REMINDER_INTENTS)
+    assert not set(INTENT_EVENTS) & set(REMINDER_INTENTS)
     assert in_model == {i.value for i in Intent}
 
 
@@ -189,7 +191,10 @@ def test_main_intents_have_generous_samples(locale: str) -> None:
 def test_every_sample_resolves_to_its_own_intent(locale: str) -> None:
     """Fill each sample's slots with every value and synonym; the NLU must route it home."""
     nlu = nlu_for(locale)
-    fillers: dict[str, list[str]] = {NUMBER_TYPE: ["forty two"]}
+    fillers: dict[str, list[str]] = {
+        NUMBER_TYPE: ["forty two"],
+        TIME_TYPE: ["seven", "seven thirty a m", "half past six in the morning", "noon"],
+    }
     for slot_type in SLOT_TYPES:
         fillers[slot_type.name] = [
             phrase

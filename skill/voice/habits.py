@@ -1,0 +1,238 @@
+"""Habits that stick, in the voice layer: the daily-reminder conversation, the one offer after
+the first full routine, and the screen and home card that go with every coaching reply.
+
+The rules and words live in skill.domain (reminders, screen, cards); this module only reads
+requests, calls the Reminders API through skill.voice.reminders and writes responses. A
+reminder problem always ends in a sentence and the workout carries on where it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, time
+from typing import Any
+
+from ask_sdk_core.dispatch_components.request_components import AbstractRequestHandler
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_core.utils.request_util import get_intent_name, get_locale, get_request_type, get_slot
+from ask_sdk_model.response import Response
+from ask_sdk_model.ui.card import Card as AlexaCard
+from ask_sdk_model.ui.simple_card import SimpleCard
+
+from skill.domain.events import Event
+from skill.domain.reminders import (
+    ReminderAction,
+    ReminderWords,
+    offer_after_routine,
+    parse_time,
+)
+from skill.domain.screen import screen_for
+from skill.domain.session import Context, Outcome, Phase, SessionState, prompt
+from skill.domain.speech import Speech
+from skill.domain.ssml import render
+from skill.voice.intents import REMINDER_INTENTS, Intent, SlotName
+from skill.voice.reminders import (
+    ConsentAnswer,
+    ConsentResult,
+    DailyReminders,
+    ReminderResult,
+    ReminderStatus,
+    consent_card,
+    consent_directive,
+    consent_result,
+)
+from skill.voice.screens import add_screen
+from skill.voice.slots import read_slots
+from skill.voice.state import load_state
+
+# Session attribute: {"at": "HH:MM", "open": bool} once the reminder was offered this session;
+# "open" while the offer waits for a yes or a no.
+OFFER_KEY = "mmr"
+
+# The local date-time of this request and the device's IANA zone (None: let Alexa use the
+# device's own setting).
+LocalNow = Callable[[HandlerInput], tuple[datetime, str | None]]
+
+
+def _attributes(handler_input: HandlerInput) -> dict[str, Any]:
+    attrs = handler_input.attributes_manager.session_attributes
+    if attrs is None:
+        attrs = handler_input.attributes_manager.session_attributes = {}
+    return attrs
+
+
+def pending_offer(handler_input: HandlerInput) -> time | None:
+    """The reminder time offered and not yet answered, if any."""
+    offer = (handler_input.attributes_manager.session_attributes or {}).get(OFFER_KEY)
+    if not isinstance(offer, dict) or not offer.get("open"):
+        return None
+    try:
+        return time.fromisoformat(str(offer.get("at")))
+    except ValueError:
+        return None
+
+
+def _close_offer(handler_input: HandlerInput) -> None:
+    offer = _attributes(handler_input).get(OFFER_KEY)
+    if isinstance(offer, dict):
+        offer["open"] = False
+
+
+def after_step(
+    handler_input: HandlerInput,
+    before: SessionState,
+    event: Event,
+    outcome: Outcome,
+    context: Context,
+) -> Outcome:
+    """Called by the engine handler after each step: closes an unanswered offer (the user moved
+    on), and turns the goodbye after a first full routine into the reminder offer."""
+    _close_offer(handler_input)
+    attrs = _attributes(handler_input)
+    offered = offer_after_routine(before, event, outcome, context, offered=OFFER_KEY in attrs)
+    if offered is None:
+        return outcome
+    changed, at = offered
+    attrs[OFFER_KEY] = {"at": at.strftime("%H:%M"), "open": True}
+    return changed
+
+
+def decorate(handler_input: HandlerInput, outcome: Outcome) -> None:
+    """The extras of a coaching reply: its home card, and the workout screen where there is
+    one. The speech is untouched, so devices without a screen hear exactly the same."""
+    builder = handler_input.response_builder
+    card = outcome.reply.card
+    if card is not None:
+        builder.set_card(SimpleCard(title=card.title, content=card.text))
+    add_screen(handler_input, screen_for(outcome.state, outcome.reply))
+
+
+class ReminderHandler(AbstractRequestHandler):
+    """Set, change, cancel and list the daily reminder; the yes or no to the offer; and the
+    answer to our request for the reminders permission (SessionResumedRequest)."""
+
+    def __init__(self, local_now: LocalNow):
+        self._local_now = local_now
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        request_type = get_request_type(handler_input)
+        if request_type == "SessionResumedRequest":
+            return consent_result(handler_input) is not None
+        if request_type != "IntentRequest":
+            return False
+        name = str(get_intent_name(handler_input))
+        if name in REMINDER_INTENTS:
+            return True
+        return name in (Intent.YES, Intent.NO) and pending_offer(handler_input) is not None
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        state = load_state(handler_input)
+        consent = consent_result(handler_input)
+        if consent is not None:
+            return self._resumed(handler_input, state, consent)
+        name = str(get_intent_name(handler_input))
+        offered = pending_offer(handler_input)
+        _close_offer(handler_input)
+        if name == Intent.NO:
+            return _answer(handler_input, state, ReminderWords.offer_declined())
+        if name == Intent.YES and offered is not None:
+            return self._act(handler_input, state, ReminderAction.SET, offered)
+        return self._act(handler_input, state, REMINDER_INTENTS[name], _spoken_time(handler_input))
+
+    def _act(
+        self,
+        handler_input: HandlerInput,
+        state: SessionState,
+        action: ReminderAction,
+        at: time | None,
+    ) -> Response:
+        if action in (ReminderAction.SET, ReminderAction.CHANGE) and at is None:
+            return _ask_time(handler_input)
+        result = self._call(handler_input, action, at)
+        if result.status is ReminderStatus.NO_PERMISSION and at is not None:
+            # Hand over to Alexa, who asks for the permission and resumes us with the answer.
+            handler_input.response_builder.add_directive(consent_directive(at))
+            return handler_input.response_builder.response
+        return _answer(handler_input, state, *_words(action, result))
+
+    def _resumed(
+        self, handler_input: HandlerInput, state: SessionState, consent: ConsentResult
+    ) -> Response:
+        if consent.answer is ConsentAnswer.DENIED:
+            return _answer(handler_input, state, ReminderWords.permission_denied(), resumed=True)
+        if consent.answer is ConsentAnswer.NOT_ANSWERED or consent.at is None:
+            words = ReminderWords.permission_card_sent()
+            return _answer(handler_input, state, words, consent_card(), resumed=True)
+        result = self._call(handler_input, ReminderAction.SET, consent.at)
+        return _answer(handler_input, state, *_words(ReminderAction.SET, result), resumed=True)
+
+    def _call(
+        self, handler_input: HandlerInput, action: ReminderAction, at: time | None
+    ) -> ReminderResult:
+        now, zone = self._local_now(handler_input)
+        reminders = DailyReminders.for_request(handler_input, now=now, time_zone=zone)
+        if reminders is None:
+            return ReminderResult(ReminderStatus.FAILED)
+        if action is ReminderAction.CANCEL:
+            return reminders.cancel()
+        if action is ReminderAction.LIST or at is None:
+            return reminders.find()
+        return reminders.schedule(at)
+
+
+def _words(action: ReminderAction, result: ReminderResult) -> tuple[Speech, AlexaCard | None]:
+    match result.status:
+        case ReminderStatus.FAILED:
+            return ReminderWords.failed(), None
+        case ReminderStatus.NO_PERMISSION:
+            # Listing or cancelling without the permission: point to the Alexa app.
+            return ReminderWords.permission_card_sent(), consent_card()
+    match action:
+        case ReminderAction.CANCEL:
+            return ReminderWords.cancelled(len(result.times)), None
+        case ReminderAction.LIST:
+            return ReminderWords.listing(result.times), None
+    at = result.times[0]
+    return (ReminderWords.changed(at) if result.existed else ReminderWords.set_done(at)), None
+
+
+def _spoken_time(handler_input: HandlerInput) -> time | None:
+    slots = read_slots(
+        Intent(str(get_intent_name(handler_input))),
+        lambda name: get_slot(handler_input, name),
+        str(get_locale(handler_input) or ""),
+    )
+    spoken = slots.get(SlotName.TIME)
+    return parse_time(spoken) if isinstance(spoken, str) else None
+
+
+def _ask_time(handler_input: HandlerInput) -> Response:
+    question = render(ReminderWords.which_time())
+    return handler_input.response_builder.speak(question).ask(question).response
+
+
+def _answer(
+    handler_input: HandlerInput,
+    state: SessionState,
+    words: Speech,
+    card: AlexaCard | None = None,
+    *,
+    resumed: bool = False,
+) -> Response:
+    """Say `words`, then carry on where the coaching was; a one-shot request, a finished
+    session, or a resumed idle one, ends here."""
+    builder = handler_input.response_builder
+    if card is not None:
+        builder.set_card(card)
+    session = handler_input.request_envelope.session
+    one_shot = bool(session.new) if session is not None else True
+    idle = state.phase in (Phase.IDLE, Phase.ENDED)
+    if state.phase is Phase.ENDED or (one_shot and not resumed) or (resumed and idle):
+        return builder.speak(render(words)).set_should_end_session(True).response
+    carry_on = prompt(state)
+    return (
+        builder.speak(render(words + carry_on))
+        .ask(render(carry_on))
+        .set_should_end_session(False)
+        .response
+    )
