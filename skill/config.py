@@ -27,6 +27,7 @@ class Env(StrEnum):
     TIMEZONE = "MORNING_MOVES_TIMEZONE"
     HOST = "MORNING_MOVES_HOST"
     PORT = "MORNING_MOVES_PORT"
+    ALEXA_API_TIMEOUT = "MORNING_MOVES_ALEXA_API_TIMEOUT"
 
 
 class StoreKind(StrEnum):
@@ -67,6 +68,7 @@ class Config:
     timezone: str = "UTC"
     host: str = "127.0.0.1"
     port: int = 5000
+    alexa_api_timeout: float = 2.0
 
     @classmethod
     def load(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Config:
@@ -100,6 +102,8 @@ def _convert(name: str, raw: str) -> Any:
             return _parse_bool(raw)
         case "port":
             return int(raw)
+        case "alexa_api_timeout":
+            return float(raw)
         case "store":
             return StoreKind(raw.strip().lower())
         case "sqlite_path":

@@ -25,7 +25,7 @@ from ask_sdk_model.request_envelope import RequestEnvelope
 
 from skill.nlu import Nlu, Resolution, SlotMatch, nlu_for
 from skill.voice.intents import Intent, SlotName
-from skill.voice.model_source import intent_source
+from skill.voice.model_source import intent_source, normalize
 from skill.voice.state import STATE_KEY
 
 SIMULATOR_SKILL_ID = "amzn1.ask.skill.00000000-0000-0000-0000-000000000000"
@@ -33,6 +33,21 @@ SIMULATOR_USER_ID = "amzn1.ask.account.SIMULATOR"
 SIMULATOR_DEVICE_ID = "amzn1.ask.device.SIMULATOR"
 SILENCE = "(silence)"
 NOT_SENT = "not sent: no session is open, so say 'open morning moves' or 'ask morning moves to ...'"
+CONSENT_URI_PREFIX = "connection://AMAZON.AskForPermissionsConsent/"
+# How the user may answer Alexa's own permission question; anything else is no answer.
+CONSENT_YES = frozenset({"yes", "yes please", "i approve", "approve", "allow", "sure", "okay"})
+CONSENT_NO = frozenset({"no", "no thanks", "i deny", "deny", "don't allow"})
+ECHO_SHOW = {"Alexa.Presentation.APL": {"runtime": {"maxVersion": "2023.2"}}}
+
+
+@dataclass(frozen=True)
+class Device:
+    """What the simulated device and account offer: screen interfaces (e.g. ECHO_SHOW) and the
+    Alexa API endpoint and token the skill's API calls go to (a local fake in tests)."""
+
+    supported_interfaces: dict[str, Any] = field(default_factory=dict)
+    api_endpoint: str = "https://api.amazonalexa.com"
+    api_access_token: str | None = None
 
 
 class SimulatorError(RuntimeError):
@@ -156,6 +171,7 @@ class _Session:
     new: bool = True
     reprompt: str = ""  # SSML of the last reprompt, until it has been played
     has_reprompted: bool = False
+    consent: dict[str, Any] | None = None  # Alexa is asking for a permission on our behalf
 
 
 class Conversation:
@@ -171,6 +187,8 @@ class Conversation:
         clock: Callable[[], datetime] = _utc_now,
         nlu: Nlu | None = None,
         require_invocation: bool = True,
+        device: Device | None = None,
+        on_consent: Callable[[str], None] | None = None,
     ):
         """`require_invocation=False` sends requests without the skill's name even when no
         session is open (as if Alexa routed them name-free)."""
@@ -184,6 +202,10 @@ class Conversation:
         self._requests = 0
         self._sessions = 0
         self._session: _Session | None = None
+        self.device = device or Device()
+        # Told the user's answer ("ACCEPTED", "DENIED", "NOT_ANSWERED") to a permission request,
+        # e.g. to grant the permission in a fake Alexa API.
+        self._on_consent = on_consent
 
     @property
     def in_session(self) -> bool:
@@ -191,6 +213,8 @@ class Conversation:
 
     def say(self, utterance: str) -> Turn:
         """The user says something (empty or "(silence)": says nothing)."""
+        if self._session is not None and self._session.consent is not None:
+            return self._answer_consent(utterance)
         if not utterance.strip() or utterance.strip().lower() == SILENCE:
             return self.silence()
         resolution = self.nlu.resolve(utterance)
@@ -225,6 +249,33 @@ class Conversation:
             },
         }
         return self._exchange(utterance or heard, heard, request)
+
+    def _answer_consent(self, utterance: str) -> Turn:
+        """The user answers Alexa's permission question; Alexa resumes the skill's session with
+        a SessionResumedRequest carrying the answer and the skill's token."""
+        session = self._session
+        assert session is not None
+        assert session.consent is not None
+        directive, session.consent = session.consent, None
+        said = normalize(utterance)
+        status = "NOT_ANSWERED"
+        if said in CONSENT_YES:
+            status = "ACCEPTED"
+        elif said in CONSENT_NO:
+            status = "DENIED"
+        if self._on_consent is not None:
+            self._on_consent(status)
+        scopes = (directive.get("input") or {}).get("permissionScopes", [])
+        request = {
+            "type": "SessionResumedRequest",
+            "cause": {
+                "type": "ConnectionCompleted",
+                "token": directive.get("token", ""),
+                "status": {"code": "200", "message": "OK"},
+                "result": {"status": status, "permissionScopes": scopes},
+            },
+        }
+        return self._exchange(utterance or SILENCE, f"SessionResumedRequest {status}", request)
 
     def silence(self) -> Turn:
         """The user says nothing: Alexa plays the reprompt once, then ends the session."""
@@ -303,8 +354,16 @@ class Conversation:
                 "System": {
                     "application": application,
                     "user": user,
-                    "device": {"deviceId": SIMULATOR_DEVICE_ID, "supportedInterfaces": {}},
-                    "apiEndpoint": "https://api.amazonalexa.com",
+                    "device": {
+                        "deviceId": SIMULATOR_DEVICE_ID,
+                        "supportedInterfaces": self.device.supported_interfaces,
+                    },
+                    "apiEndpoint": self.device.api_endpoint,
+                    **(
+                        {"apiAccessToken": self.device.api_access_token}
+                        if self.device.api_access_token
+                        else {}
+                    ),
                 }
             },
             "request": {
@@ -325,21 +384,24 @@ class Conversation:
         assert session is not None
         ssml = _ssml(response.get("outputSpeech"))
         reprompt_ssml = _ssml((response.get("reprompt") or {}).get("outputSpeech"))
-        # A voice-only device closes the session unless the skill explicitly keeps it open.
-        ended = (
-            request["type"] == "SessionEndedRequest"
-            or response.get("shouldEndSession") is not False
+        consent = _consent_request(response)
+        # A voice-only device closes the session unless the skill explicitly keeps it open, or
+        # hands over to Alexa to ask for a permission (the session resumes afterwards).
+        ended = request["type"] == "SessionEndedRequest" or (
+            response.get("shouldEndSession") is not False and consent is None
         )
         session.new = False
         session.attributes = dict(data.get("sessionAttributes") or {})
         session.reprompt, session.has_reprompted = reprompt_ssml, False
+        session.consent = consent
         phase = self._phase()
         if ended:
             self._session = None
+        asks = " [Alexa asks the user for permission to use reminders]" if consent else ""
         return Turn(
             user=said,
             heard=heard,
-            text=ssml_to_text(ssml),
+            text=(ssml_to_text(ssml) + asks).strip(),
             ssml=ssml,
             reprompt=ssml_to_text(reprompt_ssml),
             ended=ended,
@@ -347,6 +409,16 @@ class Conversation:
             request=envelope,
             response=data,
         )
+
+
+def _consent_request(response: dict[str, Any]) -> dict[str, Any] | None:
+    """The skill's Connections.StartConnection directive asking Alexa for a permission."""
+    for directive in response.get("directives") or []:
+        if directive.get("type") == "Connections.StartConnection" and str(
+            directive.get("uri", "")
+        ).startswith(CONSENT_URI_PREFIX):
+            return dict(directive)
+    return None
 
 
 def _ssml(output_speech: Any) -> str:

@@ -6,11 +6,13 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from ask_sdk_core.skill import CustomSkill
-from ask_sdk_core.skill_builder import SkillBuilder
+from ask_sdk_core.skill_builder import CustomSkillBuilder
 
 from skill.config import Config
 from skill.store.base import ProgressStore
+from skill.voice.api_client import BoundedApiClient
 from skill.voice.can_fulfill import CanFulfillHandler
+from skill.voice.habits import ReminderHandler
 from skill.voice.handlers import EngineHandler, FriendlyExceptionHandler, SessionEndedHandler
 from skill.voice.progress import ProgressKeeper
 from skill.voice.skill_events import SkillDisabledHandler
@@ -35,13 +37,15 @@ def build_skill(
     `time_zone_lookup` finds the device's time zone, once per session; by default the Alexa
     settings API (skill.voice.timezone.device_time_zone).
     """
-    builder = SkillBuilder()
+    # The API client lets handlers call Alexa's APIs (reminders) at the request's apiEndpoint.
+    builder = CustomSkillBuilder(api_client=BoundedApiClient(config.alexa_api_timeout))
     builder.skill_id = config.skill_id  # type: ignore[assignment]  # SDK annotates it as None
     progress = ProgressKeeper(store, config, time_zone_lookup)
     engine = EngineHandler(store=store, config=config, clock=clock, progress=progress)
     builder.add_request_handler(CanFulfillHandler())
     builder.add_request_handler(SkillDisabledHandler(store))
     builder.add_request_handler(SessionEndedHandler(engine))
+    builder.add_request_handler(ReminderHandler(engine.local_now))  # before the engine: yes/no
     builder.add_request_handler(engine)
     builder.add_exception_handler(FriendlyExceptionHandler())
     return builder.create()

@@ -134,7 +134,7 @@ class ReminderHandler(AbstractRequestHandler):
         offered = pending_offer(handler_input)
         _close_offer(handler_input)
         if name == Intent.NO:
-            return _answer(handler_input, state, ReminderWords.offer_declined())
+            return _answer(handler_input, state, ReminderWords.offer_declined(), end=True)
         if name == Intent.YES and offered is not None:
             return self._act(handler_input, state, ReminderAction.SET, offered)
         return self._act(handler_input, state, REMINDER_INTENTS[name], _spoken_time(handler_input))
@@ -151,20 +151,22 @@ class ReminderHandler(AbstractRequestHandler):
         result = self._call(handler_input, action, at)
         if result.status is ReminderStatus.NO_PERMISSION and at is not None:
             # Hand over to Alexa, who asks for the permission and resumes us with the answer.
-            handler_input.response_builder.add_directive(consent_directive(at))
+            directive = consent_directive(at, end_after=_one_shot(handler_input))
+            handler_input.response_builder.add_directive(directive)
             return handler_input.response_builder.response
-        return _answer(handler_input, state, *_words(action, result))
+        return _answer(handler_input, state, *_words(action, result), end=_one_shot(handler_input))
 
     def _resumed(
         self, handler_input: HandlerInput, state: SessionState, consent: ConsentResult
     ) -> Response:
+        end = consent.end_after
         if consent.answer is ConsentAnswer.DENIED:
-            return _answer(handler_input, state, ReminderWords.permission_denied(), resumed=True)
+            return _answer(handler_input, state, ReminderWords.permission_denied(), end=end)
         if consent.answer is ConsentAnswer.NOT_ANSWERED or consent.at is None:
             words = ReminderWords.permission_card_sent()
-            return _answer(handler_input, state, words, consent_card(), resumed=True)
+            return _answer(handler_input, state, words, consent_card(), end=end)
         result = self._call(handler_input, ReminderAction.SET, consent.at)
-        return _answer(handler_input, state, *_words(ReminderAction.SET, result), resumed=True)
+        return _answer(handler_input, state, *_words(ReminderAction.SET, result), end=end)
 
     def _call(
         self, handler_input: HandlerInput, action: ReminderAction, at: time | None
@@ -211,23 +213,26 @@ def _ask_time(handler_input: HandlerInput) -> Response:
     return handler_input.response_builder.speak(question).ask(question).response
 
 
+def _one_shot(handler_input: HandlerInput) -> bool:
+    """A request that opened its session ("Alexa, ask morning moves to ...")."""
+    session = handler_input.request_envelope.session
+    return bool(session.new) if session is not None else True
+
+
 def _answer(
     handler_input: HandlerInput,
     state: SessionState,
     words: Speech,
     card: AlexaCard | None = None,
     *,
-    resumed: bool = False,
+    end: bool = False,
 ) -> Response:
-    """Say `words`, then carry on where the coaching was; a one-shot request, a finished
-    session, or a resumed idle one, ends here."""
+    """Say `words`, then carry on where the coaching was, unless asked to `end` or the session
+    was already over (the offer comes after the goodbye)."""
     builder = handler_input.response_builder
     if card is not None:
         builder.set_card(card)
-    session = handler_input.request_envelope.session
-    one_shot = bool(session.new) if session is not None else True
-    idle = state.phase in (Phase.IDLE, Phase.ENDED)
-    if state.phase is Phase.ENDED or (one_shot and not resumed) or (resumed and idle):
+    if end or state.phase is Phase.ENDED:
         return builder.speak(render(words)).set_should_end_session(True).response
     carry_on = prompt(state)
     return (

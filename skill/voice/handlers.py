@@ -25,6 +25,7 @@ from skill.domain.session import Context, Outcome, step
 from skill.domain.speech import Speech
 from skill.domain.ssml import render
 from skill.store.base import ProgressStore
+from skill.voice.habits import after_step, decorate
 from skill.voice.progress import ProgressKeeper
 from skill.voice.redact import scrub, user_ref
 from skill.voice.slots import intent_event
@@ -72,6 +73,13 @@ class EngineHandler(AbstractRequestHandler):
     def can_handle(self, handler_input: HandlerInput) -> bool:
         return to_event(handler_input) is not None
 
+    def local_now(self, handler_input: HandlerInput) -> tuple[datetime, str | None]:
+        """This request's date-time in the user's zone, and that zone's name (the device's,
+        looked up once per session, else the configured one)."""
+        progress = self._progress.open(handler_input, self._clock())
+        progress.save(handler_input)
+        return self._clock().astimezone(progress.zone), progress.time_zone
+
     def run(self, handler_input: HandlerInput, event: Event) -> Outcome:
         state = load_state(handler_input)
         now = self._clock()
@@ -84,6 +92,7 @@ class EngineHandler(AbstractRequestHandler):
         outcome = step(state, event, context)
         progress.apply(outcome.progress)
         progress.save(handler_input, session_ending=outcome.reply.end_session)
+        outcome = after_step(handler_input, state, event, outcome, context)
         save_state(handler_input, outcome.state)
         return outcome
 
@@ -116,6 +125,7 @@ def respond(handler_input: HandlerInput, outcome: Outcome) -> Response:
     if reply.reprompt is not None and not reply.end_session:
         builder.ask(render(reply.reprompt))
     builder.set_should_end_session(reply.end_session)
+    decorate(handler_input, outcome)
     return builder.response
 
 

@@ -230,11 +230,16 @@ class ConsentResult:
 
     answer: ConsentAnswer
     at: time | None
+    end_after: bool = False  # the request was a one-shot: end the session after answering
 
 
-def consent_directive(at: time) -> StartConnectionDirective:
+_END_MARK = "/end"
+
+
+def consent_directive(at: time, *, end_after: bool = False) -> StartConnectionDirective:
     """Hand over to Alexa to ask for the reminders permission by voice; the token carries the
-    time the user asked for, so the resumed request can finish the job without session state."""
+    time the user asked for (and whether to end afterwards), so the resumed request can finish
+    the job without session state."""
     return StartConnectionDirective(
         uri=CONSENT_URI,
         input={
@@ -244,7 +249,7 @@ def consent_directive(at: time) -> StartConnectionDirective:
                 {"permissionScope": REMINDERS_PERMISSION, "consentLevel": "ACCOUNT"}
             ],
         },
-        token=f"{_TOKEN_PREFIX}{at.strftime('%H:%M')}",
+        token=f"{_TOKEN_PREFIX}{at.strftime('%H:%M')}{_END_MARK if end_after else ''}",
     )
 
 
@@ -268,8 +273,10 @@ def consent_result(handler_input: HandlerInput) -> ConsentResult | None:
         answer = ConsentAnswer(str(status))
     except ValueError:
         answer = ConsentAnswer.NOT_ANSWERED
+    spoken = token.removeprefix(_TOKEN_PREFIX)
+    end_after = spoken.endswith(_END_MARK)
     try:
-        at: time | None = time.fromisoformat(token.removeprefix(_TOKEN_PREFIX))
+        at: time | None = time.fromisoformat(spoken.removesuffix(_END_MARK))
     except ValueError:
         at = None
-    return ConsentResult(answer, at)
+    return ConsentResult(answer, at, end_after)

@@ -61,13 +61,15 @@ def make_certificate(directory: Path) -> tuple[Path, Path]:
 
 @dataclass
 class FakeAlexaApi:
-    """State and behaviour of the fake. Tests set `fail_with` (an HTTP status for every
-    reminders call), `delay` (seconds before answering) and `time_zone`."""
+    """State and behaviour of the fake. Tests set `granted` (whether the user allowed reminders;
+    without it creating answers 403 and the rest 401, as Alexa does), `fail_with` (an HTTP status
+    for every reminders call), `delay` (seconds before answering) and `time_zone`."""
 
     url: str = ""
     ca_bundle: Path | None = None
     reminders: dict[str, dict[str, Any]] = field(default_factory=dict)
     calls: list[tuple[str, str, Any]] = field(default_factory=list)
+    granted: bool = True
     fail_with: int | None = None
     delay: float = 0.0
     time_zone: str | None = "America/New_York"
@@ -77,6 +79,7 @@ class FakeAlexaApi:
     def reset(self) -> None:
         self.reminders.clear()
         self.calls.clear()
+        self.granted = True
         self.fail_with = None
         self.delay = 0.0
         self.time_zone = "America/New_York"
@@ -98,6 +101,9 @@ class FakeAlexaApi:
         if path.startswith("/v1/alerts/reminders"):
             if self.fail_with is not None:
                 return self.fail_with, {"code": "ERROR", "message": "fake failure"}
+            if not self.granted:
+                status = 403 if method == "POST" else 401
+                return status, {"code": "NO_PERMISSION", "message": "reminders not allowed"}
             return self._reminders(method, path.removeprefix("/v1/alerts/reminders"), body)
         return 404, {"code": "NOT_FOUND", "message": path}
 
