@@ -13,7 +13,7 @@ from skill.domain.catalogue import ROUTINE
 from skill.simulator import ECHO_SHOW, Conversation, Device, Turn
 from skill.voice.screens import DOCUMENT_TOKEN
 from tests.fakes.alexa_api import TOKEN, FakeAlexaApi
-from tests.voice.reminder_transcripts import conversation
+from tests.voice.reminder_transcripts import DEVICE_TIME_ZONE, conversation
 
 NEXTS_IN_A_ROUTINE = 11  # from "start" to "how did that feel?" (tests/voice/reminder_transcripts)
 
@@ -36,7 +36,7 @@ def _card(turn: Turn) -> dict[str, Any] | None:
 
 
 def _routine(talk: Conversation) -> list[Turn]:
-    turns = [talk.say("start my morning moves")]
+    turns = [talk.say("Alexa, ask morning moves to start my morning moves")]
     turns += [talk.say("next") for _ in range(NEXTS_IN_A_ROUTINE)]
     assert turns[-1].phase == "feedback"
     return turns
@@ -59,6 +59,8 @@ def test_granted_permission_sets_one_daily_reminder(fake_alexa: FakeAlexaApi) ->
     assert "every day at 7 a.m." in done.text
     assert not done.ended
     assert _daily_times(fake_alexa) == ["FREQ=DAILY;BYHOUR=7;BYMINUTE=0;BYSECOND=0;INTERVAL=1"]
+    [reminder] = fake_alexa.reminders.values()
+    assert reminder["trigger"]["timeZoneId"] == DEVICE_TIME_ZONE  # from the settings API
 
 
 def _answer_permission(api: FakeAlexaApi, opening: str, answer: str) -> Turn:
@@ -71,7 +73,9 @@ def _answer_permission(api: FakeAlexaApi, opening: str, answer: str) -> Turn:
 
 
 def test_denied_permission_leaves_no_reminder_and_keeps_coaching(fake_alexa: FakeAlexaApi) -> None:
-    denied = _answer_permission(fake_alexa, "start my morning moves", "no")
+    denied = _answer_permission(
+        fake_alexa, "Alexa, ask morning moves to start my morning moves", "no"
+    )
     assert denied.phase == "ready"
     assert not denied.ended
     assert denied.text.endswith(denied.reprompt)  # back to the coaching prompt
@@ -93,7 +97,7 @@ def test_a_failing_reminders_api_never_breaks_the_workout(
 ) -> None:
     fake_alexa.fail_with = failure
     talk = _talk(fake_alexa)
-    talk.say("start my morning moves")
+    talk.say("Alexa, ask morning moves to start my morning moves")
     counted = talk.say("next")
     failed = talk.say("remind me every day at seven")
     assert "couldn't reach your reminders" in failed.text
@@ -122,7 +126,7 @@ def test_the_offer_comes_once_after_the_first_routine(fake_alexa: FakeAlexaApi) 
     assert not offer.ended
 
     # The same session, another routine: no second offer.
-    talk.say("start my morning moves")
+    talk.say("Alexa, ask morning moves to start my morning moves")
     for _ in range(NEXTS_IN_A_ROUTINE):
         talk.say("next")
     goodbye = talk.say("that was easy")

@@ -27,6 +27,7 @@ REQUIRED = {
 def test_transcript_matches(path: Path, fake_alexa: FakeAlexaApi) -> None:
     expected = path.read_text(encoding="utf-8")
     assert render(expected, path.parent.name, fake_alexa) == expected
+    assert "not sent" not in expected  # every line reached the skill
 
 
 def test_the_scenarios_the_issue_asks_for_exist() -> None:

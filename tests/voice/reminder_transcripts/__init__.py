@@ -20,11 +20,14 @@ from skill.config import Config, StoreKind
 from skill.simulator import Conversation, Device, SkillTransport, format_turn, script_lines
 from skill.store.memory import MemoryStore
 from skill.voice import build_skill
+from skill.voice.timezone import device_time_zone
 from tests.fakes.alexa_api import TOKEN, FakeAlexaApi
 
 TRANSCRIPT_DIR = Path(__file__).parent
 SKILL_ID = "amzn1.ask.skill.00000000-0000-0000-0000-000000000000"
 FIXED_NOW = datetime(2026, 11, 25, 7, 0, tzinfo=UTC)  # a Wednesday morning
+# What the fake settings API says the device's zone is: 7 a.m. there at FIXED_NOW.
+DEVICE_TIME_ZONE = "Europe/London"
 WIDTH = 100
 
 
@@ -46,7 +49,9 @@ def _setup(api: FakeAlexaApi, line: str) -> None:
 def conversation(
     api: FakeAlexaApi, locale: str, device: Device | None = None, api_timeout: float = 2.0
 ) -> Conversation:
-    """A conversation with a fresh skill whose Alexa APIs are the fake's."""
+    """A conversation with a fresh skill whose Alexa APIs (reminders, and the device's time zone
+    from the settings API) are the fake's."""
+    api.time_zone = DEVICE_TIME_ZONE
     config = Config(
         skill_id=SKILL_ID,
         store=StoreKind.MEMORY,
@@ -54,7 +59,9 @@ def conversation(
         timezone="UTC",
         alexa_api_timeout=api_timeout,
     )
-    skill = build_skill(MemoryStore(), config, clock=lambda: FIXED_NOW)
+    skill = build_skill(
+        MemoryStore(), config, clock=lambda: FIXED_NOW, time_zone_lookup=device_time_zone
+    )
 
     def consent(status: str) -> None:
         api.granted = api.granted or status == "ACCEPTED"
