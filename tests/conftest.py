@@ -5,11 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from ask_sdk_core.exceptions import ApiClientException
+from ask_sdk_model.services.api_client_request import ApiClientRequest
+from ask_sdk_model.services.api_client_response import ApiClientResponse
 from flask import Flask
 from flask.testing import FlaskClient
 
 from skill.config import Config, StoreKind
 from skill.store.memory import MemoryStore
+from skill.voice.api_client import BoundedApiClient
 from skill.web import create_app
 
 # The local DynamoDB-compatible server (dynalite), shared by the store and deployment tests.
@@ -24,6 +28,19 @@ def _no_device_time_zone_lookup(monkeypatch: pytest.MonkeyPatch) -> None:
     """Recorded envelopes name Alexa's real API endpoint: no test may call it. Tests of the
     lookup pass `skill.voice.timezone.device_time_zone` explicitly, against the fake API."""
     monkeypatch.setattr("skill.voice.progress.device_time_zone", lambda _handler_input: None)
+
+
+@pytest.fixture(autouse=True)
+def _alexa_apis_only_on_loopback(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The skill's Alexa API calls (reminders) may only reach the local fake, never Alexa."""
+    invoke = BoundedApiClient.invoke
+
+    def local_only(self: BoundedApiClient, request: ApiClientRequest) -> ApiClientResponse:
+        if not str(request.url).startswith("https://127.0.0.1:"):
+            raise ApiClientException(f"test tried to call {request.url}")
+        return invoke(self, request)
+
+    monkeypatch.setattr(BoundedApiClient, "invoke", local_only)
 
 
 @pytest.fixture

@@ -210,7 +210,8 @@ def _spoken_time(handler_input: HandlerInput) -> time | None:
 
 def _ask_time(handler_input: HandlerInput) -> Response:
     question = render(ReminderWords.which_time())
-    return handler_input.response_builder.speak(question).ask(question).response
+    builder = handler_input.response_builder
+    return builder.speak(question).ask(question).set_should_end_session(False).response
 
 
 def _one_shot(handler_input: HandlerInput) -> bool:

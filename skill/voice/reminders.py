@@ -109,7 +109,11 @@ class DailyReminders:
     def for_request(
         cls, handler_input: HandlerInput, *, now: datetime, time_zone: str | None = None
     ) -> DailyReminders | None:
-        """The reminders of this request's user, or None when the skill has no API client."""
+        """The reminders of this request's user, or None when the skill has no API client or
+        the request no API access token."""
+        system = getattr(handler_input.request_envelope.context, "system", None)
+        if not getattr(system, "api_access_token", None):
+            return None  # nothing to call the API with (e.g. a typed chat)
         try:
             factory = handler_input.service_client_factory
         except ValueError:  # the SDK's way of saying the skill was built without an API client

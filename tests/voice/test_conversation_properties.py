@@ -18,7 +18,7 @@ from skill.nlu import nlu_for
 from skill.simulator import SILENCE, Conversation, SkillTransport
 from skill.store.memory import MemoryStore
 from skill.voice import build_skill
-from skill.voice.model_source import INTENTS, LOCALES, NUMBER_TYPE, slot_type
+from skill.voice.model_source import INTENTS, LOCALES, NUMBER_TYPE, TIME_TYPE, slot_type
 from tests.conftest import TEST_SKILL_ID
 
 FIXED_NOW = datetime(2026, 11, 25, 7, 0, tzinfo=UTC)
@@ -29,6 +29,8 @@ def _filled(sample: str, types: dict[str, str], pick: int) -> str:
         type_name = types[match.group(1)]
         if type_name == NUMBER_TYPE:
             return ("forty two", "seven", "a hundred and five", "fifty")[pick % 4]
+        if type_name == TIME_TYPE:
+            return ("seven", "half past six", "7 30 am", "noon")[pick % 4]
         found = slot_type(type_name)
         assert found is not None
         value = found.values[pick % len(found.values)]
