@@ -9,7 +9,7 @@ PORT   ?= 5000
 
 NODE_STAMP := node_modules/.installed-from-lock
 
-.PHONY: run test lint typecheck pytest bench clean model chat
+.PHONY: run test lint typecheck pytest bench load-check browser-deps clean model chat
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,7 +42,7 @@ $(NODE_STAMP): package-lock.json package.json
 	npm ci --no-audit --no-fund
 	@touch $@
 
-pytest: $(VENV)/.installed-test $(NODE_STAMP)
+pytest: $(VENV)/.installed-test $(NODE_STAMP) browser-deps
 	$(BIN)/pytest
 
 ## bench: latency, cold start, throughput, database work and footprint against a bare ASK SDK
@@ -57,6 +57,17 @@ model: $(VENV)/.installed-run
 ## chat: talk to the skill by typing (in-process; URL=http://127.0.0.1:5000/alexa for a server)
 chat: $(VENV)/.installed-run
 	$(BIN)/morning-moves chat $(if $(URL),--url $(URL))
+
+## load-check: 50 simulated devices, signed requests, 60 s on loopback; non-zero on any error
+load-check: $(VENV)/.installed-test
+	$(BIN)/python -m bench.load_check --devices 50 --seconds 60
+
+# The browser test drives Debian's Chromium through Debian's chromedriver; never a downloaded one.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+browser-deps:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || { \
+	  $(SUDO) apt-get update && \
+	  $(SUDO) apt-get install -y --no-install-recommends chromium chromium-driver; }
 
 clean:
 	rm -rf $(VENV) node_modules .pytest_cache .mypy_cache .ruff_cache .hypothesis

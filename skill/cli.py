@@ -17,7 +17,7 @@ from skill.voice.model_source import LOCALES
 SERVE_THREADS = 8
 
 
-def _stop_on_sigterm() -> None:
+def stop_on_sigterm() -> None:
     """Let `kill PID` shut down as cleanly as Ctrl-C does."""
 
     def raise_interrupt(signum: int, frame: FrameType | None) -> None:  # noqa: ARG001
@@ -49,7 +49,7 @@ def serve(args: argparse.Namespace) -> int:
         return 2
     if not config.verify:
         print(VERIFY_OFF_WARNING, file=sys.stderr)
-    app = create_app(config)
+    app = create_app(config, console=is_loopback(config.host))
     server = create_server(app, host=config.host, port=config.port, threads=SERVE_THREADS)
     host = f"[{config.host}]" if ":" in config.host else config.host
     # "localhost" may listen on several sockets; a single one knows its (maybe ephemeral) port.
@@ -59,7 +59,7 @@ def serve(args: argparse.Namespace) -> int:
         print(f"  Console: open {url}/ in a browser to talk to the skill")
     print(f"  Alexa endpoint: POST {url}/alexa    health: {url}/healthz")
     print("  Press Ctrl-C to stop.", flush=True)
-    _stop_on_sigterm()
+    stop_on_sigterm()
     try:
         with contextlib.suppress(KeyboardInterrupt):
             server.run()  # returns on Ctrl-C after shutting its worker threads down

@@ -15,7 +15,12 @@ from skill.config import Config
 from skill.store.base import ProgressStore
 from skill.store.factory import make_store
 from skill.voice.builder import build_skill
-from skill.web.local import VERIFY_OFF_WARNING, check_verification_switch
+from skill.web.local import (
+    VERIFY_OFF_WARNING,
+    UnsafeServingError,
+    check_verification_switch,
+    is_loopback,
+)
 from skill.web.verifier import AbstractVerifier, VerificationException, default_verifiers
 from skill.web.webservice import MalformedRequestError, WebserviceSkillHandler
 
@@ -37,14 +42,18 @@ def create_app(
     store: ProgressStore | None = None,
     skill: CustomSkill | None = None,
     verifiers: Sequence[AbstractVerifier] | None = None,
+    console: bool = False,
 ) -> Flask:
     """Build the web app.
 
     Verification is on unless the config explicitly turns it off, which is refused unless the
     config's host is loopback. `verifiers` replaces the default checks (tests inject their CA).
+    `console` adds the local console at / (loopback hosts only).
     """
     config = config or Config.load()
     check_verification_switch(config)
+    if console and not is_loopback(config.host):
+        raise UnsafeServingError(f"the console is only served on loopback, not on {config.host}")
     store = store if store is not None else make_store(config)
     skill = skill or build_skill(store, config)
     if config.verify:
@@ -89,4 +98,8 @@ def create_app(
             return _bad_request(f"malformed request: {type(exc).__name__}")
         return jsonify(reply)
 
+    if console:
+        from skill.web.console import console_blueprint  # the simulator is for local use only
+
+        app.register_blueprint(console_blueprint(skill, store, config))
     return app
