@@ -86,16 +86,8 @@ def _jsonable(value: Any) -> Any:
 
 
 def turn_json(turn: Turn) -> dict[str, Any]:
-    return {
-        "user": turn.user,
-        "heard": turn.heard,
-        "text": turn.text,
-        "segments": speech_segments(turn.text),
-        "reprompt": turn.reprompt,
-        "ended": turn.ended,
-        "phase": turn.phase,
-        "state": turn.state,
-    }
+    """The simulator's turn, plus the reply split into speech and pauses for the browser."""
+    return turn.to_json() | {"segments": speech_segments(turn.text)}
 
 
 class _Session:
@@ -133,7 +125,11 @@ def console_blueprint(skill: CustomSkill, store: ProgressStore, config: Config) 
     """The page at / and its API under /console/api/."""
     skill_id = config.skill_id or SIMULATOR_SKILL_ID
     user_id = SIMULATOR_USER_ID
-    sessions = ConsoleSessions(lambda: Conversation(SkillTransport(skill), skill_id=skill_id))
+    # The page talks to this skill only, so what is typed outside a session still goes to it,
+    # as with name-free routing ("Alexa, start my morning moves").
+    sessions = ConsoleSessions(
+        lambda: Conversation(SkillTransport(skill), skill_id=skill_id, require_invocation=False)
+    )
     console = Blueprint("console", __name__)
 
     @console.before_request

@@ -120,7 +120,9 @@ def test_new_session_offers_suggestions_and_progress(console: FlaskClient) -> No
 def test_console_gives_what_the_chat_simulator_gives(console: FlaskClient, config: Config) -> None:
     """Same utterance resolution and same skill as `morning-moves chat`."""
     session = _open_session(console)["session"]
-    direct = Conversation(SkillTransport(build_skill(MemoryStore(), config)))
+    direct = Conversation(
+        SkillTransport(build_skill(MemoryStore(), config)), require_invocation=False
+    )
     for utterance in SCRIPT:
         expected = direct.say(utterance)
         turn = _say(console, session, utterance)["turn"]
@@ -130,13 +132,25 @@ def test_console_gives_what_the_chat_simulator_gives(console: FlaskClient, confi
         assert turn["ended"] is expected.ended
 
 
-def test_sessions_are_separate(console: FlaskClient) -> None:
-    first, second = (_open_session(console)["session"] for _ in range(2))
-    assert first != second
-    _say(console, first, "open morning moves")
-    assert _say(console, first, "stop")["turn"]["ended"] is True
-    # The second browser never opened the skill, so "stop" is a one-shot in a new session.
-    assert _say(console, second, "help")["turn"]["ended"] is False
+def test_browser_sessions_are_separate_conversations(console: FlaskClient, config: Config) -> None:
+    """Two browser sessions interleaved answer as two separate simulated devices would."""
+    scripts = {
+        "a": ["start my morning moves", "next", "next"],
+        "b": ["open morning moves", "help", "stop"],
+    }
+    sessions = {name: _open_session(console)["session"] for name in scripts}
+    assert sessions["a"] != sessions["b"]
+    direct = {
+        name: Conversation(
+            SkillTransport(build_skill(MemoryStore(), config)), require_invocation=False
+        )
+        for name in scripts
+    }
+    for step in range(3):
+        for name, script in scripts.items():
+            expected = direct[name].say(script[step])
+            turn = _say(console, sessions[name], script[step])["turn"]
+            assert (turn["text"], turn["phase"]) == (expected.text, expected.phase)
 
 
 def test_progress_comes_from_the_store(console: FlaskClient, store: MemoryStore) -> None:
