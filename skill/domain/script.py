@@ -32,7 +32,7 @@ MOMENT_HINT = "You can also say kettle, brushing my teeth, or bath, for a quick 
 HELP_IDLE = Speech.of(
     f"I coach five quick strength moves for runners: {ALL_MOVE_NAMES}. "
     "I explain each one, then count the reps out loud so you can keep your hands free. "
-    f"{START_HINT} {MOMENT_HINT}"
+    f"{MOMENT_HINT}"
 )
 HELP_COACHING = Speech.of(
     "While we train, say next when you're ready, pause for a break, repeat to go again, "
@@ -142,11 +142,12 @@ def birthday_line(age: int | None, target: int) -> str:
     return f"Your next big birthday is {goal}, so you're {gap} squats a day away from {goal}."
 
 
-def age_set(age: int, target: int) -> Speech:
-    goal = next_big_birthday(age)
+def age_set(age: int | None, goal: int, target: int) -> Speech:
+    """Confirm the age (when it was said) and what it means for squats."""
+    opener = f"Got it, you're {age}. Your" if age is not None else "Got it: your"
     return Speech.of(
-        f"Got it, you're {age}. Your next big birthday is {goal}, so your squats will build "
-        f"a little each week towards {goal} a day. Today's target is {target}."
+        f"{opener} next big birthday is {goal}, so your squats will build a little each week "
+        f"towards {goal} a day. Today's target is {target}."
     )
 
 

@@ -49,6 +49,7 @@ from skill.domain.progression import (
     change_tempo,
     clamp_tempo,
     fill_dose,
+    next_big_birthday,
     squat_target,
     streak,
     todays_dose,
@@ -397,12 +398,17 @@ def _progress(state: SessionState, event: Event, ctx: Context) -> Outcome:
 
 
 def _set_age(state: SessionState, event: Event, ctx: Context) -> Outcome:
-    age = valid_age(event.number)
+    """The age, said as "I'm 42", or as the birthday to come ("I'm turning 50"): someone whose
+    next birthday is N is N - 1, which also gives the right next big birthday."""
+    said_age = event.number is not None or event.big_birthday is None
+    number = event.number if said_age else (event.big_birthday or 0) - 1
+    age = valid_age(number)
     if age is None:
         return _wait(state, Speech.of("Sorry, I didn't get your age. Say, for example, I'm 42."))
     profile = replace(ctx.progress.profile, age=age)
     target = squat_target(replace(ctx.progress, profile=profile), ctx.now.date())
-    return _wait(state, script.age_set(age, target), (ProfileUpdate(age=age),))
+    words = script.age_set(age if said_age else None, next_big_birthday(age), target)
+    return _wait(state, words, (ProfileUpdate(age=age),))
 
 
 def _feedback(state: SessionState, event: Event, ctx: Context) -> Outcome:
@@ -446,7 +452,7 @@ def _stop(state: SessionState, event: Event, ctx: Context) -> Outcome:
     if state.phase is Phase.COUNTED and state.current is not None:
         words.append(f"Stopping there, so I won't count that set of {state.current.name}.")
     if state.done:
-        words.append(f"You did {spoken_list([move(m).name for m in state.done])} today.")
+        words.append(f"You did {spoken_list([move(m).name for m in state.done])}.")
     words.append("Well done today. See you tomorrow.")
     return _end(Speech.of(" ".join(words)))
 

@@ -25,6 +25,7 @@ events = st.builds(
     moment=st.none() | st.sampled_from(MomentId),
     feedback=st.none() | st.sampled_from(Feedback),
     number=st.none() | st.integers(min_value=-5, max_value=200),
+    big_birthday=st.none() | st.integers(min_value=-5, max_value=200),
 )
 # Mostly "next", as in a real workout, so that random walks get deep into routines.
 likely_events = st.one_of(st.just(Event(EventKind.NEXT)), events)

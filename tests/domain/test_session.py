@@ -101,6 +101,31 @@ TABLE = [
     ("idle", K.SLOWER, {}, Phase.IDLE, "Slower", [ProfileUpdate]),
     ("idle", K.SET_AGE, {"number": 42}, Phase.IDLE, "big birthday is 50", [ProfileUpdate]),
     ("idle", K.SET_AGE, {}, Phase.IDLE, "I'm 42", []),
+    ("idle", K.SET_AGE, {"number": 300}, Phase.IDLE, "I'm 42", []),
+    (
+        "idle",
+        K.SET_AGE,
+        {"big_birthday": 50},
+        Phase.IDLE,
+        "your next big birthday is 50",
+        [ProfileUpdate],
+    ),
+    (
+        "idle",
+        K.SET_AGE,
+        {"big_birthday": 43},
+        Phase.IDLE,
+        "your next big birthday is 50",
+        [ProfileUpdate],
+    ),
+    (
+        "idle",
+        K.SET_AGE,
+        {"number": 39, "big_birthday": 60},
+        Phase.IDLE,
+        "you're 39",
+        [ProfileUpdate],
+    ),
     ("idle", K.PROGRESS, {}, Phase.IDLE, "squat target is 10", []),
     ("idle", K.FEEDBACK, {"feedback": Feedback.EASY}, Phase.IDLE, "after a move", []),
     ("idle", K.FORGET_ME, {}, Phase.CONFIRM_FORGET, "Are you sure", []),
@@ -393,3 +418,10 @@ def test_every_waiting_reply_in_a_conversation_is_valid() -> None:
 def test_introductions_say_todays_dose(move_id: MoveId, progress: object, said: str) -> None:
     talk = Talk() if progress is None else Talk(progress=veteran(age=42, weeks=5))
     assert said in talk.say(K.START_MOVE, move=move_id).reply.speech.text
+
+
+@pytest.mark.parametrize(("fields", "age"), [({"number": 42}, 42), ({"big_birthday": 50}, 49)])
+def test_set_age_saves_an_age_whose_next_big_birthday_is_right(
+    fields: dict[str, object], age: int
+) -> None:
+    assert Talk().say(K.SET_AGE, **fields).progress == (ProfileUpdate(age=age),)
