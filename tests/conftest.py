@@ -23,6 +23,14 @@ from tests.fakes.alexa_api import FakeAlexaApi, FakeAlexaServer, make_certificat
 TEST_SKILL_ID = "amzn1.ask.skill.00000000-0000-0000-0000-000000000000"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _data_home_in_tmp(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The embedded store's default file lives under XDG_DATA_HOME: never the real home's."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("xdg-data")))
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _no_device_time_zone_lookup(monkeypatch: pytest.MonkeyPatch) -> None:
     """Recorded envelopes name Alexa's real API endpoint: no test may call it. Tests of the

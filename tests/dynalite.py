@@ -105,6 +105,7 @@ class FaultProxy:
         self.throttle_next = 0
         self.stall_next = 0
         self.stall_seconds = 0.0
+        self.in_flight = 0
         self._lock = threading.Lock()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
         self._server.daemon_threads = True
@@ -128,6 +129,13 @@ class FaultProxy:
         with self._lock:
             self.calls.clear()
 
+    def wait_until_idle(self, timeout: float = 10.0) -> None:
+        """Until every request received has been answered (or given up on) upstream."""
+        deadline = time.monotonic() + timeout
+        while self.in_flight and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert not self.in_flight, "requests still in flight"
+
     def _take(self, attribute: str) -> bool:
         with self._lock:
             remaining: int = getattr(self, attribute)
@@ -148,6 +156,14 @@ class FaultProxy:
                 operation = self.headers.get("X-Amz-Target", "").rpartition(".")[2]
                 with proxy._lock:
                     proxy.calls[operation] += 1
+                    proxy.in_flight += 1
+                try:
+                    self._relay(body)
+                finally:
+                    with proxy._lock:
+                        proxy.in_flight -= 1
+
+            def _relay(self, body: bytes) -> None:
                 if proxy._take("throttle_next"):
                     self._answer(400, _throttled())
                     return

@@ -84,7 +84,8 @@ def make_client(config: Config) -> DynamoDBClient:
     kwargs: dict[str, Any] = {}
     if urlsplit(config.dynamodb_endpoint or "").hostname in LOOPBACK_HOSTS:
         kwargs = {"aws_access_key_id": "local", "aws_secret_access_key": "local"}
-    return boto3.session.Session().client(
+    # boto3's default session: its loaded service models are shared by every client made here.
+    return boto3.client(
         "dynamodb",
         region_name=config.aws_region,
         endpoint_url=config.dynamodb_endpoint,
