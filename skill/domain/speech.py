@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 # Alexa's documented limits (GUIDE.md §2); one source of truth for the renderer and the tests.
@@ -65,7 +66,8 @@ class Speech:
         total = 0.0
         for seg in self.segments:
             if isinstance(seg, Pause):
-                total += seg.seconds
+                # as rendered: only finite, positive pauses make silence
+                total += seg.seconds if 0 < seg.seconds < math.inf else 0.0
             else:
                 total += speaking_seconds(seg.text)
         return total

@@ -6,21 +6,26 @@ import math
 
 from skill.domain.speech import MAX_BREAK_SECONDS, Pause, Speech
 
+# Characters XML 1.0 forbids even when escaped (C0 controls other than tab, newline, return).
+_FORBIDDEN = dict.fromkeys(c for c in range(32) if c not in (9, 10, 13))
+_MAX_BREAK_MS = int(MAX_BREAK_SECONDS * 1000)
+
 
 def escape(text: str) -> str:
     """Escape text for SSML. Not xml.sax.saxutils.escape: importing it pulls in urllib.request,
     http.client and email (about a third of a cold start's extra import time)."""
+    text = text.translate(_FORBIDDEN)
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _breaks(seconds: float) -> str:
-    if seconds <= 0:
+    """Silence as breaks of at most 10 s each; nothing for zero, negative or endless pauses."""
+    if not math.isfinite(seconds) or seconds <= 0:
         return ""
-    chunks = math.ceil(seconds / MAX_BREAK_SECONDS)
-    out: list[str] = []
     remaining_ms = round(seconds * 1000)
-    for _ in range(chunks):
-        ms = min(remaining_ms, int(MAX_BREAK_SECONDS * 1000))
+    out: list[str] = []
+    while remaining_ms > 0:
+        ms = min(remaining_ms, _MAX_BREAK_MS)
         remaining_ms -= ms
         out.append(f'<break time="{ms}ms"/>')
     return "".join(out)
