@@ -14,6 +14,7 @@ from __future__ import annotations
 import compileall
 import json
 import os
+import socket
 import subprocess
 import sys
 import time
@@ -73,6 +74,20 @@ def run_child(which: str, events_file: Path, env: Mapping[str, str]) -> ChildRun
     )
 
 
+def with_settings_api_down(event: dict[str, Any]) -> dict[str, Any]:
+    """A real first request carries an API token, so the skill asks Alexa's settings API for the
+    device's time zone: that client is part of a real cold start. Here the API is a closed
+    loopback port, so the call fails at once (the skill falls back to its default zone) and no
+    traffic leaves the machine."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    system = event["context"]["System"]
+    system["apiAccessToken"] = "bench-token"
+    system["apiEndpoint"] = f"http://127.0.0.1:{port}"
+    return event
+
+
 def compile_sources() -> None:
     for package in ("skill", "bench"):
         compileall.compile_dir(ROOT / package, quiet=1, workers=0)
@@ -85,6 +100,7 @@ def measure(
     """`store_env` configures Morning Moves' store (MORNING_MOVES_* variables)."""
     local = make_handler(Config(store=StoreKind.MEMORY, verify=False))
     ours_events = scenarios.full_routine(local, USER).requests
+    ours_events[0] = with_settings_api_down(ours_events[0])
     base_events = [scenarios.launch(baseline.handler, USER)] * len(ours_events)
     ours_file, base_file = work_dir / f"cold-{label}-ours.json", work_dir / "cold-baseline.json"
     ours_file.write_text(json.dumps(ours_events))
