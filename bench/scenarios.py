@@ -55,11 +55,12 @@ class Routine:
 
 
 def full_routine(handler: LambdaHandler, user_id: str) -> Routine:
-    """Open the skill, say yes, then "next" until the skill ends the session."""
+    """Open the skill, say yes, "next" while it coaches, then "stop" once the moves are done."""
     talk = conversation(handler, user_id)
     turns = [talk.launch(), talk.say("yes")]
     while not turns[-1].ended and len(turns) < MAX_ROUTINE_TURNS:
-        turns.append(talk.say("next"))
+        coaching = state_of((turns[-1].response or {}).get("sessionAttributes") or {}).coaching
+        turns.append(talk.say("next" if coaching else "stop"))
     done = max(len(state_of(t.request["session"]["attributes"]).done) for t in turns if t.request)
     return Routine([sent(t) for t in turns], done)
 

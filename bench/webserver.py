@@ -21,6 +21,7 @@ from waitress.server import create_server
 from werkzeug.middleware.dispatcher import DispatcherMiddleware
 
 from bench.baseline import build_baseline_skill
+from skill.cli import SERVE_THREADS
 from skill.config import Config, StoreKind
 from skill.simulator import SIMULATOR_SKILL_ID
 from skill.store.factory import make_store
@@ -29,7 +30,6 @@ from skill.web.verifier import default_verifiers
 from tests.web.pki import CHAIN_URL, ChainHost
 
 BASELINE_PREFIX = "/baseline"
-THREADS = 8  # as `morning-moves serve`
 
 
 def server_config(data_dir: Path) -> Config:
@@ -56,7 +56,7 @@ def main(data_dir: str, pki_dir: str) -> None:
     )
     app = DispatcherMiddleware(ours, {BASELINE_PREFIX: base})
     listener = socket.create_server(("127.0.0.1", 0))  # a free loopback port, known up front
-    server = create_server(app, sockets=[listener], threads=THREADS)
+    server = create_server(app, sockets=[listener], threads=SERVE_THREADS)
     print(f"port {listener.getsockname()[1]}", flush=True)
     server.run()
 
