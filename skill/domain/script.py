@@ -15,6 +15,7 @@ from skill.domain.catalogue import (
     move,
 )
 from skill.domain.catalogue import spoken_list as spoken
+from skill.domain.history import active_dates
 from skill.domain.ids import Feedback, MoveId
 from skill.domain.progress import UserProgress
 from skill.domain.progression import (
@@ -116,12 +117,19 @@ def sets_left_line(m: Move, sets_left: int, later: tuple[MoveId, ...]) -> str:
 
 def progress_report(progress: UserProgress, today: date, done_today: bool) -> Speech:
     days = streak(progress, today, done_today=done_today)
-    if days == 1:
-        lines = ["You've trained today: that's day one of a streak."]
-    elif days:
-        lines = [f"You're on a {days} day streak."]
-    else:
+    # A streak that ended yesterday is still alive; say so rather than claim today is done.
+    trained_today = done_today or today in active_dates(progress)
+    if not days:
         lines = ["No streak yet. Today is a good day to start one."]
+    elif not trained_today:
+        lines = [
+            "You trained yesterday." if days == 1 else f"You're on a {days} day streak.",
+            f"Do today's moves to make it {days + 1} days in a row.",
+        ]
+    elif days == 1:
+        lines = ["You've trained today: that's day one of a streak."]
+    else:
+        lines = [f"You're on a {days} day streak, today included."]
     totals = this_week(progress, today)
     if totals:
         parts = [f"{n} {move(m).name}" for m, n in totals.items()]

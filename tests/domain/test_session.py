@@ -4,13 +4,21 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from datetime import date
 
 import pytest
 
 from skill.domain.catalogue import ROUTINE
 from skill.domain.events import Event, EventKind
 from skill.domain.ids import Feedback, MomentId, MoveId
-from skill.domain.progress import Completion, ForgetUser, ProfileUpdate
+from skill.domain.progress import (
+    Completion,
+    DayTotal,
+    ForgetUser,
+    Profile,
+    ProfileUpdate,
+    UserProgress,
+)
 from skill.domain.session import (
     EVERY_PHASE,
     STATE_VERSION,
@@ -425,3 +433,32 @@ def test_set_age_saves_an_age_whose_next_big_birthday_is_right(
     fields: dict[str, object], age: int
 ) -> None:
     assert Talk().say(K.SET_AGE, **fields).progress == (ProfileUpdate(age=age),)
+
+
+def _trained(*days_ago: int) -> UserProgress:
+    days = tuple(
+        DayTotal(date.fromordinal(NOW.date().toordinal() - n), {MoveId.SQUATS: 10})
+        for n in sorted(days_ago, reverse=True)
+    )
+    return UserProgress(
+        Profile(age=42), first_active=days[0].local_date if days else None, days=days
+    )
+
+
+@pytest.mark.parametrize(
+    ("days_ago", "says", "never_says"),
+    [
+        ((), "No streak yet", "streak, today"),
+        ((0,), "that's day one of a streak", "yesterday"),
+        ((1,), "You trained yesterday. Do today's moves to make it 2 days", "trained today"),
+        ((2, 1), "2 day streak. Do today's moves to make it 3 days", "today included"),
+        ((2, 1, 0), "3 day streak, today included", "Do today's moves"),
+        ((3, 2), "No streak yet", "day streak"),
+    ],
+)
+def test_streak_wording_is_honest_about_today(
+    days_ago: tuple[int, ...], says: str, never_says: str
+) -> None:
+    text = Talk(progress=_trained(*days_ago)).say(K.PROGRESS).reply.speech.text
+    assert says in text
+    assert never_says not in text
