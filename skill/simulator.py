@@ -32,7 +32,10 @@ SIMULATOR_SKILL_ID = "amzn1.ask.skill.00000000-0000-0000-0000-000000000000"
 SIMULATOR_USER_ID = "amzn1.ask.account.SIMULATOR"
 SIMULATOR_DEVICE_ID = "amzn1.ask.device.SIMULATOR"
 SILENCE = "(silence)"
-NOT_SENT = "not sent: no session is open, so say 'open morning moves' or 'ask morning moves to ...'"
+NOT_SENT = (
+    "not sent: Morning Moves is not open, so Alexa would answer this herself. "
+    "Say 'open morning moves' or 'ask morning moves to ...'"
+)
 CONSENT_URI_PREFIX = "connection://AMAZON.AskForPermissionsConsent/"
 # How the user may answer Alexa's own permission question; anything else is no answer.
 CONSENT_YES = frozenset({"yes", "yes please", "i approve", "approve", "allow", "sure", "okay"})
@@ -432,6 +435,15 @@ def _ssml(output_speech: Any) -> str:
 def format_turn(turn: Turn, width: int = 100) -> str:
     """A turn as transcript lines: 'user: ...', 'alexa: ...' and the state in brackets."""
     lines = [f"user: {turn.user}"]
+    if turn.heard == NOT_SENT:
+        return "\n".join(
+            [
+                *lines,
+                *textwrap.wrap(
+                    f"({NOT_SENT})", width, initial_indent=" " * 7, subsequent_indent=" " * 8
+                ),
+            ]
+        )
     reply = turn.text or "(no speech)"
     lines += textwrap.wrap(
         reply, width, initial_indent="alexa: ", subsequent_indent="       ", break_on_hyphens=False

@@ -160,6 +160,7 @@ def test_without_a_session_only_named_requests_reach_the_skill(
     assert transport.sent == []
     assert turn.heard.startswith("not sent")
     assert turn.text == ""
+    assert "alexa would answer this herself" in format_turn(turn).lower()
     name_free = Conversation(transport, skill_id=TEST_SKILL_ID, require_invocation=False)
     assert name_free.say("start my morning moves").heard == "StartRoutineIntent"
     assert transport.sent[0]["session"]["new"] is True
