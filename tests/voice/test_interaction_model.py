@@ -130,7 +130,9 @@ def test_invocation_name_follows_alexas_rules() -> None:
 
 @pytest.mark.parametrize("locale", LOCALES)
 def test_every_intent_has_a_handler_and_every_handler_an_intent(locale: str) -> None:
-    in_model = {intent["name"] for intent in _language_model(locale)["intents"]}
+    names = [intent["name"] for intent in _language_model(locale)["intents"]]
+    assert len(names) == len(set(names)), "an intent is defined twice"
+    in_model = set(names)
     assert in_model == set(INTENT_EVENTS) | set(REMINDER_INTENTS)
     assert not set(INTENT_EVENTS) & set(REMINDER_INTENTS)
     assert in_model == {i.value for i in Intent}

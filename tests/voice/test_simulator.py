@@ -287,3 +287,20 @@ def test_speak_without_espeak_says_so(
     script.write_text("help\n")
     assert main(["chat", "--speak", "--script", str(script)]) == 0
     assert "espeak-ng is not installed" in capsys.readouterr().err
+
+
+@pytest.mark.usefixtures("chat_env")
+def test_speak_hands_the_ssml_to_espeak(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A stand-in espeak-ng on PATH records how it was called."""
+    calls = tmp_path / "calls.txt"
+    fake = tmp_path / "espeak-ng"
+    fake.write_text(f'#!/bin/sh\nprintf "%s|" "$@" >> "{calls}"\necho >> "{calls}"\n')
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{tmp_path}:/usr/bin:/bin")
+    script = tmp_path / "s.txt"
+    script.write_text("open morning moves\nstop\n")
+    assert main(["chat", "--speak", "--script", str(script)]) == 0
+    spoken = calls.read_text().splitlines()
+    assert len(spoken) == 2
+    assert all(line.startswith("-m|<speak>") for line in spoken)
+    assert "Welcome to Morning Moves" in spoken[0]
