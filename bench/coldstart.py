@@ -84,7 +84,7 @@ def with_settings_api_down(event: dict[str, Any]) -> dict[str, Any]:
         port = probe.getsockname()[1]
     system = event["context"]["System"]
     system["apiAccessToken"] = "bench-token"
-    system["apiEndpoint"] = f"http://127.0.0.1:{port}"
+    system["apiEndpoint"] = f"https://127.0.0.1:{port}"
     return event
 
 
