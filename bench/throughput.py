@@ -3,7 +3,7 @@
 The server (bench/webserver.py) runs in its own process; the devices are threads here, each with
 its own keep-alive connection, each a different user. Requests are built and signed before a
 round starts, so the clients spend their time on HTTP only. Rounds alternate between Morning
-Moves (a returning user's launch, then mid-workout "next" turns) and the baseline (launches).
+Moves (each device replays whole routines: open, yes, next..., stop) and the baseline (launches).
 Every request is signed by a test CA (tests/web/pki.py) that the server trusts instead of Amazon's.
 Bounded: a fixed number of requests per round, and a timeout on every request.
 """
@@ -106,11 +106,11 @@ def _device_bodies(skill: str, device: int, count: int) -> list[bytes]:
     if skill == "baseline":
         launch = scenarios.launch(baseline.handler, user)
         return [_stamp(copy.deepcopy(launch), device, i) for i in range(count)]
-    # The mid-workout state travels in the envelope, so it can be prepared in-process.
+    # Whole routines, again and again: the session state travels in the envelopes, so they can
+    # be prepared in-process; the server loads and records progress as it would for real.
     local = make_handler(Config(store=StoreKind.MEMORY, verify=False))
-    launch = scenarios.launch(local, user)
-    turn = scenarios.mid_workout_next(local, user)
-    return [_stamp(copy.deepcopy(launch if i % 4 == 0 else turn), device, i) for i in range(count)]
+    routine = scenarios.full_routine(local, user).requests
+    return [_stamp(copy.deepcopy(routine[i % len(routine)]), device, i) for i in range(count)]
 
 
 def _run_round(port: int, path: str, bodies: list[list[bytes]], pki: Pki) -> RoundResult:
