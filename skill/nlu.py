@@ -85,7 +85,7 @@ _CONNECTOR_RE = re.compile(r"(?:to|that|for|about|if|whether) (?P<rest>.+)")
 
 
 def words_to_number(text: str) -> int | None:
-    """ "42", "forty two", "one hundred and five", "a hundred" -> int; None if not a number."""
+    """Parse "42", "forty two", "one hundred and five" or "a hundred"; None if not a number."""
     text = normalize(text)
     if text.isdigit():
         return int(text)
