@@ -191,14 +191,20 @@ def completed_routine_dates(progress: UserProgress) -> set[date]:
 
 
 def should_offer_reminder(
-    progress: UserProgress, today: date, *, routine_completed: bool, offered_already: bool
+    progress: UserProgress,
+    today: date,
+    *,
+    routine_completed: bool,
+    offered_already: bool,
+    routine_before_session: bool = False,
 ) -> bool:
     """Offer a reminder once: right after the user's first ever completed routine, never again.
 
-    `progress` is what the store knew at the start of the session; a completed routine on an
-    earlier date means the first one has passed (and with it the one offer), so we never nag.
+    A completed routine on an earlier date (in `progress`), or already in the store when this
+    session began (`routine_before_session`, e.g. earlier today), means the first one has passed,
+    and with it the one offer: we never nag.
     """
-    if not routine_completed or offered_already:
+    if not routine_completed or offered_already or routine_before_session:
         return False
     return not any(d < today for d in completed_routine_dates(progress))
 
@@ -208,7 +214,13 @@ _NO_OFFER_EVENTS = {EventKind.STOP, EventKind.SESSION_ENDED, EventKind.FORGET_ME
 
 
 def offer_after_routine(
-    before: SessionState, event: Event, outcome: Outcome, context: Context, *, offered: bool
+    before: SessionState,
+    event: Event,
+    outcome: Outcome,
+    context: Context,
+    *,
+    offered: bool,
+    routine_before_session: bool = False,
 ) -> tuple[Outcome, time] | None:
     """After the first ever full routine, as the session would end once the user has said how
     it felt, keep the session open and offer a daily reminder at about this time of day.
@@ -228,6 +240,7 @@ def offer_after_routine(
             context.now.date(),
             routine_completed=finished_routine,
             offered_already=offered,
+            routine_before_session=routine_before_session,
         )
     ):
         return None

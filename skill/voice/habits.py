@@ -23,6 +23,7 @@ from skill.domain.events import Event
 from skill.domain.reminders import (
     ReminderAction,
     ReminderWords,
+    completed_routine_dates,
     offer_after_routine,
     parse_time,
 )
@@ -45,7 +46,8 @@ from skill.voice.screens import add_screen
 from skill.voice.slots import read_slots
 from skill.voice.state import load_state
 
-# Session attribute: {"at": "HH:MM", "open": bool} once the reminder was offered this session;
+# Session attribute: {"before": bool} from the first turn (a full routine was already stored
+# when the session began), plus {"at": "HH:MM", "open": bool} once the reminder was offered;
 # "open" while the offer waits for a yes or a no.
 OFFER_KEY = "mmr"
 
@@ -89,11 +91,24 @@ def after_step(
     on), and turns the goodbye after a first full routine into the reminder offer."""
     _close_offer(handler_input)
     attrs = _attributes(handler_input)
-    offered = offer_after_routine(before, event, outcome, context, offered=OFFER_KEY in attrs)
+    offer = attrs.get(OFFER_KEY)
+    if not isinstance(offer, dict):
+        offer = attrs[OFFER_KEY] = {}
+    if "before" not in offer:
+        # The first turn of a session sees the store's history before this session adds to it.
+        offer["before"] = bool(completed_routine_dates(context.progress))
+    offered = offer_after_routine(
+        before,
+        event,
+        outcome,
+        context,
+        offered="at" in offer,
+        routine_before_session=bool(offer["before"]),
+    )
     if offered is None:
         return outcome
     changed, at = offered
-    attrs[OFFER_KEY] = {"at": at.strftime("%H:%M"), "open": True}
+    offer.update({"at": at.strftime("%H:%M"), "open": True})
     return changed
 
 

@@ -206,6 +206,15 @@ def test_no_offer_once_a_routine_was_done_on_an_earlier_day() -> None:
     assert offer_after_routine(before, FEEDBACK_RIGHT, ended, ctx, offered=False) is None
 
 
+def test_no_offer_when_a_routine_was_stored_before_this_session() -> None:
+    ctx = context()
+    before, ended = _after_feedback(ctx)
+    offer = offer_after_routine(
+        before, FEEDBACK_RIGHT, ended, ctx, offered=False, routine_before_session=True
+    )
+    assert offer is None
+
+
 def test_no_offer_when_the_user_says_stop() -> None:
     ctx = context()
     before, ended = _after_feedback(ctx, Event(EventKind.STOP))

@@ -134,6 +134,18 @@ def test_the_offer_comes_once_after_the_first_routine(fake_alexa: FakeAlexaApi) 
     assert goodbye.ended
 
 
+def test_no_offer_in_a_later_session_the_same_day(fake_alexa: FakeAlexaApi) -> None:
+    talk = _talk(fake_alexa)  # one skill and store, two sessions
+    _routine(talk)
+    assert "Shall I remind you" in talk.say("that was just right").text
+    assert talk.say("no thanks").ended
+
+    _routine(talk)
+    goodbye = talk.say("that was just right")
+    assert "remind" not in goodbye.text
+    assert goodbye.ended
+
+
 def test_saying_something_else_after_the_offer_forgets_it(fake_alexa: FakeAlexaApi) -> None:
     talk = _talk(fake_alexa)
     _routine(talk)
