@@ -2,25 +2,20 @@
 
     python -m bench.load_check [--devices 50] [--seconds 60] [--json PATH]
 
-The server is a child process (waitress, the threads `morning-moves serve` uses, the default
-embedded store in a temporary directory) with request verification ON, trusting a throwaway CA
-made for this run. Each device is a thread holding its own simulated Alexa conversation
-(`skill.simulator.Conversation`, so real envelopes and session attributes), signing every request
-like Alexa does, and working through a routine again and again. Bounded in time and in requests;
-stops by itself; talks to 127.0.0.1 only. Exits non-zero on any error.
+The server is a child process (`bench/webserver.py`: waitress with the threads `morning-moves
+serve` uses, the embedded SQLite store in a temporary directory) with request verification ON,
+trusting a throwaway CA made for this run. Each device is a thread holding its own simulated
+Alexa conversation (`skill.simulator.Conversation`, so real envelopes and session attributes),
+signing every request like Alexa does, and working through a routine again and again. Bounded
+in time and in requests; stops by itself; talks to 127.0.0.1 only. Exits non-zero on any error.
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import http.client
 import json
-import os
-import signal
 import statistics
-import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -28,11 +23,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from cryptography import x509
-from cryptography.hazmat.primitives import serialization
-
-from skill.simulator import SIMULATOR_SKILL_ID, Conversation
-from tests.web.pki import CHAIN_URL, ChainHost, Pki, make_pki
+from bench.throughput import running_server
+from skill.simulator import Conversation
+from tests.web.pki import Pki, make_pki
 
 # One pass of a device's routine; repeated until time or the request budget runs out.
 ROUTINE = ("open morning moves", "start my morning moves", "next", "next", "repeat that", "stop")
@@ -107,128 +100,72 @@ def _percentiles(samples: list[float]) -> dict[str, float]:
     }
 
 
-# --- the server side (child process) -------------------------------------------------------
-
-
-def _serve(ca_dir: Path) -> None:
-    """Child: the real app with verification on, trusting only this run's CA."""
-    import logging
-
-    from waitress.server import create_server
-
-    from skill.cli import SERVE_THREADS, stop_on_sigterm
-    from skill.config import Config, StoreKind
-    from skill.web import create_app
-    from skill.web.verifier import default_verifiers
-
-    root = x509.load_pem_x509_certificate((ca_dir / "root.pem").read_bytes())
-    chains = ChainHost({CHAIN_URL: (ca_dir / "chain.pem").read_bytes()})
-    config = Config.load(
-        skill_id=SIMULATOR_SKILL_ID,
-        store=StoreKind.SQLITE,
-        sqlite_path=ca_dir / "progress.sqlite3",
-        verify=True,
-    )
-    app = create_app(config, verifiers=default_verifiers(cert_fetcher=chains, trusted_roots=[root]))
-    server = create_server(app, host="127.0.0.1", port=0, threads=SERVE_THREADS)
-    # waitress warns on every queued task; with more devices than threads that is the point.
-    logging.getLogger("waitress.queue").setLevel(logging.ERROR)
-    print(f"port {server.effective_port}", flush=True)  # type: ignore[union-attr]
-    stop_on_sigterm()
-    with contextlib.suppress(KeyboardInterrupt):
-        server.run()
-
-
-def _start_server(pki: Pki, workdir: Path) -> tuple[subprocess.Popen[str], int]:
-    (workdir / "root.pem").write_bytes(pki.root.public_bytes(serialization.Encoding.PEM))
-    (workdir / "chain.pem").write_bytes(pki.chain_pem())
-    child = subprocess.Popen(
-        [sys.executable, "-m", "bench.load_check", "--serve", str(workdir)],
-        stdout=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "MORNING_MOVES_LOG_LEVEL": "ERROR"},
-    )
-    assert child.stdout is not None
-    line = child.stdout.readline()
-    if not line.startswith("port "):
-        child.kill()
-        raise RuntimeError("the load-check server did not start")
-    return child, int(line.split()[1])
-
-
 # --- the devices -------------------------------------------------------------------------
 
 
-def _device(
-    number: int,
-    port: int,
-    pki: Pki,
-    deadline: float,
-    result: Result,
-    latencies: list[float],
-    lock: threading.Lock,
-) -> None:
-    transport = SignedHttpTransport(port, pki)
-    conversation = Conversation(transport, user_id=f"amzn1.ask.account.LOADCHECK{number:03d}")
-    requests = errors = routines = 0
-    failures: list[str] = []
-    try:
-        while time.monotonic() < deadline and requests < MAX_REQUESTS_PER_DEVICE:
-            for utterance in ROUTINE:
-                if time.monotonic() >= deadline:
-                    break
-                requests += 1
-                try:
-                    conversation.say(utterance)
-                except Exception as exc:  # counted, not raised: the check reports every failure
-                    errors += 1
-                    failures.append(f"device {number} {utterance!r}: {exc}")
-            else:
-                routines += 1
-    finally:
-        transport.close()
-    with lock:
-        result.requests += requests
-        result.errors += errors
-        result.routines += routines
-        result.first_errors.extend(failures[: max(0, 5 - len(result.first_errors))])
-        latencies.extend(transport.latencies)
+class Device:
+    """One simulated Echo: its own user, conversation and keep-alive connection."""
 
+    def __init__(self, number: int, port: int, pki: Pki) -> None:
+        self.number = number
+        self.transport = SignedHttpTransport(port, pki)
+        user = f"amzn1.ask.account.LOADCHECK{number:03d}"
+        self.conversation = Conversation(self.transport, user_id=user)
+        self.requests = self.errors = self.routines = 0
+        self.failures: list[str] = []
 
-def run_load_check(devices: int = 50, seconds: float = 60.0) -> Result:
-    """Start the server, run the devices until `seconds` pass, stop the server, report."""
-    pki = make_pki("Load check")
-    result = Result(devices=devices, seconds=seconds)
-    latencies: list[float] = []
-    with tempfile.TemporaryDirectory(prefix="mm-load-") as workdir:
-        child, port = _start_server(pki, Path(workdir))
+    def run(self, deadline: float) -> None:
+        """Work through the routine until the deadline or the request budget."""
         try:
-            lock = threading.Lock()
-            started = time.monotonic()
-            deadline = started + seconds
-            threads = [
-                threading.Thread(
-                    target=_device, args=(n, port, pki, deadline, result, latencies, lock)
-                )
-                for n in range(devices)
-            ]
-            for thread in threads:
-                thread.start()
-            for thread in threads:
-                thread.join(timeout=seconds + 60)
-            result.seconds = time.monotonic() - started
+            while time.monotonic() < deadline and self.requests < MAX_REQUESTS_PER_DEVICE:
+                for utterance in ROUTINE:
+                    if time.monotonic() >= deadline:
+                        break
+                    self.say(utterance)
+                else:
+                    self.routines += 1
         finally:
-            child.send_signal(signal.SIGTERM)
-            try:
-                child.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                child.kill()
-                child.wait()
-            if child.stdout is not None:
-                child.stdout.close()
-    result.latency_ms = _percentiles(latencies)
-    result.throughput_rps = result.requests / result.seconds if result.seconds else 0.0
-    return result
+            self.transport.close()
+
+    def say(self, utterance: str) -> None:
+        self.requests += 1
+        try:
+            self.conversation.say(utterance)
+        except Exception as exc:  # counted, not raised: the check reports every failure
+            self.errors += 1
+            self.failures.append(f"device {self.number} {utterance!r}: {exc}")
+
+
+def run_load_check(devices: int = 50, seconds: float = 60.0, pki: Pki | None = None) -> Result:
+    """Start the server, run the devices until `seconds` pass, stop the server, report."""
+    pki = pki or make_pki("Load check")
+    with (
+        tempfile.TemporaryDirectory(prefix="mm-load-") as workdir,
+        running_server(Path(workdir), pki) as port,
+    ):
+        # Built before the clock starts: the first conversation also loads the NLU.
+        fleet = [Device(n, port, pki) for n in range(devices)]
+        started = time.monotonic()
+        threads = [
+            threading.Thread(target=device.run, args=(started + seconds,)) for device in fleet
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=seconds + 60)
+        elapsed = time.monotonic() - started
+    latencies = [sample for device in fleet for sample in device.transport.latencies]
+    requests = sum(device.requests for device in fleet)
+    return Result(
+        devices=devices,
+        seconds=elapsed,
+        requests=requests,
+        errors=sum(device.errors for device in fleet),
+        routines=sum(device.routines for device in fleet),
+        throughput_rps=requests / elapsed if elapsed else 0.0,
+        latency_ms=_percentiles(latencies),
+        first_errors=[failure for device in fleet for failure in device.failures][:5],
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -236,11 +173,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--devices", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--json", type=Path, help="also write the figures here")
-    parser.add_argument("--serve", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    if args.serve:
-        _serve(args.serve)
-        return 0
     if not 1 <= args.devices <= 200 or not 0 < args.seconds <= 600:
         parser.error("devices must be 1..200 and seconds 0..600")
     result = run_load_check(args.devices, args.seconds)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ssl
 import urllib.request
+import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -26,6 +27,10 @@ _SYSTEM_BUNDLES = (
 )
 
 
+_PEM_BEGIN = b"-----BEGIN CERTIFICATE-----"
+_PEM_END = b"-----END CERTIFICATE-----"
+
+
 class CertFetchError(Exception):
     """The certificate chain could not be fetched."""
 
@@ -33,10 +38,16 @@ class CertFetchError(Exception):
 class HttpsCertFetcher:
     """Fetches a chain over https only, with a timeout and a size cap."""
 
-    def __init__(self, *, timeout: float = 3.0, max_bytes: int = 64 * 1024) -> None:
+    def __init__(
+        self,
+        *,
+        timeout: float = 3.0,
+        max_bytes: int = 64 * 1024,
+        tls: ssl.SSLContext | None = None,
+    ) -> None:
         self._timeout = timeout
         self._max_bytes = max_bytes
-        self._tls = ssl.create_default_context(cafile=certifi.where())
+        self._tls = tls or ssl.create_default_context(cafile=certifi.where())
 
     def __call__(self, url: str) -> bytes:
         if urlsplit(url).scheme.lower() != "https":
@@ -68,6 +79,21 @@ def system_bundle_path(candidates: Sequence[str] = _SYSTEM_BUNDLES) -> Path:
 
 
 def load_roots(bundle: Path | None = None) -> list[x509.Certificate]:
-    """The trusted root certificates from a PEM bundle (the system's or certifi's by default)."""
+    """The trusted root certificates from a PEM bundle (the system's or certifi's by default).
+
+    Certificates that cryptography cannot (or will soon refuse to) parse are skipped, so one odd
+    root in a system bundle cannot break verification for all the others.
+    """
     pem = (bundle or system_bundle_path()).read_bytes()
-    return x509.load_pem_x509_certificates(pem)
+    roots: list[x509.Certificate] = []
+    for block in pem.split(_PEM_END):
+        start = block.find(_PEM_BEGIN)
+        if start < 0:
+            continue
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            try:
+                roots.append(x509.load_pem_x509_certificate(block[start:] + _PEM_END))
+            except (ValueError, Warning):
+                continue
+    return roots
