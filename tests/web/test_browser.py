@@ -55,7 +55,11 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebDriver]:
 
 
 def _replies(browser: WebDriver) -> list[str]:
-    return [e.text for e in browser.find_elements(By.CSS_SELECTOR, '[data-testid="reply"]')]
+    # Read in one script call: the page may replace the transcript between two WebDriver calls.
+    texts: list[str] = browser.execute_script(
+        "return [...document.querySelectorAll('[data-testid=reply]')].map(e => e.innerText)"
+    )
+    return texts
 
 
 def _say(browser: WebDriver, text: str) -> str:
