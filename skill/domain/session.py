@@ -458,7 +458,12 @@ def _stop(state: SessionState, event: Event, ctx: Context) -> Outcome:
     if state.done:
         words.append(f"You did {spoken_list([move(m).name for m in state.done])}.")
     words.append("Well done today. See you tomorrow.")
-    return _end(Speech.of(" ".join(words)))
+    card = None
+    if state.done:  # a workout cut short still gets its card
+        today = ctx.now.date()
+        days = streak(ctx.progress, today, done_today=True)
+        card = routine_card(state.done, ctx.progress, today, days)
+    return _end(Speech.of(" ".join(words)), card=card)
 
 
 def _session_ended(state: SessionState, event: Event, ctx: Context) -> Outcome:

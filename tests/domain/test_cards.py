@@ -6,10 +6,12 @@ from datetime import date
 
 from skill.domain.cards import CARD_TITLE, NOT_MEDICAL_ADVICE, routine_card, workout_card
 from skill.domain.catalogue import ROUTINE, move
+from skill.domain.events import Event, EventKind
 from skill.domain.ids import MoveId
 from skill.domain.progress import DayTotal, UserProgress
 from skill.domain.progression import todays_dose
-from tests.domain.engine_driver import context, finished_routine
+from skill.domain.session import SessionState, step
+from tests.domain.engine_driver import context, finished_routine, routine_turns
 
 TODAY = date(2026, 11, 25)
 
@@ -57,3 +59,20 @@ def test_a_finished_routine_ends_with_the_workout_card() -> None:
         assert move(move_id).title in today_line
         assert move(move_id).title in next_line
     assert streak_line == "Streak: 2 days in a row."
+
+
+def test_stopping_after_some_moves_still_gives_a_card() -> None:
+    ctx = context()
+    for _, _, outcome in routine_turns(ctx):
+        if outcome.state.done:
+            break
+    stopped = step(outcome.state, Event(EventKind.STOP), ctx)
+    card = stopped.reply.card
+    assert card is not None
+    assert card.text.startswith(f"Today: {move(ROUTINE[0]).title} ")
+    assert move(ROUTINE[1]).title not in card.text
+
+
+def test_stopping_before_any_move_gives_no_card() -> None:
+    stopped = step(SessionState(), Event(EventKind.STOP), context())
+    assert stopped.reply.card is None
