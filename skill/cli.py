@@ -48,7 +48,7 @@ def serve(args: argparse.Namespace) -> int:
         print(f"morning-moves: {exc}", file=sys.stderr)
         return 2
     if not config.verify:
-        print(VERIFY_OFF_WARNING, file=sys.stderr)
+        print(f"WARNING: {VERIFY_OFF_WARNING}", file=sys.stderr)
     app = create_app(config, console=is_loopback(config.host))
     server = create_server(app, host=config.host, port=config.port, threads=SERVE_THREADS)
     host = f"[{config.host}]" if ":" in config.host else config.host

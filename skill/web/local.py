@@ -7,7 +7,7 @@ import ipaddress
 from skill.config import Config
 
 VERIFY_OFF_WARNING = (
-    "WARNING: Alexa request verification is OFF. Anyone who can reach this port can talk to the "
+    "Alexa request verification is OFF. Anyone who can reach this port can talk to the "
     "skill as any user. Local use only."
 )
 

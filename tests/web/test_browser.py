@@ -83,6 +83,9 @@ def test_a_routine_in_the_console(server: ServerProcess, browser: WebDriver) -> 
     counted = _say(browser, "next")
     assert any(word in counted.lower() for word in ("one", "two", "1", "2")), counted
     assert "pause" in counted  # pauses are shown between the counts
+    _say(browser, "next")  # the set is confirmed, so toe taps are done and stored
+    progress = browser.find_element(By.ID, "progress").text
+    assert "toe taps" in progress, progress
     assert browser.find_element(By.ID, "error").is_displayed() is False
 
 

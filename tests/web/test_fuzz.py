@@ -109,3 +109,21 @@ def test_deeply_nested_json_is_a_400(open_app: Flask) -> None:
     assert reply.status_code in {400, 413}
     reply = open_app.test_client().post("/alexa", data=b"[" * 20_000 + b"]" * 20_000)
     assert reply.status_code == 400
+
+
+@pytest.fixture(scope="module")
+def console_app() -> Flask:
+    config = verifying_config().with_(verify=False)
+    return create_app(config, store=MemoryStore(), console=True)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    text=st.text(max_size=300) | st.sampled_from(["next", "stop", "help", "start my morning moves"])
+)
+def test_console_answers_whatever_is_typed(console_app: Flask, text: str) -> None:
+    client = console_app.test_client()
+    session = client.post("/console/api/sessions", json={}).get_json()["session"]
+    reply = client.post("/console/api/say", json={"session": session, "text": text})
+    assert reply.status_code == 200, reply.get_data(as_text=True)
+    assert isinstance(reply.get_json()["turn"]["segments"], list)
