@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import inspect
 import logging
 from datetime import timedelta
 from typing import Any
 
 import pytest
+from ask_sdk_runtime.exceptions import AskSdkException
 
+from skill.web.verifier import (
+    AbstractVerifier,
+    RequestVerifier,
+    TimestampVerifier,
+    VerificationException,
+)
 from tests.web.conftest import NOW, Rig, event_at
 from tests.web.pki import CHAIN_URL, Pki, signed_body
 
@@ -227,3 +235,19 @@ def test_each_refusal_logs_one_line_without_a_traceback(
     assert "signature does not match" in records[0].getMessage()
     assert records[0].exc_info is None
     assert "Traceback" not in reply.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("verifier", [RequestVerifier, TimestampVerifier])
+def test_verifiers_keep_the_sdks_shape(verifier: type[AbstractVerifier]) -> None:
+    """Same names and verify() parameters as ask_sdk_webservice_support.verifier, so going back
+    to the SDK's package is a change of import."""
+    assert issubclass(verifier, AbstractVerifier)
+    parameters = list(inspect.signature(verifier.verify).parameters)
+    assert parameters == ["self", "headers", "serialized_request_env", "deserialized_request_env"]
+    assert issubclass(VerificationException, AskSdkException)
+
+
+@pytest.mark.parametrize("tolerance", [timedelta(seconds=-1), timedelta(hours=1, seconds=1)])
+def test_timestamp_tolerance_is_bounded_like_the_sdks(tolerance: timedelta) -> None:
+    with pytest.raises(ValueError, match="tolerance"):
+        TimestampVerifier(tolerance)
