@@ -13,7 +13,7 @@ from flask.testing import FlaskClient
 
 from skill.config import Config, StoreKind
 from skill.store.memory import MemoryStore
-from skill.voice.api_client import BoundedApiClient
+from skill.voice.api_client import BoundedApiClient, trusted_roots
 from skill.web import create_app
 
 # The local DynamoDB-compatible server (dynalite), shared by the store and deployment tests.
@@ -83,9 +83,11 @@ def _fake_alexa_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Fak
 def fake_alexa(
     _fake_alexa_server: FakeAlexaApi, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[FakeAlexaApi]:
-    """The fake Alexa Reminders/Settings API, reset, with `requests` trusting its certificate."""
-    monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(_fake_alexa_server.ca_bundle))
+    """The fake Alexa Reminders/Settings API, reset, and trusted by TLS (SSL_CERT_FILE)."""
+    monkeypatch.setenv("SSL_CERT_FILE", str(_fake_alexa_server.ca_bundle))
+    trusted_roots.cache_clear()  # the client's TLS context now trusts the fake's certificate
     monkeypatch.setenv("NO_PROXY", "127.0.0.1")
     _fake_alexa_server.reset()
     yield _fake_alexa_server
     _fake_alexa_server.reset()
+    trusted_roots.cache_clear()

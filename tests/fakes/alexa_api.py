@@ -1,8 +1,8 @@
 """A fake of the Alexa Reminders and Settings APIs over HTTPS on 127.0.0.1.
 
-The ASK SDK's API client refuses plain HTTP, so the fake serves TLS with a certificate made for
-the test run; `requests` trusts it through REQUESTS_CA_BUNDLE. The SDK finds the fake the way it
-finds Alexa: through `context.System.apiEndpoint` in the request envelope.
+Alexa's APIs are HTTPS only (and so is our API client), so the fake serves TLS with a certificate
+made for the test run, which the client trusts through SSL_CERT_FILE (read by OpenSSL). The SDK
+finds the fake the way it finds Alexa: through `context.System.apiEndpoint` in the envelope.
 """
 
 from __future__ import annotations

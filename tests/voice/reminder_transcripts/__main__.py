@@ -14,7 +14,7 @@ from tests.voice.reminder_transcripts import render, transcript_files
 def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         cert, key = make_certificate(Path(tmp))
-        os.environ["REQUESTS_CA_BUNDLE"] = str(cert)
+        os.environ["SSL_CERT_FILE"] = str(cert)
         with FakeAlexaServer(cert, key) as api:
             for path in transcript_files():
                 before = path.read_text(encoding="utf-8")
