@@ -14,11 +14,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from ask_sdk_core.dispatch_components.request_components import AbstractRequestHandler
+from ask_sdk_core.exceptions import ApiClientException
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.serialize import DefaultSerializer
 from ask_sdk_core.skill_builder import CustomSkillBuilder
 from ask_sdk_model.request_envelope import RequestEnvelope
 from ask_sdk_model.response import Response
+from ask_sdk_model.services.api_client_request import ApiClientRequest
 
 from skill.domain.reminders import REMINDER_TEXT, REMINDERS_PERMISSION
 from skill.voice.api_client import BoundedApiClient
@@ -254,3 +256,22 @@ def test_a_garbled_token_keeps_the_answer_but_loses_the_time() -> None:
 def test_other_requests_carry_no_consent_answer() -> None:
     envelope = SERIALIZER.deserialize(payload=_json(load_event("launch")), obj_type=RequestEnvelope)
     assert consent_result(HandlerInput(request_envelope=envelope)) is None
+
+
+def test_the_api_client_refuses_plain_http(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.undo()  # lift the loopback guard: the client must refuse before any connection
+    request = ApiClientRequest(url="http://127.0.0.1:1/v1/alerts/reminders", method="GET")
+    with pytest.raises(ApiClientException, match="non-HTTPS"):
+        BoundedApiClient(0.1).invoke(request)
+
+
+def test_the_api_client_returns_error_answers_as_they_are(fake_alexa: FakeAlexaApi) -> None:
+    fake_alexa.fail_with = 503
+    request = ApiClientRequest(
+        url=f"{fake_alexa.url}/v1/alerts/reminders",
+        method="GET",
+        headers=[("Authorization", "Bearer test-token"), ("Accept", "application/json")],
+    )
+    response = BoundedApiClient(1.0).invoke(request)
+    assert response.status_code == 503
+    assert json.loads(response.body) == {"code": "ERROR", "message": "fake failure"}
