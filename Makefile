@@ -8,8 +8,15 @@ HOST   ?= 127.0.0.1
 PORT   ?= 5000
 
 NODE_STAMP := node_modules/.installed-from-lock
+# Deploy tools (aws-sam-cli, cfn-lint, uv) have their own venv: their pins clash with ours.
+SAM_VENV := .venv-sam
+SAM_BIN  := $(SAM_VENV)/bin
+LAMBDA_ARCH ?= arm64
+LAMBDA_PYTHON := $(shell sed -n 's/^ *Runtime: *python//p' template.yaml)
+export SAM_CLI_TELEMETRY := 0
 
-.PHONY: run test lint typecheck pytest bench load-check browser-deps clean model chat
+.PHONY: run test lint typecheck pytest bench load-check browser-deps clean model chat \
+	template-check package lambda-artifact lambda-lock build-SkillFunction
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,7 +35,7 @@ run: $(VENV)/.installed-run
 	$(BIN)/morning-moves serve --host $(HOST) --port $(PORT) --no-verify
 
 ## test: lint, type-check and run every test; exits non-zero on any failure
-test: lint typecheck pytest
+test: lint typecheck template-check pytest
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
@@ -42,7 +49,7 @@ $(NODE_STAMP): package-lock.json package.json
 	npm ci --no-audit --no-fund
 	@touch $@
 
-pytest: $(VENV)/.installed-test $(NODE_STAMP) browser-deps
+pytest: $(VENV)/.installed-test $(NODE_STAMP) browser-deps $(SAM_VENV)/.installed
 	$(BIN)/pytest
 
 ## bench: latency, cold start, throughput, database work and footprint against a bare ASK SDK
@@ -70,4 +77,38 @@ browser-deps:
 	  $(SUDO) apt-get install -y --no-install-recommends chromium chromium-driver; }
 
 clean:
-	rm -rf $(VENV) node_modules .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) $(SAM_VENV) build .aws-sam node_modules .pytest_cache .mypy_cache .ruff_cache .hypothesis
+
+# --- Deploy (SAM) -------------------------------------------------------------------------------
+# The deploy tools live in their own venv, rebuilt only when lambda/sam-requirements.txt changes.
+
+$(SAM_VENV)/.installed: lambda/sam-requirements.txt
+	rm -rf $(SAM_VENV)
+	$(PYTHON) -m venv $(SAM_VENV)
+	$(SAM_BIN)/pip install --quiet $$(grep '^uv==' lambda/sam-requirements.txt)
+	$(SAM_BIN)/uv pip install --quiet --python $(SAM_BIN)/python -r lambda/sam-requirements.txt
+	@touch $@
+
+## template-check: cfn-lint and sam validate --lint on template.yaml (offline)
+template-check: $(SAM_VENV)/.installed
+	$(SAM_BIN)/cfn-lint template.yaml
+	$(SAM_BIN)/sam validate --lint --region us-east-1
+
+## package: build the Lambda artifact (arm64, cached) and its zip, and print their sizes
+package: $(SAM_VENV)/.installed
+	$(PYTHON) lambda/build_artifact.py --out build/lambda/arm64 --zip build/morning-moves-lambda.zip
+
+## lambda-artifact: the artifact folder for LAMBDA_ARCH (the tests build x86_64 to import it)
+lambda-artifact: $(SAM_VENV)/.installed
+	$(PYTHON) lambda/build_artifact.py --arch $(LAMBDA_ARCH) --out build/lambda/$(LAMBDA_ARCH)
+
+# `sam build` runs this (template.yaml: BuildMethod makefile) with ARTIFACTS_DIR set.
+build-SkillFunction: $(SAM_VENV)/.installed
+	$(PYTHON) lambda/build_artifact.py --out build/lambda/arm64 --copy-to "$(ARTIFACTS_DIR)"
+
+## lambda-lock: re-pin lambda/requirements.txt from lambda/requirements.in
+lambda-lock: $(SAM_VENV)/.installed
+	$(SAM_BIN)/uv pip compile --quiet --python-version $(LAMBDA_PYTHON) \
+		--python-platform aarch64-manylinux_2_34 \
+		--annotation-style line --custom-compile-command "make lambda-lock" \
+		lambda/requirements.in -o lambda/requirements.txt

@@ -1,10 +1,18 @@
-"""AWS Lambda entry point: one skill per process, built on first use."""
+"""AWS Lambda entry point (template.yaml: Handler app.handler).
+
+Cheap at import: the config is read and logging set up here; the skill, the SDK and the DynamoDB
+client are built on the first event. DynamoDB is the default store here, still overridable by
+MORNING_MOVES_STORE (the template sets it explicitly).
+"""
 
 from __future__ import annotations
 
-from typing import Any
+import os
 
-from skill.config import Config
+from skill.config import Config, Env, StoreKind
+from skill.jsonlog import configure_logging
 from skill.lambda_entry import make_handler
 
-handler: Any = make_handler(Config.load())
+config = Config.load({Env.STORE.value: StoreKind.DYNAMODB.value, **os.environ})
+configure_logging(config.log_level)
+handler = make_handler(config)

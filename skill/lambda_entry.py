@@ -1,19 +1,68 @@
-"""The Lambda handler over build_skill(); the skill is built on the first event, not at import."""
+"""The Lambda handler over build_skill(); the skill is built on the first event, not at import.
+
+Importing this module loads no SDK and no boto3: a cold start pays for them inside the first
+invocation, once, and a process that never gets an event never pays at all.
+"""
 
 from __future__ import annotations
 
 import json
+import logging
+import time
 from collections.abc import Callable
-from typing import Any
-
-from ask_sdk_core.skill import CustomSkill
-from ask_sdk_model.request_envelope import RequestEnvelope
+from typing import TYPE_CHECKING, Any
 
 from skill.config import Config
-from skill.store.factory import make_store
-from skill.voice.builder import build_skill
+
+if TYPE_CHECKING:
+    from ask_sdk_core.skill import CustomSkill
 
 LambdaHandler = Callable[[dict[str, Any], Any], dict[str, Any]]
+
+log = logging.getLogger(__name__)
+
+
+class RequestFailedError(Exception):
+    """The skill could not answer; the JSON log line above it has the details."""
+
+
+def _build(config: Config) -> CustomSkill:
+    from skill.store.factory import make_store
+    from skill.voice.builder import build_skill
+
+    started = time.perf_counter()
+    skill = build_skill(make_store(config), config)
+    log.info(
+        "skill built",
+        extra={
+            "fields": {
+                "store": str(config.store),
+                "table": config.table_name,
+                "build_ms": round((time.perf_counter() - started) * 1000, 1),
+            }
+        },
+    )
+    return skill
+
+
+def _request_fields(event: dict[str, Any], context: Any) -> dict[str, Any]:
+    """What one log line says about a request: its kind, never who made it."""
+    from skill.voice.redact import user_ref  # the skill is built by now: no extra import cost
+
+    request = event.get("request") or {}
+    user_id = ((event.get("session") or {}).get("user") or {}).get("userId") or (
+        ((event.get("context") or {}).get("System") or {}).get("user") or {}
+    ).get("userId")
+    fields: dict[str, Any] = {"request_type": request.get("type")}
+    intent = (request.get("intent") or {}).get("name")
+    if intent:
+        fields["intent"] = intent
+    if user_id:
+        fields["user"] = user_ref(user_id)
+    request_id = getattr(context, "aws_request_id", None)
+    if request_id:
+        fields["request_id"] = request_id
+    return fields
 
 
 def make_handler(config: Config) -> LambdaHandler:
@@ -21,13 +70,29 @@ def make_handler(config: Config) -> LambdaHandler:
     built: list[CustomSkill] = []
 
     def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
-        if not built:
-            built.append(build_skill(make_store(config), config))
+        started = time.perf_counter()
+        cold = not built
+        if cold:
+            built.append(_build(config))
         skill = built[0]
-        envelope = skill.serializer.deserialize(payload=json.dumps(event), obj_type=RequestEnvelope)
-        response = skill.invoke(request_envelope=envelope, context=context)
-        result = skill.serializer.serialize(response)
+        from ask_sdk_model.request_envelope import RequestEnvelope
+
+        fields = _request_fields(event, context)
+        try:
+            envelope = skill.serializer.deserialize(
+                payload=json.dumps(event), obj_type=RequestEnvelope
+            )
+            response = skill.invoke(request_envelope=envelope, context=context)
+            result = skill.serializer.serialize(response)
+        except Exception as exc:
+            log.exception("request failed", extra={"fields": fields})
+            # The runtime prints what we raise outside our formatter: keep request data out of it.
+            raise RequestFailedError(type(exc).__name__) from None
         assert isinstance(result, dict)
+        fields["ends_session"] = (result.get("response") or {}).get("shouldEndSession")
+        fields["cold"] = cold
+        fields["duration_ms"] = round((time.perf_counter() - started) * 1000, 1)
+        log.info("request handled", extra={"fields": fields})
         return result
 
     return handler

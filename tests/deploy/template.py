@@ -1,0 +1,74 @@
+"""template.yaml as data: CloudFormation's short forms read as their long JSON forms."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from functools import cache
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+TEMPLATE = ROOT / "template.yaml"
+
+
+class _CloudFormationLoader(yaml.SafeLoader):
+    """Safe YAML where `!Ref X` is {"Ref": X}, `!GetAtt A.B` is {"Fn::GetAtt": [A, B]} and any
+    other `!Name v` is {"Fn::Name": v}, as CloudFormation itself reads them."""
+
+
+def _short_form(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> dict[str, Any]:
+    value: Any
+    if isinstance(node, yaml.ScalarNode):
+        value = loader.construct_scalar(node)
+    elif isinstance(node, yaml.SequenceNode):
+        value = loader.construct_sequence(node, deep=True)
+    else:
+        value = loader.construct_mapping(node, deep=True)  # type: ignore[arg-type]
+    if suffix == "Ref":
+        return {"Ref": value}
+    if suffix == "GetAtt" and isinstance(value, str):
+        value = value.split(".", 1)
+    return {f"Fn::{suffix}": value}
+
+
+_CloudFormationLoader.add_multi_constructor("!", _short_form)
+
+
+@cache
+def _load() -> dict[str, Any]:
+    data: dict[str, Any] = yaml.load(TEMPLATE.read_text(), Loader=_CloudFormationLoader)
+    return data
+
+
+def load_template() -> dict[str, Any]:
+    """The parsed template (shared; do not mutate)."""
+    return _load()
+
+
+def resources_of_type(kind: str) -> dict[str, dict[str, Any]]:
+    return {name: r for name, r in load_template()["Resources"].items() if r["Type"] == kind}
+
+
+def the_resource(kind: str) -> tuple[str, dict[str, Any]]:
+    """The one resource of `kind` (name, definition); fails when there is not exactly one."""
+    found = resources_of_type(kind)
+    assert len(found) == 1, f"expected one {kind} in template.yaml, found {sorted(found)}"
+    return next(iter(found.items()))
+
+
+@cache
+def build_script() -> ModuleType:
+    """lambda/build_artifact.py as a module ("lambda" is a keyword, so it is loaded by path)."""
+    spec = importlib.util.spec_from_file_location(
+        "build_artifact", ROOT / "lambda" / "build_artifact.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses resolve annotations through sys.modules
+    spec.loader.exec_module(module)
+    return module

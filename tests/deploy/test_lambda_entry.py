@@ -1,0 +1,176 @@
+"""The Lambda entry: cheap import, DynamoDB by default, one JSON log line per request, and no
+Alexa user or device id in clear anywhere in the logs."""
+
+from __future__ import annotations
+
+import json
+import logging
+import subprocess
+import sys
+from typing import Any
+
+import pytest
+
+from skill.config import Config, Env, StoreKind
+from skill.jsonlog import JsonFormatter, redact
+from skill.lambda_entry import RequestFailedError, make_handler
+from skill.voice.redact import user_ref
+from tests.conftest import TEST_SKILL_ID
+from tests.deploy.template import ROOT
+from tests.events import event_names, load_event
+
+USER = "amzn1.ask.account.AGF7EXAMPLEUSERID0123456789"
+DEVICE = "amzn1.ask.device.AEXAMPLEDEVICE42"
+
+
+def _record(message: str, *args: Any, **attributes: Any) -> logging.LogRecord:
+    record = logging.LogRecord("t", logging.INFO, __file__, 1, message, args, None)
+    record.__dict__.update(attributes)
+    return record
+
+
+@pytest.mark.parametrize(
+    ("record", "where"),
+    [
+        (_record("user %s said hi", USER), "message"),
+        (_record("device", fields={"device": DEVICE}), "device"),
+        (
+            _record("nested", fields={"envelope": {"session": {"user": {"userId": USER}}}}),
+            "envelope",
+        ),
+    ],
+    ids=["message", "field", "nested"],
+)
+def test_formatter_pseudonymises_ids_wherever_they_are(
+    record: logging.LogRecord, where: str
+) -> None:
+    line = JsonFormatter().format(record)
+    entry = json.loads(line)
+    assert "amzn1.ask.account." not in line
+    assert "amzn1.ask.device." not in line
+    assert where in entry
+    assert user_ref(USER) in line or user_ref(DEVICE) in line
+
+
+def test_formatter_writes_one_json_object_with_level_logger_and_fields() -> None:
+    line = JsonFormatter().format(_record("hello", fields={"intent": "X", "message": "ignored"}))
+    assert "\n" not in line
+    entry = json.loads(line)
+    assert entry["level"] == "INFO"
+    assert entry["logger"] == "t"
+    assert entry["message"] == "hello"  # a field never overwrites the record's own keys
+    assert entry["intent"] == "X"
+    assert entry["time"].endswith("+00:00")
+
+
+def test_formatter_keeps_exceptions_on_one_line_and_redacted() -> None:
+    try:
+        raise ValueError(f"bad user {USER}")
+    except ValueError:
+        record = logging.LogRecord("t", logging.ERROR, __file__, 1, "failed", (), sys.exc_info())
+    line = JsonFormatter().format(record)
+    assert "\n" not in line
+    assert "ValueError" in json.loads(line)["exception"]
+    assert USER not in line
+
+
+def test_redact_leaves_other_text_alone() -> None:
+    text = "amzn1.ask.skill.1234 and amzn1.echo-api.request.5"
+    assert redact(text) == text
+
+
+def _handled(caplog: pytest.LogCaptureFixture) -> list[dict[str, Any]]:
+    formatter = JsonFormatter()
+    return [
+        json.loads(formatter.format(r)) for r in caplog.records if r.name == "skill.lambda_entry"
+    ]
+
+
+class _Context:
+    aws_request_id = "req-1"
+
+
+def test_one_json_line_per_request_naming_the_request_not_the_user(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    handler = make_handler(Config(skill_id=TEST_SKILL_ID, store=StoreKind.MEMORY))
+    caplog.set_level(logging.INFO, logger="skill.lambda_entry")
+    for name in event_names():
+        handler(load_event(name), _Context())
+    lines = _handled(caplog)
+    built, handled = lines[0], lines[1:]
+    assert built["message"] == "skill built"
+    assert built["store"] == "memory"
+    assert [line["message"] for line in handled] == ["request handled"] * len(event_names())
+    assert [line["cold"] for line in handled] == [True] + [False] * (len(handled) - 1)
+    first = load_event(event_names()[0])
+    assert handled[0]["request_type"] == first["request"]["type"]
+    assert handled[0]["request_id"] == "req-1"
+    assert handled[0]["user"] == user_ref(first["session"]["user"]["userId"])
+    assert "amzn1.ask.account." not in json.dumps(lines)
+
+
+def test_failure_is_logged_redacted_and_raised_without_request_data(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    handler = make_handler(Config(skill_id="amzn1.ask.skill.another", store=StoreKind.MEMORY))
+    caplog.set_level(logging.INFO, logger="skill.lambda_entry")
+    with pytest.raises(RequestFailedError) as raised:
+        handler(load_event("launch"), _Context())
+    assert "amzn1" not in str(raised.value)
+    failed = [line for line in _handled(caplog) if line["message"] == "request failed"]
+    assert len(failed) == 1
+    assert failed[0]["level"] == "ERROR"
+    assert "amzn1.ask.account." not in json.dumps(failed)
+
+
+def _in_fresh_interpreter(code: str, **env: str) -> str:
+    run = subprocess.run(
+        [sys.executable, "-c", f"import sys; sys.path.insert(0, 'lambda'); {code}"],
+        cwd=ROOT,
+        env={"PATH": "/usr/bin:/bin", **env},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return run.stdout.strip()
+
+
+def test_importing_the_entry_loads_no_sdk_and_no_boto3() -> None:
+    loaded = _in_fresh_interpreter(
+        "import app; print(sorted({m.split('.')[0] for m in sys.modules}"
+        " & {'ask_sdk_core', 'ask_sdk_model', 'boto3', 'botocore', 'flask', 'requests'}))"
+    )
+    assert loaded == "[]"
+
+
+@pytest.mark.parametrize(
+    ("environment", "store"),
+    [({}, "dynamodb"), ({Env.STORE.value: "memory"}, "memory")],
+    ids=["default", "overridden"],
+)
+def test_lambda_defaults_to_dynamodb(environment: dict[str, str], store: str) -> None:
+    assert _in_fresh_interpreter("import app; print(app.config.store)", **environment) == store
+
+
+@pytest.mark.parametrize(
+    ("setup", "level", "expected"),
+    [
+        # Lambda's runtime installs a root handler: keep it, swap its formatter, add none.
+        ("logging.getLogger().addHandler(logging.StreamHandler(sys.stdout))", "warning", 1),
+        ("pass", "DEBUG", 3),
+    ],
+    ids=["runtime-handler", "no-handler"],
+)
+def test_configure_logging_writes_json_lines_at_the_configured_level(
+    setup: str, level: str, expected: int
+) -> None:
+    out = _in_fresh_interpreter(
+        f"import logging; {setup}; from skill.jsonlog import configure_logging; "
+        f"configure_logging({level!r}); log = logging.getLogger('x'); "
+        f"log.debug('d'); log.info('i'); log.warning('w %s', {USER!r})"
+    )
+    entries = [json.loads(line) for line in out.splitlines()]
+    assert len(entries) == expected
+    assert entries[-1]["level"] == "WARNING"
+    assert entries[-1]["message"] == f"w {user_ref(USER)}"

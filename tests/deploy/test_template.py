@@ -1,0 +1,215 @@
+"""template.yaml and its neighbours promise what the issue asks, and agree with the code.
+
+cfn-lint and `sam validate --lint` check the template's syntax in `make test` (template-check);
+these tests check its meaning: environment names, permissions, runtime, limits. The table's keys
+are checked against the store's in tests/store/test_template_keys.py.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import re
+import tomllib
+from typing import Any
+
+import pytest
+from packaging.requirements import Requirement
+
+from skill.config import Env, StoreKind
+from tests.deploy.template import ROOT, build_script, load_template, the_resource
+
+# boto3 client method -> the IAM action it needs.
+_CAMEL = re.compile(r"(?:^|_)([a-z])")
+
+
+def _function() -> dict[str, Any]:
+    properties: dict[str, Any] = the_resource("AWS::Serverless::Function")[1]["Properties"]
+    return properties
+
+
+def _statements() -> list[dict[str, Any]]:
+    _, role = the_resource("AWS::IAM::Role")
+    return [
+        statement
+        for policy in role["Properties"]["Policies"]
+        for statement in policy["PolicyDocument"]["Statement"]
+    ]
+
+
+def _actions(statement: dict[str, Any]) -> list[str]:
+    actions = statement["Action"]
+    return [actions] if isinstance(actions, str) else list(actions)
+
+
+def _store_client_calls() -> set[str]:
+    """The DynamoDB API calls the store makes through its client, read from its source."""
+    tree = ast.parse((ROOT / "skill" / "store" / "dynamodb.py").read_text())
+    calls = set()
+    for node in ast.walk(tree):
+        match node:
+            case ast.Call(func=ast.Attribute(attr=method, value=ast.Attribute(attr="_client"))):
+                calls.add(method)
+    return calls
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        (("BillingMode",), "PAY_PER_REQUEST"),
+        (("PointInTimeRecoverySpecification", "PointInTimeRecoveryEnabled"), True),
+        (("SSESpecification", "SSEEnabled"), True),
+    ],
+)
+def test_table_is_on_demand_recoverable_and_encrypted(path: tuple[str, ...], expected: Any) -> None:
+    value: Any = the_resource("AWS::DynamoDB::Table")[1]["Properties"]
+    for key in path:
+        value = value[key]
+    assert value == expected
+
+
+def test_table_survives_stack_deletion_and_replacement() -> None:
+    _, table = the_resource("AWS::DynamoDB::Table")
+    assert table["DeletionPolicy"] == "Retain"
+    assert table["UpdateReplacePolicy"] == "Retain"
+
+
+def test_environment_names_exist_in_config() -> None:
+    variables = _function()["Environment"]["Variables"]
+    known = {member.value for member in Env}
+    assert set(variables) <= known, f"not in skill/config.py Env: {set(variables) - known}"
+
+
+def test_environment_wires_table_skill_id_store_and_log_level() -> None:
+    table_name, _ = the_resource("AWS::DynamoDB::Table")
+    variables = _function()["Environment"]["Variables"]
+    assert variables[Env.TABLE_NAME] == {"Ref": table_name}
+    assert variables[Env.SKILL_ID] == {"Ref": "SkillId"}
+    assert variables[Env.LOG_LEVEL] == {"Ref": "LogLevel"}
+    assert StoreKind(variables[Env.STORE]) is StoreKind.DYNAMODB
+
+
+def test_alexa_trigger_is_limited_to_the_skill_id_parameter() -> None:
+    events = _function()["Events"]
+    alexa = [e for e in events.values() if e["Type"] == "AlexaSkill"]
+    assert len(alexa) == 1
+    # Open only while SkillId is empty (first deploy, before the skill exists).
+    assert alexa[0]["Properties"]["SkillId"] == {
+        "Fn::If": ["HasSkillId", {"Ref": "SkillId"}, {"Ref": "AWS::NoValue"}]
+    }
+    assert load_template()["Conditions"]["HasSkillId"] == {
+        "Fn::Not": [{"Fn::Equals": [{"Ref": "SkillId"}, ""]}]
+    }
+
+
+def test_no_wildcard_actions_and_no_managed_policies() -> None:
+    _, role = the_resource("AWS::IAM::Role")
+    assert "ManagedPolicyArns" not in role["Properties"]
+    for statement in _statements():
+        assert statement["Effect"] == "Allow"
+        for action in _actions(statement):
+            assert "*" not in action, action
+
+
+def test_table_access_is_exactly_what_the_store_calls() -> None:
+    table_name, _ = the_resource("AWS::DynamoDB::Table")
+    needed = {"dynamodb:" + _CAMEL.sub(lambda m: m.group(1).upper(), call)
+              for call in _store_client_calls()}  # fmt: skip
+    table_statements = [
+        s for s in _statements() if s["Resource"] == {"Fn::GetAtt": [table_name, "Arn"]}
+    ]
+    granted = {action for s in table_statements for action in _actions(s)}
+    assert needed, "found no DynamoDB calls in skill/store/dynamodb.py"
+    assert granted == needed
+    dynamodb_anywhere = {a for s in _statements() for a in _actions(s) if a.startswith("dynamodb:")}
+    assert dynamodb_anywhere == granted, "DynamoDB actions granted beyond the table"
+
+
+def test_logs_go_to_our_log_group_with_retention() -> None:
+    group_name, group = the_resource("AWS::Logs::LogGroup")
+    assert group["Properties"]["RetentionInDays"] == {"Ref": "LogRetentionInDays"}
+    assert _function()["LoggingConfig"]["LogGroup"] == {"Ref": group_name}
+    log_statements = [s for s in _statements() if _actions(s)[0].startswith("logs:")]
+    assert log_statements
+    for statement in log_statements:
+        assert "${" + group_name + "}" in statement["Resource"]["Fn::Sub"]
+
+
+def test_runtime_has_an_interpreter_here_and_matches_the_build() -> None:
+    script = build_script()
+    function = _function()
+    target = script.template_target()
+    assert function["Runtime"] == f"python{target.python_version}"
+    assert function["Architectures"] == [target.arch] == ["arm64"]
+    assert script.find_interpreter(target.python_version) is not None, (
+        f"sam build and make package need python{target.python_version}"
+    )
+
+
+def test_function_fits_alexas_eight_second_budget() -> None:
+    function = _function()
+    assert function["Timeout"] < 8
+    # Below 512 MB the CPU share makes the first request's imports slow.
+    assert function["MemorySize"] >= 512
+
+
+def test_handler_names_the_lambda_entry() -> None:
+    module, attribute = _function()["Handler"].split(".")
+    source = ROOT / "lambda" / f"{module}.py"
+    tree = ast.parse(source.read_text())
+    assigned = {
+        target.id
+        for node in tree.body
+        if isinstance(node, ast.Assign)
+        for target in node.targets
+        if isinstance(target, ast.Name)
+    }
+    assert attribute in assigned
+    assert load_template()["Resources"]["SkillFunction"]["Metadata"]["BuildMethod"] == "makefile"
+
+
+def test_outputs_give_the_function_arn_for_the_skill_endpoint() -> None:
+    function_name, _ = the_resource("AWS::Serverless::Function")
+    outputs = load_template()["Outputs"]
+    assert outputs["SkillFunctionArn"]["Value"] == {"Fn::GetAtt": [function_name, "Arn"]}
+
+
+def test_samconfig_defaults() -> None:
+    config = tomllib.loads((ROOT / "samconfig.toml").read_text())["default"]
+    assert config["global"]["parameters"]["stack_name"]
+    # The Makefile build reuses its cached artifact; a scratch copy would copy the venvs too.
+    assert config["build"]["parameters"]["build_in_source"] is True
+    deploy = config["deploy"]["parameters"]
+    assert deploy["capabilities"] == "CAPABILITY_IAM"
+    assert deploy["confirm_changeset"] is True
+    overridden = {part.split("=")[0] for part in deploy["parameter_overrides"].split()}
+    assert overridden <= set(load_template()["Parameters"])
+
+
+def test_ask_resources_deploy_only_the_skill_package() -> None:
+    resources = json.loads((ROOT / "ask-resources.json").read_text())
+    profile = resources["profiles"]["default"]
+    assert set(profile) == {"skillMetadata"}, "SAM owns the backend: no skillInfrastructure"
+    package = ROOT / profile["skillMetadata"]["src"]
+    assert (package / "skill.json").is_file()
+    assert (package / "interactionModels" / "custom").is_dir()
+
+
+def _pins(path: str) -> dict[str, Requirement]:
+    lines = (ROOT / path).read_text().splitlines()
+    requirements = [Requirement(line.split("#")[0]) for line in lines if line.split("#")[0].strip()]
+    return {r.name.lower(): r for r in requirements}
+
+
+def test_lambda_pins_stay_within_pyproject_ranges() -> None:
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    ranges = {r.name.lower(): r for r in map(Requirement, pyproject["project"]["dependencies"])}
+    pins = _pins("lambda/requirements.txt")
+    wanted = _pins("lambda/requirements.in")
+    assert set(wanted) <= set(pins), "lambda/requirements.txt is stale: run `make lambda-lock`"
+    for name in wanted:
+        assert name in ranges, f"{name} is in the Lambda but not in pyproject.toml"
+    for name, pin in pins.items():
+        if name in ranges:
+            (version,) = (spec.version for spec in pin.specifier)
+            assert ranges[name].specifier.contains(version), f"{name}=={version} vs {ranges[name]}"
