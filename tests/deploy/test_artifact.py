@@ -129,7 +129,7 @@ def built_run(
         Env.SKILL_ID.value: TEST_SKILL_ID,
         Env.LOG_LEVEL.value: "INFO",
         Env.DYNAMODB_ENDPOINT.value: dynamodb_endpoint,
-        "REQUESTS_CA_BUNDLE": str(fake_alexa.ca_bundle),
+        "SSL_CERT_FILE": str(fake_alexa.ca_bundle),
         "NO_PROXY": "127.0.0.1",
     }
     result = _run_built(
