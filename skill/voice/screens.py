@@ -8,20 +8,32 @@ from __future__ import annotations
 import copy
 import json
 from functools import cache
-from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils.request_util import get_supported_interfaces
-from ask_sdk_model.interfaces.alexa.presentation.apl.render_document_directive import (
-    RenderDocumentDirective,
-)
 
 from skill.domain.screen import Screen
 
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
+    from ask_sdk_model.interfaces.alexa.presentation.apl.render_document_directive import (
+        RenderDocumentDirective,
+    )
+
+# The APL model classes and importlib.resources are imported on first use, not here: together
+# they were a third of a cold start's import time, and devices without a screen never need them.
+
 DOCUMENT_TOKEN = "morning-moves-workout"  # noqa: S105  # an APL token, not a secret
 ROUTINE_ICON = "routine"
-_APL = resources.files("skill.voice") / "apl"
+
+
+@cache
+def _apl() -> Traversable:
+    from importlib import resources
+
+    return resources.files("skill.voice") / "apl"
 
 
 def supports_apl(handler_input: HandlerInput) -> bool:
@@ -35,15 +47,14 @@ def supports_apl(handler_input: HandlerInput) -> bool:
 
 @cache
 def _load(name: str) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads((_APL / name).read_text(encoding="utf-8"))
+    data: dict[str, Any] = json.loads((_apl() / name).read_text(encoding="utf-8"))
     return data
 
 
 def icon_names() -> list[str]:
     """Every icon shipped in apl/icons/, by name."""
-    return sorted(
-        p.name.removesuffix(".json") for p in (_APL / "icons").iterdir() if p.name.endswith(".json")
-    )
+    icons = (_apl() / "icons").iterdir()
+    return sorted(p.name.removesuffix(".json") for p in icons if p.name.endswith(".json"))
 
 
 def icon_name(screen: Screen) -> str:
@@ -76,6 +87,10 @@ def datasources(screen: Screen) -> dict[str, Any]:
 
 
 def render_directive(screen: Screen) -> RenderDocumentDirective:
+    from ask_sdk_model.interfaces.alexa.presentation.apl.render_document_directive import (
+        RenderDocumentDirective,
+    )
+
     return RenderDocumentDirective(
         token=DOCUMENT_TOKEN,
         document=workout_document(icon_name(screen)),
