@@ -15,8 +15,9 @@ from skill.domain.catalogue import ROUTINE
 from skill.domain.events import Event, EventKind
 from skill.domain.ids import MoveId
 from skill.domain.progress import UserProgress
+from skill.domain.script import SEE_YOU
 from skill.domain.session import Context, Outcome, Phase, SessionState
-from skill.domain.speech import Speech
+from skill.domain.speech import Say, Speech
 
 
 class ReminderAction(StrEnum):
@@ -245,9 +246,13 @@ def offer_after_routine(
     ):
         return None
     at = suggested_time(context.now)
+    # The offer keeps the session open, so the goodbye waits for the answer.
+    said = outcome.reply.speech.segments
+    if said and said[-1] == Say(SEE_YOU):
+        said = said[:-1]
     reply = replace(
         outcome.reply,
-        speech=outcome.reply.speech + ReminderWords.offer(at),
+        speech=Speech(said) + ReminderWords.offer(at),
         reprompt=ReminderWords.offer_reprompt(at),
         end_session=False,
     )

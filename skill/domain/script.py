@@ -26,6 +26,7 @@ from skill.domain.progression import (
 )
 from skill.domain.speech import Speech
 
+SEE_YOU = "See you tomorrow."
 NOT_MEDICAL = "I'm a coach, not a doctor, so stop if anything hurts."
 START_HINT = "Say start my morning moves, or name one move, like squats."
 MOMENT_HINT = "You can also say kettle, brushing my teeth, or bath, for a quick moment."

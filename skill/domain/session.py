@@ -340,7 +340,7 @@ def _finish(
     reps = {c.id: state.dose.total_reps} if moment and (c := state.current) and state.dose else {}
     card = routine_card(state.done, ctx.progress, today, days, reps)
     if moment is not None:
-        return _end(Speech.of(words, "See you tomorrow."), progress, card)
+        return _end(Speech.of(words, script.SEE_YOU), progress, card)
     if not names:
         return _wait(_idle(state), Speech.of(words), progress)
     idle = replace(state, phase=Phase.FEEDBACK, dose=None, sets_done=0)
@@ -431,7 +431,7 @@ def _feedback(state: SessionState, event: Event, ctx: Context) -> Outcome:
     reply = Speech.of(lines[event.feedback])
     changes: tuple[ProgressEvent, ...] = (update,) if update else ()
     if state.phase is Phase.FEEDBACK:
-        return _end(reply + Speech.of("See you tomorrow."), changes)
+        return _end(reply + Speech.of(script.SEE_YOU), changes)
     return _wait(state, reply, changes)
 
 
@@ -457,7 +457,7 @@ def _stop(state: SessionState, event: Event, ctx: Context) -> Outcome:
         words.append(f"Stopping there, so I won't count that set of {state.current.name}.")
     if state.done:
         words.append(f"You did {spoken_list([move(m).name for m in state.done])}.")
-    words.append("Well done today. See you tomorrow.")
+    words.append(f"Well done today. {script.SEE_YOU}")
     card = None
     if state.done:  # a workout cut short still gets its card
         today = ctx.now.date()
@@ -617,7 +617,7 @@ def _ask_feedback_again(state: SessionState, event: Event, ctx: Context) -> Outc
 
 
 def _goodbye(state: SessionState, event: Event, ctx: Context) -> Outcome:
-    return _end(Speech.of("Well done today. See you tomorrow."))
+    return _end(Speech.of("Well done today.", script.SEE_YOU))
 
 
 def _forget(state: SessionState, event: Event, ctx: Context) -> Outcome:

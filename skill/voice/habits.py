@@ -28,6 +28,7 @@ from skill.domain.reminders import (
     parse_time,
 )
 from skill.domain.screen import screen_for
+from skill.domain.script import SEE_YOU
 from skill.domain.session import Context, Outcome, Phase, SessionState, prompt
 from skill.domain.speech import Speech
 from skill.domain.ssml import render
@@ -122,6 +123,10 @@ def decorate(handler_input: HandlerInput, outcome: Outcome) -> None:
     add_screen(handler_input, screen_for(outcome.state, outcome.reply))
 
 
+# What may answer the offer while it is open; anything else closes it and goes to the coach.
+_OFFER_ANSWERS = frozenset({Intent.YES, Intent.NO, Intent.NEXT, Intent.FALLBACK})
+
+
 class ReminderHandler(AbstractRequestHandler):
     """Set, change, cancel and list the daily reminder; the yes or no to the offer; and the
     answer to our request for the reminders permission (SessionResumedRequest)."""
@@ -138,7 +143,7 @@ class ReminderHandler(AbstractRequestHandler):
         name = str(get_intent_name(handler_input))
         if name in REMINDER_INTENTS:
             return True
-        return name in (Intent.YES, Intent.NO) and pending_offer(handler_input) is not None
+        return name in _OFFER_ANSWERS and pending_offer(handler_input) is not None
 
     def handle(self, handler_input: HandlerInput) -> Response:
         state = load_state(handler_input)
@@ -147,8 +152,14 @@ class ReminderHandler(AbstractRequestHandler):
             return self._resumed(handler_input, state, consent)
         name = str(get_intent_name(handler_input))
         offered = pending_offer(handler_input)
+        if name == Intent.FALLBACK and offered is not None:
+            # Not understood: the question still stands, so ask it again rather than drop it.
+            question = render(ReminderWords.offer_reprompt(offered))
+            builder = handler_input.response_builder
+            return builder.speak(question).ask(question).set_should_end_session(False).response
         _close_offer(handler_input)
-        if name == Intent.NO:
+        if name in (Intent.NO, Intent.NEXT):
+            # "Next" after the last move is a wish to move on, not to start the routine again.
             return _answer(handler_input, state, ReminderWords.offer_declined(), end=True)
         if name == Intent.YES and offered is not None:
             return self._act(handler_input, state, ReminderAction.SET, offered)
@@ -248,6 +259,8 @@ def _answer(
     builder = handler_input.response_builder
     if card is not None:
         builder.set_card(card)
+    if state.phase is Phase.ENDED:  # the answer to the offer after the workout's goodbye
+        words = words + Speech.of(SEE_YOU)
     if end or state.phase is Phase.ENDED:
         return builder.speak(render(words)).set_should_end_session(True).response
     carry_on = prompt(state)

@@ -189,3 +189,27 @@ def test_a_card_after_the_workout(fake_alexa: FakeAlexaApi) -> None:
     assert card["content"].startswith("Today: Toe taps 20, Squats 10")
     assert "Next time:" in card["content"]
     assert all(_card(t) is None for t in turns[:-1])
+
+
+@pytest.mark.parametrize("answer", ["next", "no thanks"])
+def test_moving_on_from_the_offer_declines_it_and_ends(
+    fake_alexa: FakeAlexaApi, answer: str
+) -> None:
+    talk = _talk(fake_alexa)
+    _routine(talk)
+    talk.say("that was just right")
+    reply = talk.say(answer)
+    assert reply.ended
+    assert "won't ask again" in reply.text
+    assert fake_alexa.reminders == {}
+
+
+def test_an_unclear_answer_to_the_offer_asks_again(fake_alexa: FakeAlexaApi) -> None:
+    talk = _talk(fake_alexa)
+    _routine(talk)
+    talk.say("that was just right")
+    unclear = talk.say("purple elephants")
+    assert not unclear.ended
+    assert "Say yes or no" in unclear.text
+    talk.say("yes")
+    assert _daily_times(fake_alexa) == ["FREQ=DAILY;BYHOUR=7;BYMINUTE=0;BYSECOND=0;INTERVAL=1"]
