@@ -16,7 +16,7 @@ LAMBDA_PYTHON := $(shell sed -n 's/^ *Runtime: *python//p' template.yaml)
 export SAM_CLI_TELEMETRY := 0
 
 .PHONY: run test lint typecheck pytest bench load-check browser-deps clean model chat \
-	template-check package lambda-artifact lambda-lock build-SkillFunction
+	template-check package lambda-artifact lambda-lock build-SkillFunction skill-package
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -105,6 +105,11 @@ lambda-artifact: $(SAM_VENV)/.installed
 # `sam build` runs this (template.yaml: BuildMethod makefile) with ARTIFACTS_DIR set.
 build-SkillFunction: $(SAM_VENV)/.installed
 	$(PYTHON) lambda/build_artifact.py --out build/lambda/arm64 --copy-to "$(ARTIFACTS_DIR)"
+
+## skill-package: build/skill-package for `ask deploy`, its endpoint set to the deployed function
+##                (ARN=arn:aws:lambda:… or, by default, the stack's SkillFunctionArn output)
+skill-package: $(VENV)/.installed-run $(SAM_VENV)/.installed
+	$(BIN)/python lambda/skill_package.py --sam $(SAM_BIN)/sam $(if $(ARN),--arn '$(ARN)')
 
 ## lambda-lock: re-pin lambda/requirements.txt from lambda/requirements.in
 lambda-lock: $(SAM_VENV)/.installed

@@ -60,15 +60,22 @@ def the_resource(kind: str) -> tuple[str, dict[str, Any]]:
     return next(iter(found.items()))
 
 
-@cache
-def build_script() -> ModuleType:
-    """lambda/build_artifact.py as a module ("lambda" is a keyword, so it is loaded by path)."""
-    spec = importlib.util.spec_from_file_location(
-        "build_artifact", ROOT / "lambda" / "build_artifact.py"
-    )
+def _script(name: str) -> ModuleType:
+    """lambda/NAME.py as a module ("lambda" is a keyword, so it is loaded by path)."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "lambda" / f"{name}.py")
     assert spec is not None
     assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # its dataclasses resolve annotations through sys.modules
     spec.loader.exec_module(module)
     return module
+
+
+@cache
+def build_script() -> ModuleType:
+    return _script("build_artifact")
+
+
+@cache
+def skill_package() -> ModuleType:
+    return _script("skill_package")

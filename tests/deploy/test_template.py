@@ -11,13 +11,15 @@ import ast
 import json
 import re
 import tomllib
+from pathlib import Path
 from typing import Any
 
 import pytest
 from packaging.requirements import Requirement
 
 from skill.config import Env, StoreKind
-from tests.deploy.template import ROOT, build_script, load_template, the_resource
+from skill.voice.model_build import ENDPOINT_PLACEHOLDER
+from tests.deploy.template import ROOT, build_script, load_template, skill_package, the_resource
 
 # boto3 client method -> the IAM action it needs.
 _CAMEL = re.compile(r"(?:^|_)([a-z])")
@@ -190,9 +192,32 @@ def test_ask_resources_deploy_only_the_skill_package() -> None:
     resources = json.loads((ROOT / "ask-resources.json").read_text())
     profile = resources["profiles"]["default"]
     assert set(profile) == {"skillMetadata"}, "SAM owns the backend: no skillInfrastructure"
-    package = ROOT / profile["skillMetadata"]["src"]
-    assert (package / "skill.json").is_file()
-    assert (package / "interactionModels" / "custom").is_dir()
+    assert (ROOT / profile["skillMetadata"]["src"]).resolve() == skill_package().OUT
+
+
+def test_skill_package_is_the_model_with_the_function_as_endpoint(tmp_path: Path) -> None:
+    script = skill_package()
+    arn = "arn:aws:lambda:eu-west-1:123456789012:function:morning-moves-skill"
+    assert script.write_package(arn, tmp_path / "package") >= 1
+    source, written = script.SOURCE, tmp_path / "package"
+    manifest = json.loads((written / "skill.json").read_text())
+    assert manifest["manifest"]["apis"]["custom"]["endpoint"]["uri"] == arn
+    assert script.ENDPOINT_PLACEHOLDER not in (written / "skill.json").read_text()
+    unchanged = sorted(
+        p.relative_to(source) for p in source.rglob("*.json") if p.name != "skill.json"
+    )
+    assert unchanged
+    for relative in unchanged:
+        assert (written / relative).read_bytes() == (source / relative).read_bytes()
+
+
+@pytest.mark.parametrize(
+    "arn",
+    ["nonsense", "arn:aws:lambda:us-east-1:123:function:short-account", ENDPOINT_PLACEHOLDER],
+)
+def test_skill_package_refuses_what_is_not_a_function_arn(arn: str, tmp_path: Path) -> None:
+    with pytest.raises(SystemExit):
+        skill_package().write_package(arn, tmp_path / "package")
 
 
 def _pins(path: str) -> dict[str, Requirement]:
