@@ -103,17 +103,16 @@ def set_ending(m: Move, dose: Dose, set_no: int, more_moves: bool) -> Speech:
 
 
 def sets_left_line(m: Move, sets_left: int, later: tuple[MoveId, ...]) -> str:
-    if sets_left == 0:
-        now = f"That's all the sets of {m.name}"
-    elif sets_left == 1:
-        now = f"One more set of {m.name}"
-    else:
-        now = f"{sets_left} more sets of {m.name}"
-    if not later:
-        return f"{now}, and then you're done."
     names = [move(x).name for x in later]
-    moves = "one more move" if len(names) == 1 else f"{len(names)} more moves"
-    return f"{now}, then {moves}: {spoken(names)}."
+    to_go = "one more move" if len(names) == 1 else f"{len(names)} more moves"
+    if sets_left == 0:
+        if not names:
+            return f"That was the last set of {m.name}, and the last move. You're done."
+        return f"That was the last set of {m.name}. {to_go.capitalize()} to go: {spoken(names)}."
+    now = "One more set" if sets_left == 1 else f"{sets_left} more sets"
+    if not names:
+        return f"{now} of {m.name}, and then you're done."
+    return f"{now} of {m.name}, then {to_go}: {spoken(names)}."
 
 
 def progress_report(progress: UserProgress, today: date, done_today: bool) -> Speech:

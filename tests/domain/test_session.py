@@ -8,7 +8,8 @@ from datetime import date
 
 import pytest
 
-from skill.domain.catalogue import ROUTINE
+from skill.domain import script
+from skill.domain.catalogue import ROUTINE, move
 from skill.domain.events import Event, EventKind
 from skill.domain.ids import Feedback, MomentId, MoveId
 from skill.domain.progress import (
@@ -160,7 +161,7 @@ TABLE = [
     ("counted", K.PAUSE, {}, Phase.PAUSED, "Paused", []),
     ("counted", K.SKIP, {}, Phase.IDLE, "Skipping squats", []),
     ("counted", K.START_OVER, {}, Phase.READY, "from the top", []),
-    ("counted", K.HOW_MANY_LEFT, {}, Phase.COUNTED, "then you're done", []),
+    ("counted", K.HOW_MANY_LEFT, {}, Phase.COUNTED, "and the last move. You're done", []),
     ("counted", K.WHATS_NEXT, {}, Phase.COUNTED, "last move", []),
     ("counted", K.STOP, {}, Phase.ENDED, "won't count that set", []),
     ("counted", K.SESSION_ENDED, {}, Phase.ENDED, "", [Completion]),
@@ -462,3 +463,20 @@ def test_streak_wording_is_honest_about_today(
     text = Talk(progress=_trained(*days_ago)).say(K.PROGRESS).reply.speech.text
     assert says in text
     assert never_says not in text
+
+
+@pytest.mark.parametrize(
+    ("sets_left", "later", "expected"),
+    [
+        (
+            0,
+            (MoveId.SQUATS, MoveId.HEEL_RISES),
+            "That was the last set of toe taps. 2 more moves to go: squats and heel rises.",
+        ),
+        (0, (), "That was the last set of toe taps, and the last move. You're done."),
+        (1, (MoveId.SQUATS,), "One more set of toe taps, then one more move: squats."),
+        (2, (), "2 more sets of toe taps, and then you're done."),
+    ],
+)
+def test_how_many_left_wording(sets_left: int, later: tuple[MoveId, ...], expected: str) -> None:
+    assert script.sets_left_line(move(MoveId.TOE_TAPS), sets_left, later) == expected
