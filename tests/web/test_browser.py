@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -62,6 +63,14 @@ def _replies(browser: WebDriver) -> list[str]:
     return texts
 
 
+def _click_suggestion(browser: WebDriver, text: str) -> bool:
+    for button in browser.find_elements(By.CSS_SELECTOR, "#suggestions button"):
+        if button.text == text:
+            button.click()
+            return True
+    return False
+
+
 def _say(browser: WebDriver, text: str) -> str:
     """Type like a user, press Enter, wait for the new reply and return its text."""
     before = len(_replies(browser))
@@ -84,17 +93,17 @@ def test_a_routine_in_the_console(server: ServerProcess, browser: WebDriver) -> 
     assert any(word in counted.lower() for word in ("one", "two", "1", "2")), counted
     assert "pause" in counted  # pauses are shown between the counts
     _say(browser, "next")  # the set is confirmed, so toe taps are done and stored
-    progress = browser.find_element(By.ID, "progress").text
-    assert "toe taps" in progress, progress
+    # The progress panel refreshes after the reply is shown: wait for it rather than race it.
+    WebDriverWait(browser, 10).until(lambda b: "toe taps" in b.find_element(By.ID, "progress").text)
     assert browser.find_element(By.ID, "error").is_displayed() is False
 
 
 def test_suggestions_and_new_session(server: ServerProcess, browser: WebDriver) -> None:
     browser.get(f"{server.url}/")
-    wait = WebDriverWait(browser, 10)
-    buttons = wait.until(lambda b: b.find_elements(By.CSS_SELECTOR, "#suggestions button") or False)
-    help_button = next(b for b in buttons if b.text == "help")
-    help_button.click()
+    # The page redraws its suggestions as it learns the phase, so a button found a moment ago
+    # may be gone: find and click in one go, and try again if it went stale.
+    wait = WebDriverWait(browser, 10, ignored_exceptions=(StaleElementReferenceException,))
+    wait.until(lambda b: _click_suggestion(b, "help"))
     wait.until(lambda b: len(_replies(b)) == 1)
     browser.find_element(By.ID, "new-session").click()
     wait.until(lambda b: not _replies(b))
