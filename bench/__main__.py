@@ -32,7 +32,7 @@ class Sizes:
     latency_iterations: int
     latency_warmup: int
     cold_runs: int  # the embedded-store cold start, which has the target
-    cold_runs_dynamodb: int  # the DynamoDB one, shown for information
+    cold_runs_dynamodb: int  # the variants shown for information (DynamoDB; no API token)
     cold_warmup: bool
     load: throughput.Load
     routines: int
@@ -70,6 +70,16 @@ def run(work_dir: Path, sizes: Sizes) -> list[Row]:
         Env.SQLITE_PATH.value: str(work_dir / "cold.sqlite3"),
     }
     rows += _cold_start(work_dir, sizes, "embedded SQLite", sqlite_env, target=True)
+    print("2/5 cold start (no API token) ...", file=sys.stderr)
+    no_token = coldstart.measure(
+        work_dir,
+        sqlite_env,
+        runs=sizes.cold_runs_dynamodb,
+        label="embedded SQLite, no settings-API call",
+        warmup=False,
+        api_token=False,
+    )
+    rows.append(coldstart.cpu_row(no_token))
     print("3/5 web service throughput ...", file=sys.stderr)
     rows += throughput.rows(throughput.measure(work_dir, sizes.load))
     with dbwork.dynalite(work_dir / "dynalite") as server:
