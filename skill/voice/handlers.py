@@ -55,6 +55,9 @@ def to_event(handler_input: HandlerInput) -> Event | None:
     return None
 
 
+_EVENT_KEY = "mm.event"  # request attribute: this request's engine event
+
+
 class EngineHandler(AbstractRequestHandler):
     """Every request the engine understands goes through here."""
 
@@ -71,7 +74,10 @@ class EngineHandler(AbstractRequestHandler):
         self._progress = progress or ProgressKeeper(store, config)
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
-        return to_event(handler_input) is not None
+        # Parsed once per request: handle() reads what can_handle() found.
+        event = to_event(handler_input)
+        handler_input.attributes_manager.request_attributes[_EVENT_KEY] = event
+        return event is not None
 
     def local_now(self, handler_input: HandlerInput) -> tuple[datetime, str | None]:
         """This request's date-time in the user's zone, and that zone's name (the device's,
@@ -97,7 +103,9 @@ class EngineHandler(AbstractRequestHandler):
         return outcome
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        event = to_event(handler_input)
+        event = handler_input.attributes_manager.request_attributes.get(_EVENT_KEY)
+        if not isinstance(event, Event):  # called without can_handle (not by the SDK)
+            event = to_event(handler_input)
         assert event is not None  # can_handle guarantees it
         outcome = self.run(handler_input, event)
         return respond(handler_input, outcome)

@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import io
 import json
-import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
-from werkzeug.serving import make_server
 
 from skill.cli import main
 from skill.config import Config
@@ -30,6 +28,7 @@ from skill.store.memory import MemoryStore
 from skill.voice import build_skill
 from skill.web import create_app
 from tests.conftest import TEST_SKILL_ID
+from tests.web.live import live_server
 
 FIXED_NOW = datetime(2026, 11, 25, 7, 0, tzinfo=UTC)
 
@@ -208,14 +207,8 @@ def live_url(config: Config) -> Iterator[str]:
     """The Flask app on a real socket (127.0.0.1, any free port), stopped after the test."""
     store = MemoryStore()
     app = create_app(config, store=store, skill=build_skill(store, config, clock=lambda: FIXED_NOW))
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/alexa"
-    finally:
-        server.shutdown()
-        thread.join(timeout=5)
+    with live_server(app) as url:
+        yield f"{url}/alexa"
 
 
 def test_same_conversation_in_process_and_over_http(config: Config, live_url: str) -> None:
