@@ -65,6 +65,17 @@ def _request_fields(event: dict[str, Any], context: Any) -> dict[str, Any]:
     return fields
 
 
+def _envelope(skill: CustomSkill, event: dict[str, Any]) -> Any:
+    """The event as the SDK's model: straight from the dict when the serializer can."""
+    from ask_sdk_model.request_envelope import RequestEnvelope
+
+    from skill.voice.serializer import FastSerializer
+
+    if isinstance(skill.serializer, FastSerializer):
+        return skill.serializer.deserialize_data(event, RequestEnvelope)
+    return skill.serializer.deserialize(payload=json.dumps(event), obj_type=RequestEnvelope)
+
+
 def make_handler(config: Config) -> LambdaHandler:
     """A Lambda handler that builds its skill once per process, on the first event."""
     built: list[CustomSkill] = []
@@ -75,13 +86,9 @@ def make_handler(config: Config) -> LambdaHandler:
         if cold:
             built.append(_build(config))
         skill = built[0]
-        from ask_sdk_model.request_envelope import RequestEnvelope
-
         fields = _request_fields(event, context)
         try:
-            envelope = skill.serializer.deserialize(
-                payload=json.dumps(event), obj_type=RequestEnvelope
-            )
+            envelope = _envelope(skill, event)
             response = skill.invoke(request_envelope=envelope, context=context)
             result = skill.serializer.serialize(response)
         except Exception as exc:

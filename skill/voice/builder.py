@@ -15,6 +15,7 @@ from skill.voice.can_fulfill import CanFulfillHandler
 from skill.voice.habits import ReminderHandler
 from skill.voice.handlers import EngineHandler, FriendlyExceptionHandler, SessionEndedHandler
 from skill.voice.progress import ProgressKeeper
+from skill.voice.serializer import FastSerializer
 from skill.voice.skill_events import SkillDisabledHandler
 from skill.voice.timezone import TimeZoneLookup
 
@@ -48,4 +49,6 @@ def build_skill(
     builder.add_request_handler(ReminderHandler(engine.local_now))  # before the engine: yes/no
     builder.add_request_handler(engine)
     builder.add_exception_handler(FriendlyExceptionHandler())
-    return builder.create()
+    skill = builder.create()
+    skill.serializer = FastSerializer()  # the SDK's results, a third of a warm turn faster
+    return skill
