@@ -6,8 +6,9 @@ words. Everything else (progression, counting, the session) reads from here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 from skill.domain.ids import MomentId, MoveId
 
@@ -20,8 +21,7 @@ class Sides(StrEnum):
     ALTERNATE = "alternate"  # legs take turns, one rep each
 
 
-@dataclass(frozen=True)
-class Beat:
+class Beat(NamedTuple):
     """One phase of a rep: the word the coach says as it starts, and how long it lasts."""
 
     word: str
@@ -56,8 +56,7 @@ class Dose:
         return per_leg * (2 if self.sides is Sides.EACH_LEG else 1)
 
 
-@dataclass(frozen=True)
-class Move:
+class Move(NamedTuple):
     """One exercise, with everything the coach says about it."""
 
     id: MoveId
@@ -70,7 +69,7 @@ class Move:
     support: str  # how to make it steadier
     progression: str  # how it grows
     beats: tuple[Beat, ...]  # one rep, at tempo 1.0
-    ladder: tuple[Dose, ...] = field(default=())  # doses from first-week to advanced
+    ladder: tuple[Dose, ...] = ()  # doses from first-week to advanced
 
     @property
     def default_dose(self) -> Dose:
@@ -249,8 +248,7 @@ def spoken_list(names: list[str] | tuple[str, ...]) -> str:
 ALL_MOVE_NAMES = spoken_list([m.name for m in MOVES.values()])
 
 
-@dataclass(frozen=True)
-class Moment:
+class Moment(NamedTuple):
     """An everyday moment a move rides along with."""
 
     id: MomentId

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 from skill.domain.ids import Feedback, MomentId, MoveId
 
@@ -38,8 +38,7 @@ class EventKind(StrEnum):
     SESSION_ENDED = "session_ended"
 
 
-@dataclass(frozen=True)
-class Event:
+class Event(NamedTuple):
     """One event; only the fields its kind needs are set."""
 
     kind: EventKind

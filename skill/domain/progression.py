@@ -15,8 +15,9 @@ Rules (documented choices):
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
+from typing import NamedTuple
 
 from skill.domain.catalogue import Dose, Sides, move
 from skill.domain.history import active_dates, current_streak, week_totals
@@ -77,8 +78,7 @@ def split_into_sets(total: int, base: Dose) -> Dose:
     return replace(base, reps=reps, sets=sets, last_set_reps=0 if last == reps else last)
 
 
-@dataclass(frozen=True)
-class Plan:
+class Plan(NamedTuple):
     """Today's dose of one move and the ladder rung it came from."""
 
     rung: int

@@ -256,7 +256,7 @@ def offer_after_routine(
         reprompt=ReminderWords.offer_reprompt(at),
         end_session=False,
     )
-    return replace(outcome, reply=reply), at
+    return outcome._replace(reply=reply), at
 
 
 # --- Words -----------------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from skill.domain.catalogue import ROUTINE, move
 from skill.domain.ids import MoveId
@@ -12,8 +12,7 @@ from skill.domain.speech import Reply
 APP_TITLE = "Morning Moves"
 
 
-@dataclass(frozen=True)
-class Screen:
+class Screen(NamedTuple):
     """One screenful: the move, the cue being spoken, where we are in sets, reps and routine.
 
     Counts are 1-based; zero means "not counting right now" (e.g. while explaining a move).

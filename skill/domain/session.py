@@ -23,10 +23,10 @@ retried request with the same prior state gives the same key.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from skill.domain import script
 from skill.domain.cards import routine_card
@@ -170,17 +170,15 @@ def _consistent(s: SessionState) -> bool:
     )
 
 
-@dataclass(frozen=True)
-class Context:
+class Context(NamedTuple):
     """Facts about this turn that the engine needs but must not fetch itself."""
 
     now: datetime
-    progress: UserProgress = field(default_factory=UserProgress)
+    progress: UserProgress = UserProgress()
     turn_id: str = ""
 
 
-@dataclass(frozen=True)
-class Outcome:
+class Outcome(NamedTuple):
     """The result of one step: the next state, what to say, what progress to record."""
 
     state: SessionState
@@ -323,7 +321,7 @@ def _advance(
 ) -> Outcome:
     """Move on to the next move of the plan, or finish it."""
     if state.index + 1 < len(state.plan):
-        return replace(_introduce(_enter(state, state.index + 1, ctx), lead), progress=done)
+        return _introduce(_enter(state, state.index + 1, ctx), lead)._replace(progress=done)
     return _finish(state, ctx, done, lead)
 
 
@@ -497,7 +495,7 @@ def _tempo_change(state: SessionState, event: Event, ctx: Context) -> Outcome:
         )
     else:
         outcome = _wait(changed, Speech.of(words))
-    return replace(outcome, progress=(ProfileUpdate(tempo=new),))
+    return outcome._replace(progress=(ProfileUpdate(tempo=new),))
 
 
 def _nothing_running(state: SessionState, event: Event, ctx: Context) -> Outcome:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 # Alexa's documented limits (GUIDE.md §2); one source of truth for the renderer and the tests.
 MAX_BREAK_SECONDS = 10.0
@@ -17,15 +18,13 @@ def speaking_seconds(text: str) -> float:
     return len(text.split()) / WORDS_PER_SECOND
 
 
-@dataclass(frozen=True)
-class Say:
+class Say(NamedTuple):
     """Words to speak. Plain text: the renderer escapes it."""
 
     text: str
 
 
-@dataclass(frozen=True)
-class Pause:
+class Pause(NamedTuple):
     """Silence of any length; the renderer splits it into breaks of at most 10 s."""
 
     seconds: float
@@ -34,8 +33,7 @@ class Pause:
 Segment = Say | Pause
 
 
-@dataclass(frozen=True)
-class Speech:
+class Speech(NamedTuple):
     """An ordered list of segments."""
 
     segments: tuple[Segment, ...] = ()
@@ -53,7 +51,8 @@ class Speech:
                 segs.append(Pause(float(part)))
         return Speech(tuple(segs))
 
-    def __add__(self, other: Speech) -> Speech:
+    # Speech joins speech only (a tuple would take any tuple): narrower than tuple's on purpose.
+    def __add__(self, other: Speech) -> Speech:  # type: ignore[override]
         return Speech(self.segments + other.segments)
 
     @property
@@ -73,8 +72,7 @@ class Speech:
         return total
 
 
-@dataclass(frozen=True)
-class Card:
+class Card(NamedTuple):
     """A simple home card for the Alexa app."""
 
     title: str

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ask_sdk_core.dispatch_components.request_components import AbstractRequestHandler
 from ask_sdk_core.handler_input import HandlerInput
@@ -33,19 +33,16 @@ from skill.domain.session import Context, Outcome, Phase, SessionState, prompt
 from skill.domain.speech import Speech
 from skill.domain.ssml import render
 from skill.voice.intents import REMINDER_INTENTS, Intent, SlotName
-from skill.voice.reminders import (
-    ConsentAnswer,
-    ConsentResult,
-    DailyReminders,
-    ReminderResult,
-    ReminderStatus,
-    consent_card,
-    consent_directive,
-    consent_result,
-)
 from skill.voice.screens import add_screen
 from skill.voice.slots import read_slots
 from skill.voice.state import load_state
+
+if TYPE_CHECKING:
+    from skill.voice.reminders import ConsentResult, ReminderResult
+
+# skill.voice.reminders (the Reminders API client, the consent hand-off and their SDK models) is
+# imported by the functions that use it: most turns never touch a reminder, and importing it up
+# front was a twentieth of a cold start.
 
 # Session attribute: {"before": bool} from the first turn (a full routine was already stored
 # when the session began), plus {"at": "HH:MM", "open": bool} once the reminder was offered;
@@ -137,6 +134,8 @@ class ReminderHandler(AbstractRequestHandler):
     def can_handle(self, handler_input: HandlerInput) -> bool:
         request_type = get_request_type(handler_input)
         if request_type == "SessionResumedRequest":
+            from skill.voice.reminders import consent_result
+
             return consent_result(handler_input) is not None
         if request_type != "IntentRequest":
             return False
@@ -146,6 +145,8 @@ class ReminderHandler(AbstractRequestHandler):
         return name in _OFFER_ANSWERS and pending_offer(handler_input) is not None
 
     def handle(self, handler_input: HandlerInput) -> Response:
+        from skill.voice.reminders import consent_result
+
         state = load_state(handler_input)
         consent = consent_result(handler_input)
         if consent is not None:
@@ -172,6 +173,8 @@ class ReminderHandler(AbstractRequestHandler):
         action: ReminderAction,
         at: time | None,
     ) -> Response:
+        from skill.voice.reminders import ReminderStatus, consent_directive
+
         if action in (ReminderAction.SET, ReminderAction.CHANGE) and at is None:
             return _ask_time(handler_input)
         result = self._call(handler_input, action, at)
@@ -185,6 +188,8 @@ class ReminderHandler(AbstractRequestHandler):
     def _resumed(
         self, handler_input: HandlerInput, state: SessionState, consent: ConsentResult
     ) -> Response:
+        from skill.voice.reminders import ConsentAnswer, consent_card
+
         end = consent.end_after
         if consent.answer is ConsentAnswer.DENIED:
             return _answer(handler_input, state, ReminderWords.permission_denied(), end=end)
@@ -197,6 +202,8 @@ class ReminderHandler(AbstractRequestHandler):
     def _call(
         self, handler_input: HandlerInput, action: ReminderAction, at: time | None
     ) -> ReminderResult:
+        from skill.voice.reminders import DailyReminders, ReminderResult, ReminderStatus
+
         now, zone = self._local_now(handler_input)
         reminders = DailyReminders.for_request(handler_input, now=now, time_zone=zone)
         if reminders is None:
@@ -209,6 +216,8 @@ class ReminderHandler(AbstractRequestHandler):
 
 
 def _words(action: ReminderAction, result: ReminderResult) -> tuple[Speech, AlexaCard | None]:
+    from skill.voice.reminders import ReminderStatus, consent_card
+
     match result.status:
         case ReminderStatus.FAILED:
             return ReminderWords.failed(), None

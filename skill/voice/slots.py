@@ -18,15 +18,6 @@ from ask_sdk_model.slu.entityresolution.status_code import StatusCode
 from skill.domain.events import Event
 from skill.domain.ids import Feedback, MomentId, MoveId
 from skill.voice.intents import INTENT_EVENTS, Intent, SlotName
-from skill.voice.model_source import (
-    EN_US,
-    LOCALES,
-    NUMBER_TYPE,
-    TIME_TYPE,
-    intent_source,
-    normalize,
-    phrase_table,
-)
 
 SlotReader = Callable[[str], Slot | None]
 SlotValue = str | int
@@ -47,6 +38,17 @@ def slot_value(slot: Slot | None, type_name: str, locale: str | None) -> SlotVal
     """The slot's value as a domain id or an int; None when it is empty or not understood."""
     if slot is None or not slot.value:
         return None
+    # The model's tables are imported on the first slot read, not at import: a launch (the usual
+    # cold start) reads no slot, and they are a tenth of the skill's import time.
+    from skill.voice.model_source import (
+        EN_US,
+        LOCALES,
+        NUMBER_TYPE,
+        TIME_TYPE,
+        normalize,
+        phrase_table,
+    )
+
     spoken = str(slot.value)
     if type_name == NUMBER_TYPE:
         return int(spoken) if spoken.isdigit() else None
@@ -62,6 +64,8 @@ def slot_value(slot: Slot | None, type_name: str, locale: str | None) -> SlotVal
 
 def read_slots(intent: Intent, read: SlotReader, locale: str | None) -> dict[SlotName, SlotValue]:
     """Every filled and understood slot of `intent`."""
+    from skill.voice.model_source import intent_source
+
     values: dict[SlotName, SlotValue] = {}
     for name, type_name in intent_source(intent).slots.items():
         value = slot_value(read(name.value), type_name, locale)

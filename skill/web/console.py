@@ -74,6 +74,8 @@ def speech_segments(text: str) -> list[dict[str, Any]]:
 def _jsonable(value: Any) -> Any:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: _jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, tuple) and hasattr(value, "_asdict"):  # a NamedTuple: by field name
+        return {name: _jsonable(v) for name, v in value._asdict().items()}
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, datetime | date):
