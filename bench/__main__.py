@@ -32,7 +32,7 @@ class Sizes:
     latency_iterations: int
     latency_warmup: int
     cold_runs: int  # the embedded-store cold start, which has the target
-    cold_runs_dynamodb: int  # the variants shown for information (DynamoDB; no API token)
+    cold_runs_dynamodb: int  # the variants shown for information (DynamoDB; no API call; new zone)
     cold_warmup: bool
     load: throughput.Load
     routines: int
@@ -59,6 +59,17 @@ def _cold_start(
     return [*coldstart.rows(cold, target=target), memory]
 
 
+def _cold_variant(
+    work_dir: Path, sizes: Sizes, store_env: dict[str, str], label: str, **changes: bool
+) -> Row:
+    """An embedded-store cold start shown for information: `changes` go to `measure`."""
+    print(f"2/5 cold start ({label}) ...", file=sys.stderr)
+    result = coldstart.measure(
+        work_dir, store_env, runs=sizes.cold_runs_dynamodb, label=label, warmup=False, **changes
+    )
+    return coldstart.cpu_row(result)
+
+
 def run(work_dir: Path, sizes: Sizes) -> list[Row]:
     rows: list[Row] = []
     print("1/5 warm turn latency ...", file=sys.stderr)
@@ -70,16 +81,11 @@ def run(work_dir: Path, sizes: Sizes) -> list[Row]:
         Env.SQLITE_PATH.value: str(work_dir / "cold.sqlite3"),
     }
     rows += _cold_start(work_dir, sizes, "embedded SQLite", sqlite_env, target=True)
-    print("2/5 cold start (no API token) ...", file=sys.stderr)
-    no_token = coldstart.measure(
-        work_dir,
-        sqlite_env,
-        runs=sizes.cold_runs_dynamodb,
-        label="embedded SQLite, no settings-API call",
-        warmup=False,
-        api_token=False,
-    )
-    rows.append(coldstart.cpu_row(no_token))
+    for label, changes in [
+        ("embedded SQLite, no settings-API call", {"api_token": False}),
+        ("embedded SQLite, user's zone not known yet: settings-API call", {"zone_known": False}),
+    ]:
+        rows.append(_cold_variant(work_dir, sizes, sqlite_env, label, **changes))
     print("3/5 web service throughput ...", file=sys.stderr)
     rows += throughput.rows(throughput.measure(work_dir, sizes.load))
     with dbwork.dynalite(work_dir / "dynalite") as server:

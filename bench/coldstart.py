@@ -7,6 +7,15 @@ because wall time on a shared 2-core machine mostly measures the neighbours, and
 CPU-bound (files come from the page cache after the untimed first pair). Interpreter start-up is
 the same for both; the wall time from spawn to first answer is shown apart. The child then plays
 a whole routine (the baseline: as many launches) and reports its resident-set high-water mark.
+
+The user is a returning one whose time zone the store remembers: before the runs, `seed_zone`
+records a completed move from yesterday for the benchmark user through the store's own
+`record`, carrying a zone the settings API "confirmed" a day ago (well inside the skill's weekly
+re-check). So the first request needs no settings-API call, as for most real sessions; the event
+still carries an API token and endpoint (a closed loopback port), so a call, if the skill made
+one, would be measured. With `zone_known=False` the user is another one, whose zone the store
+does not know: the first request asks the settings API (which fails at once; the skill falls
+back to its default zone and stores nothing, so every run asks again).
 """
 
 from __future__ import annotations
@@ -20,6 +29,7 @@ import sys
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -27,10 +37,15 @@ from bench import baseline, scenarios
 from bench.report import Row, Target, fmt_ms
 from bench.stats import median
 from skill.config import Config, Env, StoreKind
+from skill.domain.ids import MoveId
+from skill.domain.progress import Completion, KnownZone
 from skill.lambda_entry import make_handler
+from skill.store.factory import make_store
 
 COLD_TARGET = Target("<=", 1.3)
 USER = "amzn1.ask.account.BENCH-COLD"
+USER_WITHOUT_ZONE = "amzn1.ask.account.BENCH-COLD-NO-ZONE"
+SEEDED_ZONE = "America/Chicago"
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -88,6 +103,29 @@ def with_settings_api_down(event: dict[str, Any]) -> dict[str, Any]:
     return event
 
 
+def seed_zone(env: Mapping[str, str], user_id: str) -> None:
+    """Make `user_id` a returning user whose zone the settings API confirmed yesterday: one
+    completed move yesterday, recorded through the store the child will open (`env`)."""
+    store = make_store(Config.load({**os.environ, **env}))
+    now = datetime.now(UTC)
+    yesterday = now - timedelta(days=1)
+    store.record(
+        user_id,
+        Completion(
+            key="bench-seed-zone",
+            move=MoveId.SQUATS,
+            reps=10,
+            sets=1,
+            local_date=yesterday.date(),
+            completed_at=yesterday,
+            time_zone=KnownZone(SEEDED_ZONE, yesterday),
+        ),
+    )
+    close = getattr(store, "close", None)
+    if close is not None:
+        close()
+
+
 def compile_sources() -> None:
     for package in ("skill", "bench"):
         compileall.compile_dir(ROOT / package, quiet=1, workers=0)
@@ -102,18 +140,23 @@ def measure(
     label: str,
     warmup: bool = True,
     api_token: bool = True,
+    zone_known: bool = True,
 ) -> ColdStart:
     """`store_env` configures Morning Moves' store (MORNING_MOVES_* variables); without
-    `api_token` the first request skips the settings API, as the simulator's requests do."""
+    `api_token` the first request skips the settings API, as the simulator's requests do;
+    without `zone_known` the user is one whose time zone the store does not know yet."""
+    user = USER if zone_known else USER_WITHOUT_ZONE
     local = make_handler(Config(store=StoreKind.MEMORY, verify=False))
-    ours_events = scenarios.full_routine(local, USER).requests
+    ours_events = scenarios.full_routine(local, user).requests
     if api_token:
         ours_events[0] = with_settings_api_down(ours_events[0])
-    base_events = [scenarios.launch(baseline.handler, USER)] * len(ours_events)
+    base_events = [scenarios.launch(baseline.handler, user)] * len(ours_events)
     ours_file, base_file = work_dir / f"cold-{label}-ours.json", work_dir / "cold-baseline.json"
     ours_file.write_text(json.dumps(ours_events))
     base_file.write_text(json.dumps(base_events))
     env = {Env.VERIFY.value: "false", **store_env}
+    if zone_known:
+        seed_zone(env, user)
     # The baseline's code is all in site-packages, byte-compiled by pip; ours is a source tree
     # (and PYTHONDONTWRITEBYTECODE may be set), so compile it too rather than time the compiler.
     compile_sources()

@@ -4,14 +4,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import NamedTuple
 
 from skill.domain.ids import MoveId
+
+
+class KnownZone(NamedTuple):
+    """The user's IANA time zone and when Alexa's settings API last confirmed it (UTC)."""
+
+    name: str
+    confirmed_at: datetime
 
 
 @dataclass(frozen=True)
 class Completion:
     """One completed move. `key` is deterministic for a given session turn, so a retried
-    request produces the same key and the store can refuse to count it twice."""
+    request produces the same key and the store can refuse to count it twice. `time_zone`,
+    when set, is remembered with it (in the same write): the session's confirmed zone."""
 
     key: str
     move: MoveId
@@ -19,6 +28,7 @@ class Completion:
     sets: int
     local_date: date
     completed_at: datetime
+    time_zone: KnownZone | None = None
 
 
 @dataclass(frozen=True)
@@ -57,11 +67,13 @@ class DayTotal:
 
 @dataclass(frozen=True)
 class UserProgress:
-    """Everything the engine knows about a user at the start of a session."""
+    """Everything the engine knows about a user at the start of a session; `time_zone` is the
+    most recently confirmed zone the store remembers (None when it knows none)."""
 
     profile: Profile = field(default_factory=Profile)
     first_active: date | None = None
     days: tuple[DayTotal, ...] = ()
+    time_zone: KnownZone | None = None
 
     @property
     def is_new(self) -> bool:

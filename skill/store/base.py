@@ -16,11 +16,13 @@ class ProgressStore(Protocol):
     """Per-user progress. Implementations raise StoreUnavailableError on any transient failure."""
 
     def load(self, user_id: str) -> UserProgress:
-        """A user's progress; a new user gets an empty UserProgress."""
+        """A user's progress, with the remembered time zone whose confirmation is the latest;
+        a new user gets an empty UserProgress."""
         ...
 
     def record(self, user_id: str, completion: Completion) -> bool:
-        """Count a completed move once; False when its key was already counted."""
+        """Count a completed move once; False when its key was already counted. A set
+        `completion.time_zone` is remembered by the same write (no call of its own)."""
         ...
 
     def update_profile(self, user_id: str, update: ProfileUpdate) -> None:

@@ -6,13 +6,17 @@ One table, one partition per user (the partition key is a SHA-256 of the Alexa u
 |--------------------|-------------------------------------------------------------------|
 | `profile`          | `age`, `tempo`, `adj_<move>` (dose adjustment per move)           |
 | `day#YYYY-MM-DD`   | one number per move (reps that local day), `done` (string set of  |
-|                    | digests of the completion keys already counted that day)          |
+|                    | digests of the completion keys already counted that day), `tz`    |
+|                    | and `tzc`: the zone (IANA name) and its confirmation (Unix        |
+|                    | seconds) of the last completion that day that carried a zone      |
 
 Recording a completion is ONE conditional UpdateItem on its day item: `ADD <move> :reps,
 done :tag` under `NOT contains(done, :tag)`. The condition makes a retried request a no-op; the
 ADD makes two devices finishing at the same moment both count, with no read-modify-write and no
-transaction (a transaction would cost twice the write units, and dynalite has none). Loading is
-one paginated Query of the user's partition.
+transaction (a transaction would cost twice the write units, and dynalite has none). The same
+UpdateItem SETs `tz` and `tzc` when the completion carries a zone, so remembering the user's time
+zone costs no call of its own. Loading is one paginated Query of the user's partition; the zone
+is the one on the day item with the latest `tzc`.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ import logging
 import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any, Final
 from urllib.parse import urlsplit
 
@@ -31,7 +35,14 @@ from botocore.exceptions import BotoCoreError, ClientError
 from skill.config import Config
 from skill.domain.history import reps_of
 from skill.domain.ids import MoveId
-from skill.domain.progress import Completion, DayTotal, Profile, ProfileUpdate, UserProgress
+from skill.domain.progress import (
+    Completion,
+    DayTotal,
+    KnownZone,
+    Profile,
+    ProfileUpdate,
+    UserProgress,
+)
 from skill.store.base import StoreUnavailableError, completion_tag, user_key
 
 if TYPE_CHECKING:
@@ -55,6 +66,8 @@ PROFILE_SK: Final = "profile"
 DAY_PREFIX: Final = "day#"
 DONE_ATTR: Final = "done"
 ADJUSTMENT_PREFIX: Final = "adj_"
+ZONE_ATTR: Final = "tz"
+ZONE_CONFIRMED_ATTR: Final = "tzc"
 
 # A turn must stay well inside Alexa's ~8 s: fail fast and let the session carry the work.
 CONNECT_TIMEOUT_SECONDS: Final = 0.5
@@ -177,6 +190,7 @@ class DynamoDbStore:
             items = list(self._query_partition(user_id))
         profile = Profile()
         days: list[DayTotal] = []
+        zones: list[tuple[int, str, str]] = []  # (confirmed, sort key, zone)
         for item in items:
             sk = item[SORT_KEY]["S"]
             if sk == PROFILE_SK:
@@ -184,13 +198,37 @@ class DynamoDbStore:
             elif sk.startswith(DAY_PREFIX):
                 reps = {m: int(item[m.value]["N"]) for m in MoveId if m.value in item}
                 days.append(DayTotal(date.fromisoformat(sk.removeprefix(DAY_PREFIX)), reps))
+                if ZONE_ATTR in item and ZONE_CONFIRMED_ATTR in item:
+                    confirmed = int(item[ZONE_CONFIRMED_ATTR]["N"])
+                    zones.append((confirmed, sk, item[ZONE_ATTR]["S"]))
         days.sort(key=lambda d: d.local_date)
+        zone = None
+        if zones:
+            confirmed, _, name = max(zones)
+            zone = KnownZone(name, datetime.fromtimestamp(confirmed, UTC))
         return UserProgress(
-            profile=profile, first_active=days[0].local_date if days else None, days=tuple(days)
+            profile=profile,
+            first_active=days[0].local_date if days else None,
+            days=tuple(days),
+            time_zone=zone,
         )
 
     def record(self, user_id: str, completion: Completion) -> bool:
         tag = completion_tag(completion.key)
+        update = "ADD #move :reps, #done :tags"
+        names = {"#move": completion.move.value, "#done": DONE_ATTR}
+        values: dict[str, Any] = {
+            ":reps": _number(reps_of(completion)),
+            ":tags": {"SS": [tag]},
+            ":tag": {"S": tag},
+        }
+        if (zone := completion.time_zone) is not None:
+            update += " SET #tz = :tz, #tzc = :tzc"
+            names |= {"#tz": ZONE_ATTR, "#tzc": ZONE_CONFIRMED_ATTR}
+            values |= {
+                ":tz": {"S": zone.name},
+                ":tzc": _number(int(zone.confirmed_at.timestamp())),
+            }
         with _unavailable_on_failure("record"):
             try:
                 self._client.update_item(
@@ -199,14 +237,10 @@ class DynamoDbStore:
                         PARTITION_KEY: self._pk(user_id),
                         SORT_KEY: {"S": DAY_PREFIX + completion.local_date.isoformat()},
                     },
-                    UpdateExpression="ADD #move :reps, #done :tags",
+                    UpdateExpression=update,
                     ConditionExpression="attribute_not_exists(#done) OR NOT contains(#done, :tag)",
-                    ExpressionAttributeNames={"#move": completion.move.value, "#done": DONE_ATTR},
-                    ExpressionAttributeValues={
-                        ":reps": _number(reps_of(completion)),
-                        ":tags": {"SS": [tag]},
-                        ":tag": {"S": tag},
-                    },
+                    ExpressionAttributeNames=names,
+                    ExpressionAttributeValues=values,
                 )
             except ClientError as exc:
                 if exc.response.get("Error", {}).get("Code") == "ConditionalCheckFailedException":

@@ -8,7 +8,14 @@ from datetime import date
 
 from skill.domain.history import reps_of
 from skill.domain.ids import MoveId
-from skill.domain.progress import Completion, DayTotal, Profile, ProfileUpdate, UserProgress
+from skill.domain.progress import (
+    Completion,
+    DayTotal,
+    KnownZone,
+    Profile,
+    ProfileUpdate,
+    UserProgress,
+)
 
 
 class MemoryStore:
@@ -30,7 +37,9 @@ class MemoryStore:
             day[c.move] = day.get(c.move, 0) + reps_of(c)
         days = tuple(DayTotal(d, reps) for d, reps in sorted(by_day.items()))
         first = min((c.local_date for c in completions), default=None)
-        return UserProgress(profile=profile, first_active=first, days=days)
+        return UserProgress(
+            profile=profile, first_active=first, days=days, time_zone=latest_zone(completions)
+        )
 
     def record(self, user_id: str, completion: Completion) -> bool:
         with self._lock:
@@ -57,3 +66,9 @@ class MemoryStore:
             self._profiles.pop(user_id, None)
             self._keys.pop(user_id, None)
             self._completions.pop(user_id, None)
+
+
+def latest_zone(completions: list[Completion]) -> KnownZone | None:
+    """The zone remembered with the latest confirmation (the last recorded on a tie)."""
+    zones = [c.time_zone for c in completions if c.time_zone is not None]
+    return max(reversed(zones), key=lambda z: z.confirmed_at, default=None)

@@ -4,6 +4,11 @@ One connection per store, shared by the web server's threads behind a lock; SQLi
 locking (WAL, busy timeout) covers other processes using the same file. Every write is a single
 statement or one transaction, so a retried completion is ignored by its primary key and day
 totals are sums computed on load: nothing is read, modified and written back.
+
+The user's time zone rides on their completions (the same INSERT): the zone and when the
+settings API confirmed it, NULL when the session had no confirmed zone; loading takes the row
+with the latest confirmation. The schema's version is SQLite's `user_version`; opening a file
+brings it up to date in place (MIGRATIONS), keeping its data.
 """
 
 from __future__ import annotations
@@ -13,15 +18,23 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from skill.domain.ids import MoveId
-from skill.domain.progress import Completion, DayTotal, Profile, ProfileUpdate, UserProgress
+from skill.domain.progress import (
+    Completion,
+    DayTotal,
+    KnownZone,
+    Profile,
+    ProfileUpdate,
+    UserProgress,
+)
 from skill.store.base import StoreUnavailableError, completion_tag, user_key
 
 log = logging.getLogger(__name__)
 
+# Version 0: the tables as first released. Never edit it: add a migration below.
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS completions (
     user_key     TEXT    NOT NULL,
@@ -45,6 +58,14 @@ CREATE TABLE IF NOT EXISTS dose_adjustments (
     PRIMARY KEY (user_key, move)
 ) WITHOUT ROWID;
 """
+# MIGRATIONS[i] takes a file from version i to i + 1, in one transaction.
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    (
+        "ALTER TABLE completions ADD COLUMN time_zone TEXT",  # IANA name
+        "ALTER TABLE completions ADD COLUMN zone_confirmed_at INTEGER",  # Unix seconds
+    ),
+)
+SCHEMA_VERSION = len(MIGRATIONS)
 BUSY_TIMEOUT_SECONDS = 3.0
 
 
@@ -64,7 +85,27 @@ class SqliteStore:
         )
         with self._lock:
             self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.executescript(SCHEMA)
+            if self._version() < SCHEMA_VERSION:
+                self._migrate()
+
+    def _version(self) -> int:
+        return int(self._db.execute("PRAGMA user_version").fetchone()[0])
+
+    def _migrate(self) -> None:
+        """Create the tables and apply the missing migrations; another process may be doing
+        the same, so the version is read again under the write lock."""
+        self._db.executescript(SCHEMA)
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            version = self._version()
+            for statements in MIGRATIONS[version:]:
+                for statement in statements:
+                    self._db.execute(statement)
+            self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            self._db.execute("COMMIT")
+        except BaseException:
+            self._rollback()
+            raise
 
     def close(self) -> None:
         with self._lock:
@@ -105,6 +146,12 @@ class SqliteStore:
             adjustments = db.execute(
                 "SELECT move, delta FROM dose_adjustments WHERE user_key = ?", (key,)
             ).fetchall()
+            zone_row = db.execute(
+                "SELECT time_zone, zone_confirmed_at FROM completions "
+                "WHERE user_key = ? AND time_zone IS NOT NULL "
+                "ORDER BY zone_confirmed_at DESC, completed_at DESC LIMIT 1",
+                (key,),
+            ).fetchone()
         by_day: dict[date, dict[MoveId, int]] = {}
         for local_date, move, reps in day_rows:
             by_day.setdefault(date.fromisoformat(local_date), {})[MoveId(move)] = int(reps)
@@ -115,14 +162,22 @@ class SqliteStore:
             dose_adjustments={MoveId(m): int(d) for m, d in adjustments},
         )
         days = tuple(DayTotal(d, reps) for d, reps in by_day.items())
+        zone = None
+        if zone_row is not None:
+            zone = KnownZone(zone_row[0], datetime.fromtimestamp(zone_row[1], UTC))
         return UserProgress(
-            profile=profile, first_active=days[0].local_date if days else None, days=days
+            profile=profile,
+            first_active=days[0].local_date if days else None,
+            days=days,
+            time_zone=zone,
         )
 
     def record(self, user_id: str, completion: Completion) -> bool:
+        zone = completion.time_zone
         with self._connection() as db:
             cursor = db.execute(
-                "INSERT OR IGNORE INTO completions VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT OR IGNORE INTO completions (user_key, tag, move, reps, sets, local_date, "
+                "completed_at, time_zone, zone_confirmed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     user_key(user_id),
                     completion_tag(completion.key),
@@ -131,6 +186,8 @@ class SqliteStore:
                     completion.sets,
                     completion.local_date.isoformat(),
                     completion.completed_at.isoformat(),
+                    None if zone is None else zone.name,
+                    None if zone is None else int(zone.confirmed_at.timestamp()),
                 ),
             )
             return cursor.rowcount == 1

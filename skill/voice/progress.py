@@ -2,6 +2,12 @@
 
 - Reads: the store is read once, on the first turn of a session; what the engine needs (recent
   days, profile) and the user's time zone ride in the session attributes after that.
+- Time zone: the store remembers it with the user's completions, with when Alexa's settings API
+  last confirmed it. A zone confirmed within ZONE_RECHECK_AFTER is used as is; an older or
+  missing one is asked of the settings API (so about one call a week per user, not one per
+  session); when the API fails, a remembered zone (however old) beats the configured default.
+  Completions carry the session's zone to the store with its confirmation time: a re-used zone
+  keeps its old one (so it is re-checked in time), and the configured default is never stored.
 - Writes: one store call per progress event the engine emits; none on other turns.
 - Failures: when the store raises StoreUnavailableError the coach keeps going. Unsaved events
   wait in the session attributes, in order, and are written on a later turn (SessionEndedRequest
@@ -13,8 +19,8 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import dataclass, field
-from datetime import date, datetime
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -32,6 +38,7 @@ from skill.domain.history import (
 from skill.domain.progress import (
     Completion,
     ForgetUser,
+    KnownZone,
     ProfileUpdate,
     ProgressEvent,
     UserProgress,
@@ -43,6 +50,8 @@ from skill.voice.timezone import TimeZoneLookup, device_time_zone, zone_or_none
 log = logging.getLogger(__name__)
 
 PROGRESS_KEY = "mmp"
+# A remembered zone older than this is asked of the settings API again (users travel and move).
+ZONE_RECHECK_AFTER = timedelta(days=7)
 
 
 def user_id_of(handler_input: HandlerInput) -> str:
@@ -68,10 +77,19 @@ class SessionProgress:
     seen: list[str] = field(default_factory=list)
     loaded_this_turn: bool = False
     store_ok: bool = True
+    # When the settings API confirmed `time_zone`; None for the configured default.
+    zone_confirmed_at: datetime | None = None
 
     @property
     def zone(self) -> ZoneInfo:
         return zone_or_none(self.time_zone) or ZoneInfo("UTC")
+
+    @property
+    def known_zone(self) -> KnownZone | None:
+        """The zone to remember with this session's completions (never the default)."""
+        if self.zone_confirmed_at is None or zone_or_none(self.time_zone) is None:
+            return None
+        return KnownZone(self.time_zone, self.zone_confirmed_at)
 
     def apply(self, events: tuple[ProgressEvent, ...] | list[ProgressEvent]) -> None:
         """Record the engine's progress events and keep the session's copy in step."""
@@ -104,6 +122,8 @@ class SessionProgress:
         if self.pending:
             self._log_pending(lost=session_ending)
         data: dict[str, Any] = {"tz": self.time_zone}
+        if self.zone_confirmed_at is not None:
+            data["tzc"] = int(self.zone_confirmed_at.timestamp())
         if self.loaded:
             data["p"] = progress_to_json(self.progress)
         if self.pending:
@@ -130,7 +150,9 @@ class SessionProgress:
         try:
             match event:
                 case Completion():
-                    return self.store.record(self.user_id, event)
+                    return self.store.record(
+                        self.user_id, replace(event, time_zone=self.known_zone)
+                    )
                 case ProfileUpdate():
                     self.store.update_profile(self.user_id, event)
                 case ForgetUser():
@@ -161,7 +183,8 @@ class SessionProgress:
 
 class ProgressKeeper:
     """Opens each turn's SessionProgress: from the session attributes when they carry it, else
-    from the store (and the device's time zone from the settings API), once per session."""
+    from the store (and, when the store's zone is missing or stale, the device's time zone from
+    the settings API), once per session."""
 
     def __init__(
         self,
@@ -176,38 +199,69 @@ class ProgressKeeper:
 
     def open(self, handler_input: HandlerInput, now: datetime) -> SessionProgress:
         """This turn's progress: anything pending is written first, then the progress comes from
-        the session attributes, or (first turn, or the store failed before) from the store."""
+        the session attributes, or (first turn, or the store failed before) from the store; the
+        time zone from the session attributes, or (first turn) by `_choose_zone`."""
         attrs = handler_input.attributes_manager.session_attributes or {}
         cached = attrs.get(PROGRESS_KEY)
         cached = cached if isinstance(cached, dict) else {}
-        time_zone = cached.get("tz")
-        if not isinstance(time_zone, str) or zone_or_none(time_zone) is None:
-            lookup = self._lookup or device_time_zone
-            time_zone = lookup(handler_input) or self._default_zone
         pending = [e for e in map(event_from_json, cached.get("q") or ()) if e is not None]
         seen = [k for k in cached.get("k") or () if isinstance(k, str)]
         session = SessionProgress(
             store=self._store,
             user_id=user_id_of(handler_input),
-            time_zone=time_zone,
+            time_zone="",
             progress=UserProgress(),
             loaded=False,
             pending=pending,
             seen=seen,
         )
+        time_zone = cached.get("tz")
+        if isinstance(time_zone, str) and zone_or_none(time_zone) is not None:
+            session.time_zone = time_zone
+            session.zone_confirmed_at = _moment(cached.get("tzc"))
         session.flush()
         progress = progress_from_json(cached.get("p"))
+        loaded = None
         if progress is not None:
             session.progress, session.loaded = progress, True
         elif session.store_ok:
-            self._load(session, now.astimezone(session.zone).date())
-        else:
+            loaded = self._load(session)
+        if not session.time_zone:
+            stored = loaded.time_zone if loaded is not None else None
+            self._choose_zone(session, handler_input, stored, now)
+        if loaded is not None:
+            session.progress = for_session(loaded, now.astimezone(session.zone).date())
+            session.loaded = session.loaded_this_turn = True
+        elif not session.loaded:
             session.progress = _with_events(UserProgress(), session.pending)
         return session
 
-    def _load(self, session: SessionProgress, today: date) -> None:
+    def _choose_zone(
+        self,
+        session: SessionProgress,
+        handler_input: HandlerInput,
+        stored: KnownZone | None,
+        now: datetime,
+    ) -> None:
+        """A recently confirmed stored zone; else the settings API's answer (confirmed now);
+        else the stored zone however old; else the configured default (never confirmed)."""
+        if stored is not None and zone_or_none(stored.name) is None:
+            stored = None
+        chosen = stored
+        if stored is None or now - stored.confirmed_at > ZONE_RECHECK_AFTER:
+            answer = (self._lookup or device_time_zone)(handler_input)
+            if answer and zone_or_none(answer) is not None:
+                chosen = KnownZone(answer, now)
+        if chosen is None:
+            session.time_zone, session.zone_confirmed_at = self._default_zone, None
+        else:
+            session.time_zone, session.zone_confirmed_at = chosen.name, chosen.confirmed_at
+
+    def _load(self, session: SessionProgress) -> UserProgress | None:
+        """The store's copy of the user's progress; None (and no more store calls this turn)
+        when the store is unavailable."""
         try:
-            loaded = self._store.load(session.user_id)
+            return self._store.load(session.user_id)
         except StoreUnavailableError as exc:
             session.store_ok = False
             log.warning(
@@ -215,10 +269,18 @@ class ProgressKeeper:
                 user_ref(session.user_id),
                 exc,
             )
-            session.progress = _with_events(UserProgress(), session.pending)
-            return
-        session.progress = for_session(loaded, today)
-        session.loaded = session.loaded_this_turn = True
+            return None
+
+
+def _moment(stamp: Any) -> datetime | None:
+    """A Unix-seconds timestamp from the session attributes as a UTC datetime; None if absent
+    or malformed."""
+    if not isinstance(stamp, int) or isinstance(stamp, bool):
+        return None
+    try:
+        return datetime.fromtimestamp(stamp, UTC)
+    except (OverflowError, OSError, ValueError):
+        return None
 
 
 def _with_events(progress: UserProgress, events: list[ProgressEvent]) -> UserProgress:

@@ -1,7 +1,9 @@
-"""The user's time zone, from the device settings API (looked up once per session).
+"""The user's time zone, from the device settings API.
 
 Streaks and "today" are counted in the user's local days, so the zone matters; a slow or failing
-settings API must not cost the turn, hence a short timeout and a fallback to the configured zone.
+settings API must not cost the turn, hence a short timeout and a fallback (to the zone the store
+remembers, else the configured one). The store remembers the answer, so the API is asked only
+when that is missing or due for a re-check (skill/voice/progress.py: ZONE_RECHECK_AFTER).
 """
 
 from __future__ import annotations

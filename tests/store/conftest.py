@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from skill.domain.ids import MoveId
-from skill.domain.progress import Completion
+from skill.domain.progress import Completion, KnownZone
 from skill.store.base import ProgressStore
 from skill.store.dynamodb import DynamoDbStore, make_client
 from skill.store.memory import MemoryStore
@@ -54,6 +54,7 @@ def completion(
     reps: int = 10,
     sets: int = 1,
     on: date = date(2026, 11, 25),
+    zone: KnownZone | None = None,
 ) -> Completion:
     return Completion(
         key=key,
@@ -62,6 +63,7 @@ def completion(
         sets=sets,
         local_date=on,
         completed_at=datetime(on.year, on.month, on.day, 7, 0, tzinfo=UTC),
+        time_zone=zone,
     )
 
 

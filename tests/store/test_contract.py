@@ -4,10 +4,12 @@ to dynalite, and the in-memory store the simulator uses)."""
 from __future__ import annotations
 
 import threading
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
 
 from skill.domain.ids import MoveId
-from skill.domain.progress import DayTotal, Profile, ProfileUpdate, UserProgress
+from skill.domain.progress import DayTotal, KnownZone, Profile, ProfileUpdate, UserProgress
 from skill.store.base import ProgressStore
 from tests.store.conftest import completion
 
@@ -136,3 +138,61 @@ def test_two_devices_of_one_user_finishing_together_both_count(
         assert outcomes.count(True) == per_writer
         assert outcomes.count(False) == per_writer // 2
     assert progress_store.load(user_id).days[0].reps == {MoveId.HEEL_RISES: 2 * per_writer}
+
+
+# --- the remembered time zone ----------------------------------------------------------------
+
+# Stores keep confirmation times to the second.
+SUNDAY_NOON = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
+PARIS = KnownZone("Europe/Paris", SUNDAY_NOON)
+PARIS_LATER = KnownZone("Europe/Paris", SUNDAY_NOON + timedelta(days=8, seconds=1))
+NEW_YORK = KnownZone("America/New_York", SUNDAY_NOON + timedelta(days=1))
+
+
+@pytest.mark.parametrize(
+    ("recorded", "remembered"),
+    [
+        pytest.param([], None, id="no completions"),
+        pytest.param([("a", MONDAY, None)], None, id="completions without a zone"),
+        pytest.param([("a", MONDAY, PARIS)], PARIS, id="one zone"),
+        pytest.param(
+            [("a", MONDAY, PARIS), ("b", MONDAY, None)], PARIS, id="a zone-less write keeps it"
+        ),
+        pytest.param(
+            [("a", MONDAY, PARIS), ("b", MONDAY, NEW_YORK)], NEW_YORK, id="newer confirmation"
+        ),
+        pytest.param(
+            [("a", TUESDAY, NEW_YORK), ("b", MONDAY, PARIS_LATER)],
+            PARIS_LATER,
+            id="latest confirmation, not latest day",
+        ),
+        pytest.param(
+            [("a", MONDAY, NEW_YORK), ("b", TUESDAY, PARIS)],
+            NEW_YORK,
+            id="an older confirmation re-used later does not win",
+        ),
+    ],
+)
+def test_the_zone_with_the_latest_confirmation_is_remembered(
+    progress_store: ProgressStore,
+    user_id: str,
+    recorded: list[tuple[str, date, KnownZone | None]],
+    remembered: KnownZone | None,
+) -> None:
+    for key, day, zone in recorded:
+        assert progress_store.record(user_id, completion(key, on=day, zone=zone))
+    assert progress_store.load(user_id).time_zone == remembered
+
+
+def test_a_refused_retry_does_not_change_the_zone(
+    progress_store: ProgressStore, user_id: str
+) -> None:
+    assert progress_store.record(user_id, completion("k", zone=PARIS))
+    assert not progress_store.record(user_id, completion("k", zone=NEW_YORK))
+    assert progress_store.load(user_id).time_zone == PARIS
+
+
+def test_delete_user_forgets_the_zone(progress_store: ProgressStore, user_id: str) -> None:
+    progress_store.record(user_id, completion("k", zone=PARIS))
+    progress_store.delete_user(user_id)
+    assert progress_store.load(user_id).time_zone is None
