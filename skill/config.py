@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, fields, replace
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 
 class Env(StrEnum):
@@ -53,8 +52,7 @@ def _parse_bool(raw: str) -> bool:
     raise ValueError(f"not a boolean: {raw!r}")
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(NamedTuple):
     """Settings for one running skill (Lambda, Flask server, simulator or test)."""
 
     skill_id: str | None = None
@@ -75,21 +73,21 @@ class Config:
         """Build a config from explicit overrides, then the environment, then defaults."""
         env = os.environ if environ is None else environ
         values: dict[str, Any] = {}
-        for field in fields(cls):
-            if overrides.get(field.name) is not None:
-                values[field.name] = overrides[field.name]
+        for name in cls._fields:
+            if overrides.get(name) is not None:
+                values[name] = overrides[name]
                 continue
-            raw = env.get(Env[field.name.upper()].value)
+            raw = env.get(Env[name.upper()].value)
             if raw is not None and raw != "":
-                values[field.name] = _convert(field.name, raw)
-        unknown = set(overrides) - {f.name for f in fields(cls)}
+                values[name] = _convert(name, raw)
+        unknown = set(overrides) - set(cls._fields)
         if unknown:
             raise TypeError(f"unknown config keys: {sorted(unknown)}")
         return cls(**values)
 
     def with_(self, **changes: Any) -> Config:
         """A copy with some settings changed."""
-        return replace(self, **changes)
+        return self._replace(**changes)
 
     @property
     def resolved_sqlite_path(self) -> Path:

@@ -6,7 +6,6 @@ words. Everything else (progression, counting, the session) reads from here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
 from typing import NamedTuple
 
@@ -28,8 +27,7 @@ class Beat(NamedTuple):
     seconds: float
 
 
-@dataclass(frozen=True)
-class Dose:
+class Dose(NamedTuple):
     """How much of a move to do: `reps` per set (per leg for EACH_LEG), `sets` sets.
 
     `last_set_reps` lets a total that does not split evenly end with a shorter set (0 means

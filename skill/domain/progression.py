@@ -15,7 +15,6 @@ Rules (documented choices):
 from __future__ import annotations
 
 import math
-from dataclasses import replace
 from datetime import date
 from typing import NamedTuple
 
@@ -75,7 +74,7 @@ def split_into_sets(total: int, base: Dose) -> Dose:
     sets = max(1, math.ceil(total / MAX_REPS_PER_SET))
     reps = math.ceil(total / sets)
     last = total - reps * (sets - 1)
-    return replace(base, reps=reps, sets=sets, last_set_reps=0 if last == reps else last)
+    return base._replace(reps=reps, sets=sets, last_set_reps=0 if last == reps else last)
 
 
 class Plan(NamedTuple):
@@ -103,7 +102,7 @@ def fill_dose(move_id: MoveId, base: Dose, seconds: float, tempo: float) -> Dose
     per_rep = move(move_id).seconds_per_rep(base) * tempo
     legs = 2 if base.sides is Sides.EACH_LEG else 1
     reps = max(1, round(seconds / (per_rep * legs)))
-    return replace(base, reps=reps, sets=1, last_set_reps=0)
+    return base._replace(reps=reps, sets=1, last_set_reps=0)
 
 
 def adjust_for_feedback(

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
@@ -250,8 +249,7 @@ def offer_after_routine(
     said = outcome.reply.speech.segments
     if said and said[-1] == Say(SEE_YOU):
         said = said[:-1]
-    reply = replace(
-        outcome.reply,
+    reply = outcome.reply._replace(
         speech=Speech(said) + ReminderWords.offer(at),
         reprompt=ReminderWords.offer_reprompt(at),
         end_session=False,

@@ -105,7 +105,7 @@ class SessionState:
         data["plan"] = list(self.plan)
         data["done"] = list(self.done)
         if self.dose is not None:
-            data["dose"] = dict(vars(self.dose))
+            data["dose"] = self.dose._asdict()
         return data
 
     @classmethod
@@ -278,7 +278,7 @@ def _dose_for(move_id: MoveId, moment: MomentId | None, ctx: Context, tempo: flo
     if spec.fill_seconds:
         return fill_dose(move_id, dose, spec.fill_seconds, tempo)
     if spec.reps:
-        return replace(dose, reps=spec.reps, sets=1, last_set_reps=0)
+        return dose._replace(reps=spec.reps, sets=1, last_set_reps=0)
     return dose
 
 

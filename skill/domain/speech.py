@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
 # Alexa's documented limits (GUIDE.md §2); one source of truth for the renderer and the tests.
@@ -79,15 +78,13 @@ class Card(NamedTuple):
     text: str
 
 
-@dataclass(frozen=True)
-class Reply:
+class Reply(NamedTuple):
     """What the skill says in one response."""
 
     speech: Speech
     reprompt: Speech | None = None
     end_session: bool = False
     card: Card | None = None
-    extras: dict[str, str] = field(default_factory=dict)
 
     @property
     def waits_for_user(self) -> bool:

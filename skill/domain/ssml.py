@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 from skill.domain.speech import MAX_BREAK_SECONDS, Pause, Speech
 
@@ -31,6 +32,9 @@ def _breaks(seconds: float) -> str:
     return "".join(out)
 
 
+# Speech is an immutable tuple, hashed in C: a counted set (seventy segments) is rendered once
+# and found again in microseconds.
+@lru_cache(maxsize=512)
 def render(speech: Speech) -> str:
     """Render speech as a `<speak>` document; text is escaped, breaks are at most 10 s each."""
     parts: list[str] = []

@@ -13,7 +13,6 @@ from enum import StrEnum
 from typing import TypeVar
 
 from ask_sdk_model.slot import Slot
-from ask_sdk_model.slu.entityresolution.status_code import StatusCode
 
 from skill.domain.events import Event
 from skill.domain.ids import Feedback, MomentId, MoveId
@@ -24,6 +23,9 @@ SlotValue = str | int
 
 
 def _resolved_id(slot: Slot) -> str | None:
+    # On first use, not at import: the entity-resolution models are a launch's needless imports.
+    from ask_sdk_model.slu.entityresolution.status_code import StatusCode
+
     authorities = slot.resolutions.resolutions_per_authority if slot.resolutions else None
     for authority in authorities or ():
         code = authority.status.code if authority.status else None

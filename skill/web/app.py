@@ -87,7 +87,9 @@ def create_app(
         if not isinstance(payload, dict) or not isinstance(payload.get("request"), dict):
             return _bad_request("not an Alexa request envelope")
         try:
-            reply = handler.verify_request_and_dispatch(dict(request.headers.items()), body)
+            reply = handler.verify_request_and_dispatch(
+                dict(request.headers.items()), body, payload
+            )
         except MalformedRequestError as exc:
             return _bad_request(str(exc))
         except VerificationException as exc:

@@ -8,6 +8,7 @@ from typing import Any
 from ask_sdk_core.skill import CustomSkill
 from ask_sdk_model.request_envelope import RequestEnvelope
 
+from skill.voice.serializer import FastSerializer
 from skill.web.verifier import AbstractVerifier, VerificationException
 
 
@@ -27,9 +28,13 @@ class WebserviceSkillHandler:
         self._verifiers = list(verifiers)
 
     def verify_request_and_dispatch(
-        self, http_request_headers: Mapping[str, str], http_request_body: str
+        self,
+        http_request_headers: Mapping[str, str],
+        http_request_body: str,
+        parsed_body: dict[str, Any] | None = None,
     ) -> dict[str, Any]:
-        envelope = self._deserialize(http_request_body)
+        """`parsed_body` is the body's JSON when the caller has parsed it already."""
+        envelope = self._deserialize(http_request_body, parsed_body)
         for verifier in self._verifiers:
             verifier.verify(http_request_headers, http_request_body, envelope)
         response = self._skill.invoke(request_envelope=envelope, context=None)
@@ -38,9 +43,13 @@ class WebserviceSkillHandler:
             raise TypeError("the skill's response did not serialize to an object")
         return serialized
 
-    def _deserialize(self, body: str) -> RequestEnvelope:
+    def _deserialize(self, body: str, parsed: dict[str, Any] | None) -> RequestEnvelope:
+        serializer = self._skill.serializer
         try:
-            envelope = self._skill.serializer.deserialize(body, RequestEnvelope)
+            if parsed is not None and isinstance(serializer, FastSerializer):
+                envelope = serializer.deserialize_data(parsed, RequestEnvelope)
+            else:
+                envelope = serializer.deserialize(body, RequestEnvelope)
         # The SDK's deserializer raises a zoo of types on odd input; all of them mean "bad body".
         except Exception as exc:
             raise MalformedRequestError(
