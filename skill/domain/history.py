@@ -8,7 +8,6 @@ Everything here works on dates already in the user's local time zone.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -44,8 +43,7 @@ def with_completion(progress: UserProgress, completion: Completion) -> UserProgr
     first = completion.local_date
     if progress.first_active is not None:
         first = min(progress.first_active, first)
-    return replace(
-        progress,
+    return progress._replace(
         first_active=first,
         days=tuple(DayTotal(d, r) for d, r in sorted(days.items())),
     )
@@ -60,7 +58,7 @@ def with_profile_update(profile: Profile, update: ProfileUpdate) -> Profile:
         changes["tempo"] = update.tempo
     if update.dose_adjustments is not None:
         changes["dose_adjustments"] = {**profile.dose_adjustments, **update.dose_adjustments}
-    return replace(profile, **changes)
+    return profile._replace(**changes)
 
 
 def active_dates(progress: UserProgress) -> set[date]:
@@ -108,7 +106,7 @@ def for_session(progress: UserProgress, today: date) -> UserProgress:
     kept = [d for d in progress.days if d.local_date >= oldest]
     if not kept:
         kept = [progress.days[-1]]
-    return replace(progress, days=tuple(kept[-MAX_CACHED_DAYS:]))
+    return progress._replace(days=tuple(kept[-MAX_CACHED_DAYS:]))
 
 
 def progress_to_json(progress: UserProgress) -> dict[str, Any]:
@@ -219,6 +217,6 @@ def with_event(progress: UserProgress, event: ProgressEvent) -> UserProgress:
         case Completion():
             return with_completion(progress, event)
         case ProfileUpdate():
-            return replace(progress, profile=with_profile_update(progress.profile, event))
+            return progress._replace(profile=with_profile_update(progress.profile, event))
         case ForgetUser():
             return UserProgress()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import NamedTuple
 
@@ -16,8 +15,7 @@ class KnownZone(NamedTuple):
     confirmed_at: datetime
 
 
-@dataclass(frozen=True)
-class Completion:
+class Completion(NamedTuple):
     """One completed move. `key` is deterministic for a given session turn, so a retried
     request produces the same key and the store can refuse to count it twice. `time_zone`,
     when set, is remembered with it (in the same write): the session's confirmed zone."""
@@ -31,8 +29,7 @@ class Completion:
     time_zone: KnownZone | None = None
 
 
-@dataclass(frozen=True)
-class ProfileUpdate:
+class ProfileUpdate(NamedTuple):
     """Changes to the user's profile; None means unchanged."""
 
     age: int | None = None
@@ -40,37 +37,44 @@ class ProfileUpdate:
     dose_adjustments: dict[MoveId, int] | None = None
 
 
-@dataclass(frozen=True)
 class ForgetUser:
     """The user confirmed that all their data should be deleted."""
+
+    __slots__ = ()
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, ForgetUser)
+
+    def __hash__(self) -> int:
+        return hash(ForgetUser)
+
+    def __repr__(self) -> str:
+        return "ForgetUser()"
 
 
 ProgressEvent = Completion | ProfileUpdate | ForgetUser
 
 
-@dataclass(frozen=True)
-class Profile:
+class Profile(NamedTuple):
     """What the user told us, and what feedback and tempo taught us."""
 
     age: int | None = None
     tempo: float = 1.0
-    dose_adjustments: dict[MoveId, int] = field(default_factory=dict)
+    dose_adjustments: dict[MoveId, int] = {}  # noqa: RUF012  # shared, never mutated
 
 
-@dataclass(frozen=True)
-class DayTotal:
+class DayTotal(NamedTuple):
     """Reps done of each move on one local date."""
 
     local_date: date
     reps: dict[MoveId, int]
 
 
-@dataclass(frozen=True)
-class UserProgress:
+class UserProgress(NamedTuple):
     """Everything the engine knows about a user at the start of a session; `time_zone` is the
     most recently confirmed zone the store remembers (None when it knows none)."""
 
-    profile: Profile = field(default_factory=Profile)
+    profile: Profile = Profile()
     first_active: date | None = None
     days: tuple[DayTotal, ...] = ()
     time_zone: KnownZone | None = None

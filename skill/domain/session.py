@@ -407,8 +407,8 @@ def _set_age(state: SessionState, event: Event, ctx: Context) -> Outcome:
     age = valid_age(number)
     if age is None:
         return _wait(state, Speech.of("Sorry, I didn't get your age. Say, for example, I'm 42."))
-    profile = replace(ctx.progress.profile, age=age)
-    target = squat_target(replace(ctx.progress, profile=profile), ctx.now.date())
+    profile = ctx.progress.profile._replace(age=age)
+    target = squat_target(ctx.progress._replace(profile=profile), ctx.now.date())
     words = script.age_set(age if said_age else None, next_big_birthday(age), target)
     return _wait(state, words, (ProfileUpdate(age=age),))
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import hashlib
 from typing import Protocol
 
+from skill.digest import sha256_hex
 from skill.domain.progress import Completion, ProfileUpdate, UserProgress
 
 
@@ -37,9 +37,9 @@ class ProgressStore(Protocol):
 def user_key(user_id: str) -> str:
     """The key a store files a user under: a SHA-256 of the Alexa user id, so no database holds
     the id in clear, and every key has the same short length."""
-    return hashlib.sha256(user_id.encode("utf-8")).hexdigest()
+    return sha256_hex(user_id)
 
 
 def completion_tag(key: str) -> str:
     """A short fixed-length digest of a completion's idempotency key, as stored."""
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
+    return sha256_hex(key)[:20]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-from dataclasses import replace
 from datetime import date
 
 from skill.domain.history import reps_of
@@ -53,13 +52,13 @@ class MemoryStore:
     def update_profile(self, user_id: str, update: ProfileUpdate) -> None:
         with self._lock:
             profile = self._profiles.get(user_id, Profile())
-            changes = {k: v for k, v in vars(update).items() if v is not None}
+            changes = {k: v for k, v in update._asdict().items() if v is not None}
             if "dose_adjustments" in changes:
                 changes["dose_adjustments"] = {
                     **profile.dose_adjustments,
                     **changes["dose_adjustments"],
                 }
-            self._profiles[user_id] = replace(profile, **changes)
+            self._profiles[user_id] = profile._replace(**changes)
 
     def delete_user(self, user_id: str) -> None:
         with self._lock:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -151,7 +151,7 @@ class SessionProgress:
             match event:
                 case Completion():
                     return self.store.record(
-                        self.user_id, replace(event, time_zone=self.known_zone)
+                        self.user_id, event._replace(time_zone=self.known_zone)
                     )
                 case ProfileUpdate():
                     self.store.update_profile(self.user_id, event)

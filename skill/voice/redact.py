@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import hashlib
 import traceback
+
+from skill.digest import sha256_hex
 
 
 def user_ref(user_id: str | None) -> str:
     """A stable, non-reversible reference to a user for log lines ("u:3f2a...")."""
     if not user_id:
         return "u:anonymous"
-    return "u:" + hashlib.sha256(user_id.encode("utf-8")).hexdigest()[:16]
+    return "u:" + sha256_hex(user_id)[:16]
 
 
 def scrub(exception: BaseException, user_id: str | None) -> str:
