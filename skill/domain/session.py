@@ -23,7 +23,6 @@ retried request with the same prior state gives the same key.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 from typing import Any, NamedTuple, TypeVar
@@ -73,8 +72,7 @@ class Phase(StrEnum):
     ENDED = "ended"
 
 
-@dataclass(frozen=True)
-class SessionState:
+class SessionState(NamedTuple):
     """Everything carried between turns in session attributes: small, versioned, JSON-safe."""
 
     phase: Phase = Phase.IDLE
@@ -82,7 +80,8 @@ class SessionState:
     run: str = ""  # turn id of the request that started the current plan
     plan: tuple[MoveId, ...] = ()
     moment: MomentId | None = None
-    index: int = 0  # the current move's position in `plan`
+    # The current move's position in `plan`; as a field it hides tuple.index, never used here.
+    index: int = 0  # type: ignore[assignment]
     sets_done: int = 0  # sets of the current move that count
     dose: Dose | None = None  # the current move's dose, fixed when the move starts
     tempo: float | None = None  # None: the user's saved tempo
@@ -99,9 +98,7 @@ class SessionState:
         return self.phase in (Phase.READY, Phase.COUNTED, Phase.PAUSED)
 
     def to_json(self) -> dict[str, Any]:
-        # A shallow copy, not dataclasses.asdict: asdict deep-copies every value, which cost a
-        # tenth of a warm turn (bench/), and every value here is immutable already.
-        data = dict(vars(self))
+        data = self._asdict()
         data["plan"] = list(self.plan)
         data["done"] = list(self.done)
         if self.dose is not None:
@@ -286,14 +283,14 @@ def _enter(state: SessionState, index: int, ctx: Context) -> SessionState:
     """The state at the start of the move at `index` of the plan."""
     move_id = state.plan[index]
     dose = _dose_for(move_id, state.moment, ctx, _tempo(state, ctx))
-    return replace(state, phase=Phase.READY, index=index, sets_done=0, dose=dose, back=None)
+    return state._replace(phase=Phase.READY, index=index, sets_done=0, dose=dose, back=None)
 
 
 def _new_plan(
     state: SessionState, plan: tuple[MoveId, ...], moment: MomentId | None, ctx: Context
 ) -> SessionState:
-    fresh = replace(
-        state, run=_run_id(ctx), plan=plan, moment=moment, tempo=_tempo(state, ctx), back=None
+    fresh = state._replace(
+        run=_run_id(ctx), plan=plan, moment=moment, tempo=_tempo(state, ctx), back=None
     )
     return _enter(fresh, 0, ctx)
 
@@ -308,7 +305,7 @@ def _count(state: SessionState, ctx: Context, lead: str = "") -> Outcome:
     """Count out the next set of the current move in one reply."""
     current, dose = _coached(state)
     set_no = state.sets_done + 1
-    counted = replace(state, phase=Phase.COUNTED)
+    counted = state._replace(phase=Phase.COUNTED)
     more_moves = state.index + 1 < len(state.plan)
     speech = set_speech(current, dose, set_no, _tempo(state, ctx), lead) + script.set_ending(
         current, dose, set_no, more_moves
@@ -341,7 +338,7 @@ def _finish(
         return _end(Speech.of(words, script.SEE_YOU), progress, card)
     if not names:
         return _wait(_idle(state), Speech.of(words), progress)
-    idle = replace(state, phase=Phase.FEEDBACK, dose=None, sets_done=0)
+    idle = state._replace(phase=Phase.FEEDBACK, dose=None, sets_done=0)
     return _wait(idle, Speech.of(words), progress, card=card)
 
 
@@ -383,7 +380,7 @@ def _start_moment(state: SessionState, event: Event, ctx: Context) -> Outcome:
 
 
 def _idle(state: SessionState) -> SessionState:
-    return replace(state, phase=Phase.IDLE, plan=(), moment=None, index=0, sets_done=0, dose=None)
+    return state._replace(phase=Phase.IDLE, plan=(), moment=None, index=0, sets_done=0, dose=None)
 
 
 def _explain(state: SessionState, event: Event, ctx: Context) -> Outcome:
@@ -435,7 +432,7 @@ def _feedback(state: SessionState, event: Event, ctx: Context) -> Outcome:
 
 def _forget_me(state: SessionState, event: Event, ctx: Context) -> Outcome:
     back = state.back if state.phase is Phase.CONFIRM_FORGET else state.phase
-    asking = replace(state, phase=Phase.CONFIRM_FORGET, back=back)
+    asking = state._replace(phase=Phase.CONFIRM_FORGET, back=back)
     return _wait(
         asking,
         Speech.of(
@@ -485,13 +482,13 @@ def _tempo_change(state: SessionState, event: Event, ctx: Context) -> Outcome:
     new = change_tempo(old, slower)
     if new == old:
         limit = "That's as slow as I go." if slower else "That's as quick as I go."
-        return _wait(replace(state, tempo=new), Speech.of(limit))
-    changed = replace(state, tempo=new)
+        return _wait(state._replace(tempo=new), Speech.of(limit))
+    changed = state._replace(tempo=new)
     words = "Slower it is." if slower else "A bit quicker, then."
     if state.phase is Phase.COUNTED:
         # Said during or just after a set: take that set again at the new pace.
         outcome = _count(
-            replace(changed, phase=Phase.READY), ctx, f"{words} Let's take that set again."
+            changed._replace(phase=Phase.READY), ctx, f"{words} Let's take that set again."
         )
     else:
         outcome = _wait(changed, Speech.of(words))
@@ -532,17 +529,17 @@ def _repeat_menu(state: SessionState, event: Event, ctx: Context) -> Outcome:
 
 
 def _count_set(state: SessionState, event: Event, ctx: Context) -> Outcome:
-    return _count(replace(state, phase=Phase.READY), ctx)
+    return _count(state._replace(phase=Phase.READY), ctx)
 
 
 def _confirm_set(state: SessionState, event: Event, ctx: Context) -> Outcome:
     """The user moved on after a counted set: it counts; the move is done after its last."""
     current, dose = _coached(state)
-    counted = replace(state, sets_done=state.sets_done + 1)
+    counted = state._replace(sets_done=state.sets_done + 1)
     if counted.sets_done < dose.sets:
-        return _count(replace(counted, phase=Phase.READY), ctx, "Lovely.")
+        return _count(counted._replace(phase=Phase.READY), ctx, "Lovely.")
     done = (_completion(state, ctx),)
-    finished = replace(counted, done=_with_done(state, current.id))
+    finished = counted._replace(done=_with_done(state, current.id))
     more = state.index + 1 < len(state.plan)
     return _advance(finished, ctx, done, f"That's {current.name} done." if more else "")
 
@@ -553,7 +550,7 @@ def _no_rush(state: SessionState, event: Event, ctx: Context) -> Outcome:
 
 def _pause(state: SessionState, event: Event, ctx: Context) -> Outcome:
     # A pause straight after a counted set means it was interrupted: it will be counted again.
-    return _wait(replace(state, phase=Phase.PAUSED), Speech.of("Paused. Take your time."))
+    return _wait(state._replace(phase=Phase.PAUSED), Speech.of("Paused. Take your time."))
 
 
 def _still_paused(state: SessionState, event: Event, ctx: Context) -> Outcome:
@@ -561,7 +558,7 @@ def _still_paused(state: SessionState, event: Event, ctx: Context) -> Outcome:
 
 
 def _resume(state: SessionState, event: Event, ctx: Context) -> Outcome:
-    return _count(replace(state, phase=Phase.READY), ctx, "Welcome back.")
+    return _count(state._replace(phase=Phase.READY), ctx, "Welcome back.")
 
 
 def _reintroduce(state: SessionState, event: Event, ctx: Context) -> Outcome:
@@ -569,7 +566,7 @@ def _reintroduce(state: SessionState, event: Event, ctx: Context) -> Outcome:
 
 
 def _recount(state: SessionState, event: Event, ctx: Context) -> Outcome:
-    return _count(replace(state, phase=Phase.READY), ctx, "Once more.")
+    return _count(state._replace(phase=Phase.READY), ctx, "Once more.")
 
 
 def _skip(state: SessionState, event: Event, ctx: Context) -> Outcome:
@@ -629,7 +626,7 @@ def _forget(state: SessionState, event: Event, ctx: Context) -> Outcome:
 
 
 def _keep(state: SessionState, event: Event, ctx: Context) -> Outcome:
-    kept = replace(state, phase=state.back or Phase.IDLE, back=None)
+    kept = state._replace(phase=state.back or Phase.IDLE, back=None)
     return _wait(kept, Speech.of("Okay, I've kept everything."))
 
 
@@ -728,9 +725,9 @@ EVERY_PHASE: dict[EventKind, Handler] = {
 def _falls_back_to(state: SessionState) -> SessionState | None:
     """Phases that, for events they have no row for, act like another phase."""
     if state.phase is Phase.PAUSED:
-        return replace(state, phase=Phase.READY)
+        return state._replace(phase=Phase.READY)
     if state.phase is Phase.CONFIRM_FORGET:  # anything but yes or no: carry on, keep the data
-        return replace(state, phase=state.back or Phase.IDLE, back=None)
+        return state._replace(phase=state.back or Phase.IDLE, back=None)
     return None
 
 

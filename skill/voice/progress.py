@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -64,21 +63,36 @@ def user_id_of(handler_input: HandlerInput) -> str:
     raise ValueError("request carries no user id")
 
 
-@dataclass
 class SessionProgress:
-    """One turn's view of a user's progress; `save` puts it back in the session attributes."""
+    """One turn's view of a user's progress; `save` puts it back in the session attributes.
 
-    store: ProgressStore
-    user_id: str
-    time_zone: str
-    progress: UserProgress
-    loaded: bool
-    pending: list[ProgressEvent] = field(default_factory=list)
-    seen: list[str] = field(default_factory=list)
-    loaded_this_turn: bool = False
-    store_ok: bool = True
-    # When the settings API confirmed `time_zone`; None for the configured default.
-    zone_confirmed_at: datetime | None = None
+    A plain class, not a dataclass: it is created on every turn and defined on every cold start,
+    where a dataclass's generated methods cost more than they give (skill/domain/__init__.py).
+    """
+
+    def __init__(
+        self,
+        *,
+        store: ProgressStore,
+        user_id: str,
+        time_zone: str,
+        progress: UserProgress,
+        loaded: bool,
+        pending: list[ProgressEvent] | None = None,
+        seen: list[str] | None = None,
+        zone_confirmed_at: datetime | None = None,
+    ) -> None:
+        self.store = store
+        self.user_id = user_id
+        self.time_zone = time_zone
+        self.progress = progress
+        self.loaded = loaded
+        self.pending: list[ProgressEvent] = pending if pending is not None else []
+        self.seen: list[str] = seen if seen is not None else []
+        self.loaded_this_turn = False
+        self.store_ok = True
+        # When the settings API confirmed `time_zone`; None for the configured default.
+        self.zone_confirmed_at = zone_confirmed_at
 
     @property
     def zone(self) -> ZoneInfo:

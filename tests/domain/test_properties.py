@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -41,7 +40,7 @@ def _effective(state: SessionState, event: Event) -> SessionState:
         EventKind.NEXT,
         EventKind.YES,
     ):
-        return replace(state, phase=Phase.READY)
+        return state._replace(phase=Phase.READY)
     if state.phase is Phase.CONFIRM_FORGET and event.kind not in (
         EventKind.YES,
         EventKind.NO,
@@ -49,7 +48,7 @@ def _effective(state: SessionState, event: Event) -> SessionState:
         EventKind.REPEAT,
         EventKind.UNKNOWN,
     ):
-        return replace(state, phase=state.back or Phase.IDLE, back=None)
+        return state._replace(phase=state.back or Phase.IDLE, back=None)
     return state
 
 
