@@ -10,6 +10,7 @@ from typing import Any
 
 from skill.domain.session import Phase, SessionState
 from skill.simulator import Conversation, Turn
+from skill.voice.attributes import decode
 from skill.voice.state import STATE_KEY
 
 Envelope = dict[str, Any]
@@ -40,7 +41,7 @@ def sent(turn: Turn) -> Envelope:
 
 
 def state_of(attributes: dict[str, Any]) -> SessionState:
-    return SessionState.from_json(attributes.get(STATE_KEY))
+    return SessionState.from_json(decode(attributes.get(STATE_KEY)))
 
 
 def launch(handler: LambdaHandler, user_id: str) -> Envelope:

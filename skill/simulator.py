@@ -24,6 +24,7 @@ from ask_sdk_core.skill import CustomSkill
 from ask_sdk_model.request_envelope import RequestEnvelope
 
 from skill.nlu import Nlu, Resolution, SlotMatch, nlu_for
+from skill.voice.attributes import decode
 from skill.voice.intents import Intent, SlotName
 from skill.voice.model_source import intent_source, normalize
 from skill.voice.state import STATE_KEY
@@ -300,8 +301,7 @@ class Conversation:
 
     def _phase(self) -> str | None:
         attributes = self._session.attributes if self._session else {}
-        state = attributes.get(STATE_KEY)
-        phase = state.get("phase") if isinstance(state, dict) else None
+        phase = decode(attributes.get(STATE_KEY)).get("phase")
         return str(phase) if phase is not None else None
 
     def _launch_request(self) -> dict[str, Any]:

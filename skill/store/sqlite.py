@@ -75,62 +75,55 @@ class SqliteStore:
     def __init__(self, path: Path | str):
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._lock = threading.Lock()
-        # Autocommit mode: transactions are opened explicitly where a write spans statements.
-        self._db = sqlite3.connect(
-            self.path,
-            timeout=BUSY_TIMEOUT_SECONDS,
-            isolation_level=None,
-            check_same_thread=False,
-        )
-        with self._lock:
-            self._db.execute("PRAGMA journal_mode=WAL")
-            if self._version() < SCHEMA_VERSION:
-                self._migrate()
+        # One connection per thread: a commit waits for its fsync with the GIL released, and
+        # with a shared connection every other request that needed the store waited behind it
+        # (a fifth of the web server's throughput; bench/). SQLite's own locking (WAL: readers
+        # never wait for the writer; writers queue within the busy timeout) keeps them apart.
+        self._local = threading.local()
+        self._open: list[sqlite3.Connection] = []
+        self._open_lock = threading.Lock()
+        db = self._db()
+        db.execute("PRAGMA journal_mode=WAL")
+        if _version(db) < SCHEMA_VERSION:
+            _migrate(db)
 
-    def _version(self) -> int:
-        return int(self._db.execute("PRAGMA user_version").fetchone()[0])
-
-    def _migrate(self) -> None:
-        """Create the tables and apply the missing migrations; another process may be doing
-        the same, so the version is read again under the write lock."""
-        self._db.executescript(SCHEMA)
-        self._db.execute("BEGIN IMMEDIATE")
-        try:
-            version = self._version()
-            for statements in MIGRATIONS[version:]:
-                for statement in statements:
-                    self._db.execute(statement)
-            self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-            self._db.execute("COMMIT")
-        except BaseException:
-            self._rollback()
-            raise
+    def _db(self) -> sqlite3.Connection:
+        db: sqlite3.Connection | None = getattr(self._local, "db", None)
+        if db is None:
+            # Autocommit mode: transactions are opened explicitly where a write spans statements.
+            db = sqlite3.connect(
+                self.path,
+                timeout=BUSY_TIMEOUT_SECONDS,
+                isolation_level=None,
+                check_same_thread=False,  # close() closes every thread's connection
+            )
+            with self._open_lock:
+                self._open.append(db)
+            self._local.db = db
+        return db
 
     def close(self) -> None:
-        with self._lock:
-            self._db.close()
+        with self._open_lock:
+            for db in self._open:
+                db.close()
+            self._open.clear()
 
     @contextmanager
     def _connection(self, *, transaction: bool = False) -> Iterator[sqlite3.Connection]:
-        with self._lock:
-            try:
-                if transaction:
-                    self._db.execute("BEGIN IMMEDIATE")
-                yield self._db
-                if transaction:
-                    self._db.execute("COMMIT")
-            except sqlite3.Error as exc:
-                self._rollback()
-                log.warning("sqlite store failed: %s", exc)
-                raise StoreUnavailableError(f"sqlite: {exc}") from exc
-            except BaseException:
-                self._rollback()
-                raise
-
-    def _rollback(self) -> None:
-        if self._db.in_transaction:
-            self._db.execute("ROLLBACK")
+        db = self._db()
+        try:
+            if transaction:
+                db.execute("BEGIN IMMEDIATE")
+            yield db
+            if transaction:
+                db.execute("COMMIT")
+        except sqlite3.Error as exc:
+            _rollback(db)
+            log.warning("sqlite store failed: %s", exc)
+            raise StoreUnavailableError(f"sqlite: {exc}") from exc
+        except BaseException:
+            _rollback(db)
+            raise
 
     def load(self, user_id: str) -> UserProgress:
         key = user_key(user_id)
@@ -213,3 +206,32 @@ class SqliteStore:
         with self._connection(transaction=True) as db:
             for table in ("completions", "profiles", "dose_adjustments"):
                 db.execute(f"DELETE FROM {table} WHERE user_key = ?", (key,))  # noqa: S608
+
+
+def _version(db: sqlite3.Connection) -> int:
+    return int(db.execute("PRAGMA user_version").fetchone()[0])
+
+
+def _migrate(db: sqlite3.Connection) -> None:
+    """Create the tables and apply the missing migrations; another process may be doing the
+    same, so the version is read again under the write lock."""
+    db.executescript(SCHEMA)
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        version = _version(db)
+        for statements in MIGRATIONS[version:]:
+            for statement in statements:
+                db.execute(statement)
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        db.execute("COMMIT")
+    except BaseException:
+        _rollback(db)
+        raise
+
+
+def _rollback(db: sqlite3.Connection) -> None:
+    try:
+        if db.in_transaction:
+            db.execute("ROLLBACK")
+    except sqlite3.ProgrammingError:  # the store was closed: nothing is left to roll back
+        pass

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, time
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ask_sdk_core.dispatch_components.request_components import AbstractRequestHandler
 from ask_sdk_core.handler_input import HandlerInput
@@ -32,6 +32,7 @@ from skill.domain.script import SEE_YOU
 from skill.domain.session import Context, Outcome, Phase, SessionState, prompt
 from skill.domain.speech import Speech
 from skill.domain.ssml import render
+from skill.voice import attributes
 from skill.voice.intents import REMINDER_INTENTS, Intent, SlotName
 from skill.voice.screens import add_screen
 from skill.voice.slots import read_slots
@@ -54,17 +55,10 @@ OFFER_KEY = "mmr"
 LocalNow = Callable[[HandlerInput], tuple[datetime, str | None]]
 
 
-def _attributes(handler_input: HandlerInput) -> dict[str, Any]:
-    attrs = handler_input.attributes_manager.session_attributes
-    if attrs is None:
-        attrs = handler_input.attributes_manager.session_attributes = {}
-    return attrs
-
-
 def pending_offer(handler_input: HandlerInput) -> time | None:
     """The reminder time offered and not yet answered, if any."""
-    offer = (handler_input.attributes_manager.session_attributes or {}).get(OFFER_KEY)
-    if not isinstance(offer, dict) or not offer.get("open"):
+    offer = attributes.load(handler_input, OFFER_KEY)
+    if not offer.get("open"):
         return None
     try:
         return time.fromisoformat(str(offer.get("at")))
@@ -73,9 +67,9 @@ def pending_offer(handler_input: HandlerInput) -> time | None:
 
 
 def _close_offer(handler_input: HandlerInput) -> None:
-    offer = _attributes(handler_input).get(OFFER_KEY)
-    if isinstance(offer, dict):
-        offer["open"] = False
+    offer = attributes.load(handler_input, OFFER_KEY)
+    if offer.get("open"):
+        attributes.save(handler_input, OFFER_KEY, offer | {"open": False})
 
 
 def after_step(
@@ -87,11 +81,8 @@ def after_step(
 ) -> Outcome:
     """Called by the engine handler after each step: closes an unanswered offer (the user moved
     on), and turns the goodbye after a first full routine into the reminder offer."""
-    _close_offer(handler_input)
-    attrs = _attributes(handler_input)
-    offer = attrs.get(OFFER_KEY)
-    if not isinstance(offer, dict):
-        offer = attrs[OFFER_KEY] = {}
+    offer = attributes.load(handler_input, OFFER_KEY)
+    offer["open"] = False  # the user moved on from any unanswered offer
     if "before" not in offer:
         # The first turn of a session sees the store's history before this session adds to it.
         offer["before"] = bool(completed_routine_dates(context.progress))
@@ -103,11 +94,10 @@ def after_step(
         offered="at" in offer,
         routine_before_session=bool(offer["before"]),
     )
-    if offered is None:
-        return outcome
-    changed, at = offered
-    offer.update({"at": at.strftime("%H:%M"), "open": True})
-    return changed
+    if offered is not None:
+        offer.update({"at": offered[1].strftime("%H:%M"), "open": True})
+    attributes.save(handler_input, OFFER_KEY, offer)
+    return outcome if offered is None else offered[0]
 
 
 def decorate(handler_input: HandlerInput, outcome: Outcome) -> None:

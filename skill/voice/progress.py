@@ -43,6 +43,7 @@ from skill.domain.progress import (
     UserProgress,
 )
 from skill.store.base import ProgressStore, StoreUnavailableError
+from skill.voice import attributes
 from skill.voice.redact import user_ref
 from skill.voice.timezone import TimeZoneLookup, device_time_zone, zone_or_none
 
@@ -144,10 +145,7 @@ class SessionProgress:
             data["q"] = [event_to_json(e) for e in self.pending]
         if self.seen:
             data["k"] = list(self.seen)
-        attrs = handler_input.attributes_manager.session_attributes
-        if attrs is None:
-            attrs = handler_input.attributes_manager.session_attributes = {}
-        attrs[PROGRESS_KEY] = data
+        attributes.save(handler_input, PROGRESS_KEY, data)
 
     def _write(self, event: ProgressEvent) -> bool | None:
         """Write now if nothing older is waiting; otherwise queue. None when queued."""
@@ -215,9 +213,7 @@ class ProgressKeeper:
         """This turn's progress: anything pending is written first, then the progress comes from
         the session attributes, or (first turn, or the store failed before) from the store; the
         time zone from the session attributes, or (first turn) by `_choose_zone`."""
-        attrs = handler_input.attributes_manager.session_attributes or {}
-        cached = attrs.get(PROGRESS_KEY)
-        cached = cached if isinstance(cached, dict) else {}
+        cached = attributes.load(handler_input, PROGRESS_KEY)
         pending = [e for e in map(event_from_json, cached.get("q") or ()) if e is not None]
         seen = [k for k in cached.get("k") or () if isinstance(k, str)]
         session = SessionProgress(

@@ -17,6 +17,9 @@ from ask_sdk_model.request_envelope import RequestEnvelope
 
 from skill.domain.progress import Completion, ProfileUpdate, UserProgress
 from skill.store.base import ProgressStore
+from skill.voice.attributes import decode
+from skill.voice.progress import PROGRESS_KEY
+from skill.voice.state import STATE_KEY
 from tests.events import load_event
 
 
@@ -82,12 +85,11 @@ class Conversation:
 
     @property
     def phase(self) -> str | None:
-        state = self.attributes.get("mm") or {}
-        return state.get("phase")
+        return decode(self.attributes.get(STATE_KEY)).get("phase")
 
     @property
     def pending(self) -> list[Any]:
-        return list((self.attributes.get("mmp") or {}).get("q") or ())
+        return list(decode(self.attributes.get(PROGRESS_KEY)).get("q") or ())
 
 
 def speech_of(response: dict[str, Any]) -> str:
@@ -103,7 +105,7 @@ def do_routine(talk: Conversation, *, stop_after_moves: int | None = None) -> No
         talk.launch()
     talk.say("AMAZON.YesIntent")
     for _ in range(100):
-        done = (talk.attributes.get("mm") or {}).get("done") or []
+        done = decode(talk.attributes.get(STATE_KEY)).get("done") or []
         if stop_after_moves is not None and len(done) >= stop_after_moves:
             return
         if talk.phase == "feedback":

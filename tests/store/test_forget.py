@@ -13,6 +13,7 @@ from skill.domain.ids import MoveId
 from skill.domain.progress import ForgetUser, ProfileUpdate, UserProgress
 from skill.store.base import StoreUnavailableError
 from skill.store.sqlite import SqliteStore
+from skill.voice.attributes import decode
 from skill.voice.builder import build_skill
 from skill.voice.intents import Intent
 from skill.voice.progress import PROGRESS_KEY, ProgressKeeper, SessionProgress
@@ -66,7 +67,9 @@ def test_forget_while_the_store_is_down_happens_on_a_later_turn(tmp_path: Path) 
     session.apply([completion("today", MoveId.HEEL_RISES), ForgetUser()])
     session.save(handler_input)
     attributes = handler_input.attributes_manager.session_attributes or {}
-    assert attributes[PROGRESS_KEY]["q"] == [{"f": 1}], "only the forget waits: nothing before it"
+    assert decode(attributes[PROGRESS_KEY])["q"] == [{"f": 1}], (
+        "only the forget waits: nothing before it"
+    )
 
     store.down = False
     turn(store, attributes)

@@ -21,6 +21,7 @@ from skill.domain.progression import next_big_birthday, squat_target
 from skill.store.base import ProgressStore
 from skill.store.dynamodb import create_table
 from skill.store.sqlite import SqliteStore
+from skill.voice.attributes import decode
 from skill.voice.builder import build_skill
 from skill.voice.intents import Intent
 from skill.voice.redact import user_ref
@@ -220,11 +221,11 @@ def test_a_store_down_at_launch_still_coaches_and_loads_on_a_later_turn(
     talk = Conversation(skill_for(dynamodb_store(fault_proxy.url, dynamodb_table)), user_id)
     fault_proxy.throttle_next = 2
     assert "Welcome" in speech_of(talk.launch())
-    assert "p" not in talk.attributes["mmp"], "nothing loaded yet"
+    assert "p" not in decode(talk.attributes["mmp"]), "nothing loaded yet"
     fault_proxy.reset()
     talk.say("AMAZON.YesIntent")
     assert fault_proxy.calls == Counter(Query=1)
-    assert "p" in talk.attributes["mmp"]
+    assert "p" in decode(talk.attributes["mmp"])
 
 
 # --- progress questions ------------------------------------------------------------------------
