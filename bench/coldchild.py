@@ -1,6 +1,7 @@
 """One cold start, run in a fresh interpreter by bench/coldstart.py (not imported elsewhere).
 
-    python -m bench.coldchild ours|baseline EVENTS.json
+    python -m bench.coldchild ours|baseline EVENTS.json             # this source tree
+    pythonX.Y -I -S bench/coldchild.py ours|baseline EVENTS.json ARTIFACT_DIR  # as deployed
 
 Loads what the Lambda runtime loads before any handler, imports the skill's Lambda entry,
 answers the first event (a LaunchRequest), then the rest, and prints one JSON line: when the
@@ -29,18 +30,20 @@ from typing import Any  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _load_handler(which: str) -> Any:
-    if which == "baseline":
-        from bench.baseline import handler
-
-        return handler
-    # lambda/app.py is loaded by path, as the Lambda runtime does ("lambda" is a keyword).
-    spec = importlib.util.spec_from_file_location("app", ROOT / "lambda" / "app.py")
+def _load(name: str, path: Path) -> Any:
+    spec = importlib.util.spec_from_file_location(name, path)
     assert spec is not None
     assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return module.handler
+    return module
+
+
+def _load_handler(which: str, artifact: Path | None) -> Any:
+    if which == "baseline":  # its module, by path: the artifact run has no `bench` package
+        return _load("baseline", ROOT / "bench" / "baseline.py").handler
+    # The entry is loaded by path, as the Lambda runtime does ("lambda" is a keyword).
+    return _load("app", artifact / "app.py" if artifact else ROOT / "lambda" / "app.py").handler
 
 
 def _high_water_kib() -> int:
@@ -50,10 +53,13 @@ def _high_water_kib() -> int:
     raise RuntimeError("no VmHWM in /proc/self/status")
 
 
-def main(which: str, events_path: str) -> None:
+def main(which: str, events_path: str, artifact_dir: str | None = None) -> None:
     events: list[dict[str, Any]] = json.loads(Path(events_path).read_text())
+    artifact = Path(artifact_dir) if artifact_dir else None
+    if artifact is not None:  # the deployed form: its folder first, as /var/task on Lambda
+        sys.path.insert(0, str(artifact))
     begin_wall, begin_cpu = time.perf_counter_ns(), time.process_time_ns()
-    handler = _load_handler(which)
+    handler = _load_handler(which, artifact)
     first = handler(events[0], None)
     first_cpu_ns = time.process_time_ns() - begin_cpu
     first_wall_ns = time.perf_counter_ns() - begin_wall
@@ -77,4 +83,4 @@ def main(which: str, events_path: str) -> None:
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:3])
+    main(*sys.argv[1:4])

@@ -21,8 +21,10 @@ back to its default zone and stores nothing, so every run asks again).
 from __future__ import annotations
 
 import compileall
+import importlib.util
 import json
 import os
+import platform
 import socket
 import subprocess
 import sys
@@ -42,6 +44,8 @@ from skill.domain.progress import Completion, KnownZone
 from skill.lambda_entry import make_handler
 from skill.store.factory import make_store
 
+BUILD_SCRIPT = Path(__file__).resolve().parent.parent / "lambda" / "build_artifact.py"
+LAMBDA_ARCH = {"x86_64": "x86_64", "aarch64": "arm64"}  # platform.machine() -> Lambda's name
 COLD_TARGET = Target("<=", 1.3)
 USER = "amzn1.ask.account.BENCH-COLD"
 USER_WITHOUT_ZONE = "amzn1.ask.account.BENCH-COLD-NO-ZONE"
@@ -67,10 +71,60 @@ class ColdStart:
         return median([getattr(r, field) for r in runs])
 
 
-def run_child(which: str, events_file: Path, env: Mapping[str, str]) -> ChildRun:
+@dataclass(frozen=True)
+class Runtime:
+    """What a cold-start child runs: an interpreter, and the deployed artifact folder or (None)
+    this source tree."""
+
+    python: str
+    artifact: Path | None
+    name: str
+
+    def command(self, which: str, events_file: Path) -> list[str]:
+        if self.artifact is None:
+            return [self.python, "-m", "bench.coldchild", which, str(events_file)]
+        # -I -S: only the artifact and the standard library are importable, as on Lambda.
+        child = str(ROOT / "bench" / "coldchild.py")
+        return [self.python, "-I", "-S", child, which, str(events_file), str(self.artifact)]
+
+
+def source_runtime() -> Runtime:
+    """This source tree on this interpreter (quick runs; no build needed)."""
+    version = ".".join(map(str, sys.version_info[:2]))
+    return Runtime(sys.executable, None, f"source tree, Python {version}")
+
+
+def artifact_runtime() -> Runtime:
+    """What Lambda runs: `make package`'s artifact, built for this machine's CPU (x86_64 here;
+    only the native wheels differ from the arm64 one), on template.yaml's Python version."""
+    spec = importlib.util.spec_from_file_location("build_artifact", BUILD_SCRIPT)
+    assert spec is not None
+    assert spec.loader is not None
+    script = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = script  # its dataclasses resolve annotations through sys.modules
+    spec.loader.exec_module(script)
+    arch = LAMBDA_ARCH[platform.machine()]
+    subprocess.run(
+        ["make", "--no-print-directory", "-s", "lambda-artifact", f"LAMBDA_ARCH={arch}"],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+    version = script.template_target().python_version
+    python = script.find_interpreter(version)
+    if python is None:
+        raise RuntimeError(f"no python{version} for the Lambda artifact (pyenv versions?)")
+    # The baseline's module is loaded by path there: byte-compile it for that interpreter too.
+    baseline_module = str(ROOT / "bench" / "baseline.py")
+    subprocess.run([str(python), "-I", "-m", "py_compile", baseline_module], check=True)
+    folder = ROOT / "build" / "lambda" / arch
+    return Runtime(str(python), folder, f"Lambda artifact, Python {version}")
+
+
+def run_child(which: str, events_file: Path, env: Mapping[str, str], runtime: Runtime) -> ChildRun:
     spawned = time.time_ns()
     out = subprocess.run(
-        [sys.executable, "-m", "bench.coldchild", which, str(events_file)],
+        runtime.command(which, events_file),
         cwd=ROOT,
         env={**os.environ, **env},
         capture_output=True,
@@ -141,10 +195,13 @@ def measure(
     warmup: bool = True,
     api_token: bool = True,
     zone_known: bool = True,
+    runtime: Runtime | None = None,
 ) -> ColdStart:
-    """`store_env` configures Morning Moves' store (MORNING_MOVES_* variables); without
+    """`runtime` runs the children (default: this source tree, `source_runtime`).
+    `store_env` configures Morning Moves' store (MORNING_MOVES_* variables); without
     `api_token` the first request skips the settings API, as the simulator's requests do;
     without `zone_known` the user is one whose time zone the store does not know yet."""
+    runtime = runtime or source_runtime()
     user = USER if zone_known else USER_WITHOUT_ZONE
     local = make_handler(Config(store=StoreKind.MEMORY, verify=False))
     ours_events = scenarios.full_routine(local, user).requests
@@ -161,15 +218,15 @@ def measure(
     # (and PYTHONDONTWRITEBYTECODE may be set), so compile it too rather than time the compiler.
     compile_sources()
     if warmup:  # one untimed pair: pages both in, and makes the user a returning one
-        run_child("ours", ours_file, env)
-        run_child("baseline", base_file, env)
+        run_child("ours", ours_file, env, runtime)
+        run_child("baseline", base_file, env, runtime)
     ours: list[ChildRun] = []
     base: list[ChildRun] = []
     for i in range(runs):
         pair = [("ours", ours_file, ours), ("baseline", base_file, base)]
         for which, events_file, sink in pair if i % 2 == 0 else reversed(pair):
-            sink.append(run_child(which, events_file, env))
-    return ColdStart(label, ours, base)
+            sink.append(run_child(which, events_file, env, runtime))
+    return ColdStart(f"{label}; {runtime.name}", ours, base)
 
 
 def cpu_row(result: ColdStart) -> Row:
