@@ -15,7 +15,7 @@ LAMBDA_ARCH ?= arm64
 LAMBDA_PYTHON := $(shell sed -n 's/^ *Runtime: *python//p' template.yaml)
 export SAM_CLI_TELEMETRY := 0
 
-.PHONY: run test lint typecheck pytest bench load-check browser-deps clean model chat \
+.PHONY: run test lint typecheck pytest bench load-check browser-deps valgrind-dep clean model chat \
 	template-check package lambda-artifact lambda-lock build-SkillFunction skill-package
 
 $(BIN)/python:
@@ -49,12 +49,12 @@ $(NODE_STAMP): package-lock.json package.json
 	npm ci --no-audit --no-fund
 	@touch $@
 
-pytest: $(VENV)/.installed-test $(NODE_STAMP) browser-deps $(SAM_VENV)/.installed
+pytest: $(VENV)/.installed-test $(NODE_STAMP) browser-deps valgrind-dep $(SAM_VENV)/.installed
 	$(BIN)/pytest
 
 ## bench: latency, cold start, throughput, database work and footprint against a bare ASK SDK
 ##        skill; prints one table, exits non-zero when a target is missed (about 2 minutes)
-bench: $(VENV)/.installed-test $(NODE_STAMP)
+bench: $(VENV)/.installed-test $(NODE_STAMP) valgrind-dep
 	$(BIN)/python -m bench
 
 ## model: regenerate interaction_model/ from skill/voice/model_source.py
@@ -71,6 +71,11 @@ load-check: $(VENV)/.installed-test
 
 # The browser test drives Debian's Chromium through Debian's chromedriver; never a downloaded one.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# The cold-start benchmark counts instructions with valgrind (tests/bench runs it at toy size).
+valgrind-dep:
+	@command -v valgrind >/dev/null || { $(SUDO) apt-get update && \
+	  $(SUDO) apt-get install -y --no-install-recommends valgrind; }
+
 browser-deps:
 	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || { \
 	  $(SUDO) apt-get update && \

@@ -1,7 +1,11 @@
 """One cold start, run in a fresh interpreter by bench/coldstart.py (not imported elsewhere).
 
-    python -m bench.coldchild ours|baseline EVENTS.json             # this source tree
-    pythonX.Y -I -S bench/coldchild.py ours|baseline EVENTS.json ARTIFACT_DIR  # as deployed
+    python -m bench.coldchild ours|baseline EVENTS.json [--stop startup|first]
+    pythonX.Y -I -S bench/coldchild.py ours|baseline EVENTS.json --artifact DIR [--stop ...]
+
+`--artifact`: the deployed form (its folder first on the path) instead of this source tree.
+`--stop`: leave at once (no output, no interpreter shutdown) once the events are loaded or the
+first answer is given: what bench/coldstart.py counts instructions up to, under valgrind.
 
 Loads what the Lambda runtime loads before any handler, imports the skill's Lambda entry,
 answers the first event (a LaunchRequest), then the rest, and prints one JSON line: when the
@@ -21,6 +25,7 @@ STARTED_NS = time.time_ns()  # before anything else this process does on its own
 import importlib.util  # noqa: E402
 import json  # noqa: E402
 import logging  # noqa: E402, F401
+import os  # noqa: E402
 import sys  # noqa: E402
 import traceback  # noqa: E402, F401
 import warnings  # noqa: E402, F401
@@ -53,14 +58,17 @@ def _high_water_kib() -> int:
     raise RuntimeError("no VmHWM in /proc/self/status")
 
 
-def main(which: str, events_path: str, artifact_dir: str | None = None) -> None:
+def main(which: str, events_path: str, artifact: Path | None, stop: str | None) -> None:
     events: list[dict[str, Any]] = json.loads(Path(events_path).read_text())
-    artifact = Path(artifact_dir) if artifact_dir else None
     if artifact is not None:  # the deployed form: its folder first, as /var/task on Lambda
         sys.path.insert(0, str(artifact))
+    if stop == "startup":
+        os._exit(0)
     begin_wall, begin_cpu = time.perf_counter_ns(), time.process_time_ns()
     handler = _load_handler(which, artifact)
     first = handler(events[0], None)
+    if stop == "first":
+        os._exit(0)
     first_cpu_ns = time.process_time_ns() - begin_cpu
     first_wall_ns = time.perf_counter_ns() - begin_wall
     answered_ns = time.time_ns()
@@ -83,4 +91,8 @@ def main(which: str, events_path: str, artifact_dir: str | None = None) -> None:
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:4])
+    # By hand, not argparse: importing it would load modules the measured code then gets free.
+    which, events_path, *options = sys.argv[1:]
+    given = dict(zip(options[::2], options[1::2], strict=True))
+    artifact = given.get("--artifact")
+    main(which, events_path, Path(artifact) if artifact else None, given.get("--stop"))

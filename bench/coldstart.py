@@ -25,6 +25,7 @@ import importlib.util
 import json
 import os
 import platform
+import re
 import socket
 import subprocess
 import sys
@@ -46,6 +47,7 @@ from skill.store.factory import make_store
 
 BUILD_SCRIPT = Path(__file__).resolve().parent.parent / "lambda" / "build_artifact.py"
 LAMBDA_ARCH = {"x86_64": "x86_64", "aarch64": "arm64"}  # platform.machine() -> Lambda's name
+INSTRUCTIONS = re.compile(r"I\s+refs:\s+([\d,]+)")  # callgrind's total, on stderr
 COLD_TARGET = Target("<=", 1.3)
 USER = "amzn1.ask.account.BENCH-COLD"
 USER_WITHOUT_ZONE = "amzn1.ask.account.BENCH-COLD-NO-ZONE"
@@ -66,6 +68,8 @@ class ColdStart:
     label: str
     ours: list[ChildRun]
     baseline: list[ChildRun]
+    # Instructions executed by import + first answer (valgrind), when counted: (ours, baseline).
+    instructions: tuple[int, int] | None = None
 
     def median_of(self, runs: list[ChildRun], field: str) -> float:
         return median([getattr(r, field) for r in runs])
@@ -80,12 +84,13 @@ class Runtime:
     artifact: Path | None
     name: str
 
-    def command(self, which: str, events_file: Path) -> list[str]:
+    def command(self, which: str, events_file: Path, *options: str) -> list[str]:
         if self.artifact is None:
-            return [self.python, "-m", "bench.coldchild", which, str(events_file)]
+            return [self.python, "-m", "bench.coldchild", which, str(events_file), *options]
         # -I -S: only the artifact and the standard library are importable, as on Lambda.
         child = str(ROOT / "bench" / "coldchild.py")
-        return [self.python, "-I", "-S", child, which, str(events_file), str(self.artifact)]
+        artifact = ["--artifact", str(self.artifact)]
+        return [self.python, "-I", "-S", child, which, str(events_file), *artifact, *options]
 
 
 def source_runtime() -> Runtime:
@@ -121,17 +126,22 @@ def artifact_runtime() -> Runtime:
     return Runtime(str(python), folder, f"Lambda artifact, Python {version}")
 
 
-def run_child(which: str, events_file: Path, env: Mapping[str, str], runtime: Runtime) -> ChildRun:
-    spawned = time.time_ns()
-    out = subprocess.run(
-        runtime.command(which, events_file),
+def _run(command: list[str], env: Mapping[str, str], timeout: float) -> Any:
+    """A child process from the project root with `env` added; its output captured."""
+    return subprocess.run(
+        command,
         cwd=ROOT,
         env={**os.environ, **env},
         capture_output=True,
         text=True,
         check=False,
-        timeout=60,
+        timeout=timeout,
     )
+
+
+def run_child(which: str, events_file: Path, env: Mapping[str, str], runtime: Runtime) -> ChildRun:
+    spawned = time.time_ns()
+    out = _run(runtime.command(which, events_file), env, timeout=60)
     if out.returncode != 0:
         raise RuntimeError(f"cold-start child ({which}) failed:\n{out.stderr}")
     data: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
@@ -141,6 +151,29 @@ def run_child(which: str, events_file: Path, env: Mapping[str, str], runtime: Ru
         spawn_to_answer_ms=(data["answered_ns"] - spawned) / 1e6,
         high_water_kib=data["high_water_kib"],
     )
+
+
+def count_instructions(
+    which: str, events_file: Path, env: Mapping[str, str], runtime: Runtime, stop: str
+) -> int:
+    """Instructions a child executes until `stop` ("startup": events loaded; "first": first
+    answer given), counted by valgrind: the same on a busy machine as on an idle one."""
+    valgrind = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"]
+    out = _run([*valgrind, *runtime.command(which, events_file, "--stop", stop)], env, 600)
+    found = INSTRUCTIONS.search(out.stderr)
+    if out.returncode != 0 or found is None:
+        raise RuntimeError(f"counting {which} ({stop}) under valgrind failed:\n{out.stderr}")
+    return int(found.group(1).replace(",", ""))
+
+
+def first_answer_instructions(
+    which: str, events_file: Path, env: Mapping[str, str], runtime: Runtime, runs: int
+) -> int:
+    """Import + first answer in instructions: to the first answer, less interpreter start-up
+    (and loading the events); the median of `runs` (string hashing varies a little per run)."""
+    startup = count_instructions(which, events_file, env, runtime, "startup")
+    first = [count_instructions(which, events_file, env, runtime, "first") for _ in range(runs)]
+    return round(median(first)) - startup
 
 
 def with_settings_api_down(event: dict[str, Any]) -> dict[str, Any]:
@@ -196,8 +229,10 @@ def measure(
     api_token: bool = True,
     zone_known: bool = True,
     runtime: Runtime | None = None,
+    counted_runs: int = 0,
 ) -> ColdStart:
-    """`runtime` runs the children (default: this source tree, `source_runtime`).
+    """`runtime` runs the children (default: this source tree, `source_runtime`); with
+    `counted_runs`, import + first answer are also counted in instructions (valgrind).
     `store_env` configures Morning Moves' store (MORNING_MOVES_* variables); without
     `api_token` the first request skips the settings API, as the simulator's requests do;
     without `zone_known` the user is one whose time zone the store does not know yet."""
@@ -226,7 +261,13 @@ def measure(
         pair = [("ours", ours_file, ours), ("baseline", base_file, base)]
         for which, events_file, sink in pair if i % 2 == 0 else reversed(pair):
             sink.append(run_child(which, events_file, env, runtime))
-    return ColdStart(f"{label}; {runtime.name}", ours, base)
+    instructions = None
+    if counted_runs:
+        instructions = (
+            first_answer_instructions("ours", ours_file, env, runtime, counted_runs),
+            first_answer_instructions("baseline", base_file, env, runtime, counted_runs),
+        )
+    return ColdStart(f"{label}; {runtime.name}", ours, base, instructions)
 
 
 def cpu_row(result: ColdStart) -> Row:
@@ -243,12 +284,30 @@ def cpu_row(result: ColdStart) -> Row:
     )
 
 
+def instructions_row(result: ColdStart, instructions: tuple[int, int]) -> Row:
+    ours, base = instructions
+    return Row(
+        "2",
+        f"cold start ({result.label}): import + first launch, instructions executed (valgrind)",
+        f"{ours / 1e6:.0f} M",
+        f"{base / 1e6:.0f} M",
+        ours / base,
+    )
+
+
 def rows(result: ColdStart, *, target: bool) -> list[Row]:
-    """The CPU figure (with the target when `target`) and the wall time from spawn."""
+    """The cold-start figure, the CPU time and the wall time from spawn. The target is on the
+    instructions where they were counted (the machine's neighbours cannot move them), else on
+    the CPU time."""
     ours_wall = result.median_of(result.ours, "spawn_to_answer_ms")
     base_wall = result.median_of(result.baseline, "spawn_to_answer_ms")
+    figure = cpu_row(result)
+    extra: list[Row] = []
+    if result.instructions is not None:
+        figure, extra = instructions_row(result, result.instructions), [figure]
     return [
-        replace(cpu_row(result), target=COLD_TARGET if target else None),
+        replace(figure, target=COLD_TARGET if target else None),
+        *extra,
         Row(
             "2",
             f"cold start ({result.label}): process spawn to first answer, wall, median of "
