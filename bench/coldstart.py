@@ -21,7 +21,6 @@ back to its default zone and stores nothing, so every run asks again).
 from __future__ import annotations
 
 import compileall
-import importlib.util
 import json
 import os
 import platform
@@ -44,8 +43,8 @@ from skill.domain.ids import MoveId
 from skill.domain.progress import Completion, KnownZone
 from skill.lambda_entry import make_handler
 from skill.store.factory import make_store
+from tests.deploy.template import build_script, make_artifact
 
-BUILD_SCRIPT = Path(__file__).resolve().parent.parent / "lambda" / "build_artifact.py"
 LAMBDA_ARCH = {"x86_64": "x86_64", "aarch64": "arm64"}  # platform.machine() -> Lambda's name
 INSTRUCTIONS = re.compile(r"I\s+refs:\s+([\d,]+)")  # callgrind's total, on stderr
 COLD_TARGET = Target("<=", 1.3)
@@ -102,27 +101,14 @@ def source_runtime() -> Runtime:
 def artifact_runtime() -> Runtime:
     """What Lambda runs: `make package`'s artifact, built for this machine's CPU (x86_64 here;
     only the native wheels differ from the arm64 one), on template.yaml's Python version."""
-    spec = importlib.util.spec_from_file_location("build_artifact", BUILD_SCRIPT)
-    assert spec is not None
-    assert spec.loader is not None
-    script = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = script  # its dataclasses resolve annotations through sys.modules
-    spec.loader.exec_module(script)
-    arch = LAMBDA_ARCH[platform.machine()]
-    subprocess.run(
-        ["make", "--no-print-directory", "-s", "lambda-artifact", f"LAMBDA_ARCH={arch}"],
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-    )
-    version = script.template_target().python_version
-    python = script.find_interpreter(version)
+    folder = make_artifact(LAMBDA_ARCH[platform.machine()])
+    version = build_script().template_target().python_version
+    python = build_script().find_interpreter(version)
     if python is None:
         raise RuntimeError(f"no python{version} for the Lambda artifact (pyenv versions?)")
     # The baseline's module is loaded by path there: byte-compile it for that interpreter too.
     baseline_module = str(ROOT / "bench" / "baseline.py")
     subprocess.run([str(python), "-I", "-m", "py_compile", baseline_module], check=True)
-    folder = ROOT / "build" / "lambda" / arch
     return Runtime(str(python), folder, f"Lambda artifact, Python {version}")
 
 

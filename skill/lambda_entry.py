@@ -6,7 +6,6 @@ invocation, once, and a process that never gets an event never pays at all.
 
 from __future__ import annotations
 
-import json
 import logging
 import time
 from collections.abc import Callable
@@ -65,17 +64,6 @@ def _request_fields(event: dict[str, Any], context: Any) -> dict[str, Any]:
     return fields
 
 
-def _envelope(skill: CustomSkill, event: dict[str, Any]) -> Any:
-    """The event as the SDK's model: straight from the dict when the serializer can."""
-    from ask_sdk_model.request_envelope import RequestEnvelope
-
-    from skill.voice.serializer import FastSerializer
-
-    if isinstance(skill.serializer, FastSerializer):
-        return skill.serializer.deserialize_data(event, RequestEnvelope)
-    return skill.serializer.deserialize(payload=json.dumps(event), obj_type=RequestEnvelope)
-
-
 def make_handler(config: Config) -> LambdaHandler:
     """A Lambda handler that builds its skill once per process, on the first event."""
     built: list[CustomSkill] = []
@@ -86,9 +74,11 @@ def make_handler(config: Config) -> LambdaHandler:
         if cold:
             built.append(_build(config))
         skill = built[0]
+        from skill.voice.serializer import request_envelope  # loaded with the skill by now
+
         fields = _request_fields(event, context)
         try:
-            envelope = _envelope(skill, event)
+            envelope = request_envelope(skill.serializer, event)
             response = skill.invoke(request_envelope=envelope, context=context)
             result = skill.serializer.serialize(response)
         except Exception as exc:

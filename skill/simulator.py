@@ -21,12 +21,12 @@ from datetime import UTC, datetime
 from typing import Any, Protocol
 
 from ask_sdk_core.skill import CustomSkill
-from ask_sdk_model.request_envelope import RequestEnvelope
 
 from skill.nlu import Nlu, Resolution, SlotMatch, nlu_for
 from skill.voice.attributes import decode
 from skill.voice.intents import Intent, SlotName
 from skill.voice.model_source import intent_source, normalize
+from skill.voice.serializer import request_envelope
 from skill.voice.state import STATE_KEY
 
 SIMULATOR_SKILL_ID = "amzn1.ask.skill.00000000-0000-0000-0000-000000000000"
@@ -71,7 +71,7 @@ class SkillTransport:
         self._skill = skill
 
     def send(self, envelope: dict[str, Any]) -> dict[str, Any]:
-        request = self._skill.serializer.deserialize(json.dumps(envelope), RequestEnvelope)
+        request = request_envelope(self._skill.serializer, envelope)
         response = self._skill.invoke(request_envelope=request, context=None)
         data = self._skill.serializer.serialize(response)
         if not isinstance(data, dict):

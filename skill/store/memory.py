@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from datetime import date
 
-from skill.domain.history import reps_of
+from skill.domain.history import reps_of, with_profile_update
 from skill.domain.ids import MoveId
 from skill.domain.progress import (
     Completion,
@@ -52,13 +52,7 @@ class MemoryStore:
     def update_profile(self, user_id: str, update: ProfileUpdate) -> None:
         with self._lock:
             profile = self._profiles.get(user_id, Profile())
-            changes = {k: v for k, v in update._asdict().items() if v is not None}
-            if "dose_adjustments" in changes:
-                changes["dose_adjustments"] = {
-                    **profile.dose_adjustments,
-                    **changes["dose_adjustments"],
-                }
-            self._profiles[user_id] = profile._replace(**changes)
+            self._profiles[user_id] = with_profile_update(profile, update)
 
     def delete_user(self, user_id: str) -> None:
         with self._lock:

@@ -21,6 +21,7 @@ from typing import Any
 
 from ask_sdk_core.exceptions import SerializationException
 from ask_sdk_core.serialize import DefaultSerializer
+from ask_sdk_model.request_envelope import RequestEnvelope
 
 Decoder = Callable[[Any], Any]
 Encoder = Callable[[Any], Any]
@@ -245,6 +246,16 @@ class FastSerializer(DefaultSerializer):
             if value is not None:
                 out[key] = self.serialize(value)
         return out
+
+
+def request_envelope(
+    serializer: DefaultSerializer, data: dict[str, Any], text: str | None = None
+) -> Any:
+    """A request as the SDK's model, from its parsed JSON `data` (and its `text` when at hand),
+    with any skill's serializer: ours reads the dict as it is, the SDK's wants JSON text."""
+    if isinstance(serializer, FastSerializer):
+        return serializer.deserialize_data(data, RequestEnvelope)
+    return serializer.deserialize(json.dumps(data) if text is None else text, RequestEnvelope)
 
 
 def _json_names(model: type) -> dict[str, str]:

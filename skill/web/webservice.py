@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ask_sdk_core.skill import CustomSkill
 from ask_sdk_model.request_envelope import RequestEnvelope
 
-from skill.voice.serializer import FastSerializer
+from skill.voice.serializer import request_envelope
 from skill.web.verifier import AbstractVerifier, VerificationException
 
 
@@ -44,12 +45,9 @@ class WebserviceSkillHandler:
         return serialized
 
     def _deserialize(self, body: str, parsed: dict[str, Any] | None) -> RequestEnvelope:
-        serializer = self._skill.serializer
         try:
-            if parsed is not None and isinstance(serializer, FastSerializer):
-                envelope = serializer.deserialize_data(parsed, RequestEnvelope)
-            else:
-                envelope = serializer.deserialize(body, RequestEnvelope)
+            data = json.loads(body) if parsed is None else parsed
+            envelope = request_envelope(self._skill.serializer, data, body)
         # The SDK's deserializer raises a zoo of types on odd input; all of them mean "bad body".
         except Exception as exc:
             raise MalformedRequestError(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import subprocess
 import sys
 from functools import cache
 from pathlib import Path
@@ -74,6 +75,21 @@ def _script(name: str) -> ModuleType:
 @cache
 def build_script() -> ModuleType:
     return _script("build_artifact")
+
+
+def lambda_folder(arch: str = "arm64") -> Path:
+    return ROOT / "build" / "lambda" / arch
+
+
+def make_artifact(arch: str) -> Path:
+    """`make lambda-artifact` for `arch` (cached by the build while its inputs are unchanged)."""
+    subprocess.run(
+        ["make", "--no-print-directory", "-s", "lambda-artifact", f"LAMBDA_ARCH={arch}"],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+    return lambda_folder(arch)
 
 
 @cache

@@ -27,7 +27,7 @@ from skill.config import Config, Env, StoreKind
 from skill.lambda_entry import make_handler
 from skill.store.dynamodb import make_client
 from tests.conftest import TEST_SKILL_ID
-from tests.deploy.template import ROOT, build_script, the_resource
+from tests.deploy.template import ROOT, build_script, lambda_folder, make_artifact, the_resource
 from tests.events import event_names, load_event
 from tests.fakes.alexa_api import FakeAlexaApi
 
@@ -35,29 +35,15 @@ DRIVER = Path(__file__).with_name("run_artifact.py")
 ELF_MACHINE = {"arm64": 0xB7, "x86_64": 0x3E}  # e_machine: EM_AARCH64, EM_X86_64
 
 
-def lambda_folder(arch: str = "arm64") -> Path:
-    return ROOT / "build" / "lambda" / arch
-
-
-def _make_artifact(arch: str) -> Path:
-    subprocess.run(
-        ["make", "--no-print-directory", "-s", "lambda-artifact", f"LAMBDA_ARCH={arch}"],
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-    )
-    return lambda_folder(arch)
-
-
 @pytest.fixture(scope="session")
 def local_artifact() -> Path:
-    return _make_artifact("x86_64")
+    return make_artifact("x86_64")
 
 
 @pytest.fixture(scope="session")
 def lambda_artifact() -> Path:
     """The folder `make package` zips and `sam build` copies."""
-    return _make_artifact("arm64")
+    return make_artifact("arm64")
 
 
 def _create_table_as_deployed(endpoint: str) -> str:
