@@ -8,10 +8,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from skill.domain.session import Phase, SessionState
+from skill.domain.state import Phase, SessionState
 from skill.simulator import Conversation, Turn
-from skill.voice.attributes import decode
-from skill.voice.state import STATE_KEY
+from skill.voice import session_codec
 
 Envelope = dict[str, Any]
 LambdaHandler = Callable[[Envelope, Any], Envelope]
@@ -41,7 +40,7 @@ def sent(turn: Turn) -> Envelope:
 
 
 def state_of(attributes: dict[str, Any]) -> SessionState:
-    return SessionState.from_json(decode(attributes.get(STATE_KEY)))
+    return session_codec.read(attributes).state
 
 
 def launch(handler: LambdaHandler, user_id: str) -> Envelope:

@@ -15,6 +15,7 @@ from skill.config import Config
 
 if TYPE_CHECKING:
     from ask_sdk_core.skill import CustomSkill
+    from ask_sdk_model.request_envelope import RequestEnvelope
 
 LambdaHandler = Callable[[dict[str, Any], Any], dict[str, Any]]
 
@@ -46,22 +47,28 @@ def _build(config: Config) -> CustomSkill:
 
 def _request_fields(event: dict[str, Any], context: Any) -> dict[str, Any]:
     """What one log line says about a request: its kind, never who made it."""
-    from skill.voice.redact import user_ref  # the skill is built by now: no extra import cost
-
     request = event.get("request") or {}
-    user_id = ((event.get("session") or {}).get("user") or {}).get("userId") or (
-        ((event.get("context") or {}).get("System") or {}).get("user") or {}
-    ).get("userId")
     fields: dict[str, Any] = {"request_type": request.get("type")}
     intent = (request.get("intent") or {}).get("name")
     if intent:
         fields["intent"] = intent
-    if user_id:
-        fields["user"] = user_ref(user_id)
     request_id = getattr(context, "aws_request_id", None)
     if request_id:
         fields["request_id"] = request_id
     return fields
+
+
+def _user_field(envelope: RequestEnvelope) -> dict[str, str]:
+    """The log line's user: a reference, read the one way every handler reads it."""
+    from ask_sdk_core.handler_input import HandlerInput
+
+    from skill.voice import envelope as requests
+    from skill.voice.redact import user_ref
+
+    try:
+        return {"user": user_ref(requests.user_id(HandlerInput(request_envelope=envelope)))}
+    except (ValueError, AttributeError):
+        return {}
 
 
 def make_handler(config: Config) -> LambdaHandler:
@@ -79,6 +86,7 @@ def make_handler(config: Config) -> LambdaHandler:
         fields = _request_fields(event, context)
         try:
             envelope = request_envelope(skill.serializer, event)
+            fields.update(_user_field(envelope))
             response = skill.invoke(request_envelope=envelope, context=context)
             result = skill.serializer.serialize(response)
         except Exception as exc:

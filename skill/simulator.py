@@ -23,11 +23,10 @@ from typing import Any, Protocol
 from ask_sdk_core.skill import CustomSkill
 
 from skill.nlu import Nlu, Resolution, SlotMatch, nlu_for
-from skill.voice.attributes import decode
+from skill.voice import session_codec
 from skill.voice.intents import Intent, SlotName
 from skill.voice.model_source import intent_source, normalize
 from skill.voice.serializer import request_envelope
-from skill.voice.state import STATE_KEY
 
 SIMULATOR_SKILL_ID = "amzn1.ask.skill.00000000-0000-0000-0000-000000000000"
 SIMULATOR_USER_ID = "amzn1.ask.account.SIMULATOR"
@@ -301,8 +300,9 @@ class Conversation:
 
     def _phase(self) -> str | None:
         attributes = self._session.attributes if self._session else {}
-        phase = decode(attributes.get(STATE_KEY)).get("phase")
-        return str(phase) if phase is not None else None
+        if session_codec.KEY not in attributes:
+            return None
+        return str(session_codec.read(attributes).state.phase)
 
     def _launch_request(self) -> dict[str, Any]:
         return {"type": "LaunchRequest"}

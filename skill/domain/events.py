@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import time
 from enum import StrEnum
 from typing import NamedTuple
 
+from skill.domain.effects import CallReminders
 from skill.domain.ids import Feedback, MomentId, MoveId
+from skill.domain.reminders import ConsentAnswer, ReminderAction, ReminderResult
 
 
 class EventKind(StrEnum):
@@ -36,6 +39,9 @@ class EventKind(StrEnum):
     STOP = "stop"
     UNKNOWN = "unknown"
     SESSION_ENDED = "session_ended"
+    REMINDER = "reminder"  # set, change, cancel or list the daily reminder
+    REMINDER_DONE = "reminder_done"  # the result of a CallReminders effect
+    CONSENT = "consent"  # Alexa's answer to our AskPermission effect
 
 
 class Event(NamedTuple):
@@ -48,3 +54,9 @@ class Event(NamedTuple):
     number: int | None = None
     # SET_AGE from "my next big birthday is fifty": the target birthday rather than the age.
     big_birthday: int | None = None
+    reminder: ReminderAction | None = None  # REMINDER: what was asked
+    at: time | None = None  # REMINDER: the time said; CONSENT: the time asked for
+    call: CallReminders | None = None  # REMINDER_DONE: the call this answers
+    result: ReminderResult | None = None  # REMINDER_DONE: how it went
+    consent: ConsentAnswer | None = None  # CONSENT: the user's answer
+    end_after: bool = False  # CONSENT: end the session after answering

@@ -1,4 +1,5 @@
-"""Daily reminders as rules and words: when to offer one, reading a spoken time, what to say.
+"""Daily reminders as rules and words: when to offer one, reading a spoken time, what to say,
+and the values the Reminders API calls give back.
 
 Pure: the Alexa Reminders API client lives in skill/voice/reminders.py.
 """
@@ -9,14 +10,11 @@ import re
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
+from typing import NamedTuple
 
-from skill.domain.catalogue import ROUTINE
-from skill.domain.events import Event, EventKind
 from skill.domain.ids import MoveId
 from skill.domain.progress import UserProgress
-from skill.domain.script import SEE_YOU
-from skill.domain.session import Context, Outcome, Phase, SessionState
-from skill.domain.speech import Say, Speech
+from skill.domain.speech import Speech
 
 
 class ReminderAction(StrEnum):
@@ -26,6 +24,30 @@ class ReminderAction(StrEnum):
     CHANGE = "change"
     CANCEL = "cancel"
     LIST = "list"
+
+
+class ReminderStatus(StrEnum):
+    """How a call to the Reminders API went."""
+
+    DONE = "done"
+    NO_PERMISSION = "no_permission"
+    FAILED = "failed"
+
+
+class ReminderResult(NamedTuple):
+    """What happened, and the reminder times involved (the ones found, kept or cancelled)."""
+
+    status: ReminderStatus
+    times: tuple[time, ...] = ()
+    existed: bool = False
+
+
+class ConsentAnswer(StrEnum):
+    """The user's answer when Alexa asked them for the reminders permission."""
+
+    ACCEPTED = "ACCEPTED"
+    DENIED = "DENIED"
+    NOT_ANSWERED = "NOT_ANSWERED"
 
 
 # What Alexa asks for and what we request: one source for the directive, the card and tests.
@@ -207,54 +229,6 @@ def should_offer_reminder(
     if not routine_completed or offered_already or routine_before_session:
         return False
     return not any(d < today for d in completed_routine_dates(progress))
-
-
-# Ways of leaving that are not a "goodbye after feedback": no question tacked on to these.
-_NO_OFFER_EVENTS = {EventKind.STOP, EventKind.SESSION_ENDED, EventKind.FORGET_ME}
-
-
-def offer_after_routine(
-    before: SessionState,
-    event: Event,
-    outcome: Outcome,
-    context: Context,
-    *,
-    offered: bool,
-    routine_before_session: bool = False,
-) -> tuple[Outcome, time] | None:
-    """After the first ever full routine, as the session would end once the user has said how
-    it felt, keep the session open and offer a daily reminder at about this time of day.
-
-    Returns the changed outcome and the time offered, or None when there is nothing to offer.
-    """
-    finished_routine = (
-        before.phase is Phase.FEEDBACK
-        and before.moment is None
-        and set(ROUTINE) <= set(before.done)
-    )
-    if (
-        event.kind in _NO_OFFER_EVENTS
-        or not outcome.reply.end_session
-        or not should_offer_reminder(
-            context.progress,
-            context.now.date(),
-            routine_completed=finished_routine,
-            offered_already=offered,
-            routine_before_session=routine_before_session,
-        )
-    ):
-        return None
-    at = suggested_time(context.now)
-    # The offer keeps the session open, so the goodbye waits for the answer.
-    said = outcome.reply.speech.segments
-    if said and said[-1] == Say(SEE_YOU):
-        said = said[:-1]
-    reply = outcome.reply._replace(
-        speech=Speech(said) + ReminderWords.offer(at),
-        reprompt=ReminderWords.offer_reprompt(at),
-        end_session=False,
-    )
-    return outcome._replace(reply=reply), at
 
 
 # --- Words -----------------------------------------------------------------------------------

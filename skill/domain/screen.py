@@ -6,8 +6,8 @@ from typing import NamedTuple
 
 from skill.domain.catalogue import ROUTINE, move
 from skill.domain.ids import MoveId
-from skill.domain.session import Phase, SessionState
 from skill.domain.speech import Reply
+from skill.domain.state import Phase, SessionState
 
 APP_TITLE = "Morning Moves"
 

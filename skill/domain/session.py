@@ -1,14 +1,9 @@
 # ruff: noqa: ARG001  (handlers share one signature so the transition table can hold them)
 """The session state machine: `step(state, event, context) -> Outcome`.
 
-Phases (what the coach is waiting for):
-    IDLE            the menu: what shall we do?
-    READY           a move was introduced (or a set interrupted): "say next" counts a set
-    COUNTED         a set was just counted out in full: "say next" confirms it
-    PAUSED          on a break; behaves like READY, but says so
-    CONFIRM_FORGET  asked "delete everything?"; anything but yes or no carries on where we were
-    FEEDBACK        the plan is finished: "how did that feel?"
-    ENDED           the session is over
+The phases are in skill/domain/state.py, the reminder conversation's handlers in
+skill/domain/reminder_talk.py; this module holds the coaching handlers and the one transition
+table that routes every event of every phase.
 
 When a move counts as done: a set counts once it has been counted out in full AND the user
 then moves on ("next"/"yes"); pause, stop, repeat, slower or faster straight after a set mean
@@ -22,12 +17,7 @@ retried request with the same prior state gives the same key.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
-from enum import StrEnum
-from typing import Any, NamedTuple, TypeVar
-
-from skill.domain import script
+from skill.domain import reminder_talk, script
 from skill.domain.cards import routine_card
 from skill.domain.catalogue import (
     ALL_MOVE_NAMES,
@@ -35,14 +25,13 @@ from skill.domain.catalogue import (
     ROUTINE,
     Dose,
     Move,
-    Sides,
     move,
     spoken_list,
 )
 from skill.domain.counting import set_speech
 from skill.domain.events import Event, EventKind
 from skill.domain.ids import MomentId, MoveId
-from skill.domain.progress import Completion, ForgetUser, ProfileUpdate, ProgressEvent, UserProgress
+from skill.domain.progress import Completion, ForgetUser, ProfileUpdate, ProgressEvent
 from skill.domain.progression import (
     adjust_for_feedback,
     change_tempo,
@@ -54,137 +43,12 @@ from skill.domain.progression import (
     todays_dose,
     valid_age,
 )
+from skill.domain.reminders import completed_routine_dates
 from skill.domain.speech import Card, Reply, Speech
-
-STATE_VERSION = 2
-_T = TypeVar("_T")
-
-
-class Phase(StrEnum):
-    """What the coach is waiting for (see the module docstring)."""
-
-    IDLE = "idle"
-    READY = "ready"
-    COUNTED = "counted"
-    PAUSED = "paused"
-    CONFIRM_FORGET = "confirm_forget"
-    FEEDBACK = "feedback"
-    ENDED = "ended"
-
-
-class SessionState(NamedTuple):
-    """Everything carried between turns in session attributes: small, versioned, JSON-safe."""
-
-    phase: Phase = Phase.IDLE
-    version: int = STATE_VERSION
-    run: str = ""  # turn id of the request that started the current plan
-    plan: tuple[MoveId, ...] = ()
-    moment: MomentId | None = None
-    # The current move's position in `plan`; as a field it hides tuple.index, never used here.
-    index: int = 0  # type: ignore[assignment]
-    sets_done: int = 0  # sets of the current move that count
-    dose: Dose | None = None  # the current move's dose, fixed when the move starts
-    tempo: float | None = None  # None: the user's saved tempo
-    back: Phase | None = None  # where CONFIRM_FORGET returns to
-    done: tuple[MoveId, ...] = ()  # moves completed this session
-
-    @property
-    def current(self) -> Move | None:
-        in_plan = self.plan and 0 <= self.index < len(self.plan)
-        return move(self.plan[self.index]) if in_plan else None
-
-    @property
-    def coaching(self) -> bool:
-        return self.phase in (Phase.READY, Phase.COUNTED, Phase.PAUSED)
-
-    def to_json(self) -> dict[str, Any]:
-        data = self._asdict()
-        data["plan"] = list(self.plan)
-        data["done"] = list(self.done)
-        if self.dose is not None:
-            data["dose"] = self.dose._asdict()
-        return data
-
-    @classmethod
-    def from_json(cls, data: object) -> SessionState:
-        """Parse session attributes; anything unknown, stale or inconsistent starts afresh."""
-        if not isinstance(data, dict) or data.get("version") != STATE_VERSION:
-            return cls()
-        try:
-            state = _parse(data)
-        except (KeyError, ValueError, TypeError, AttributeError, OverflowError):
-            return cls()
-        return state if _consistent(state) else cls()
-
-
-def _parse(data: dict[str, Any]) -> SessionState:
-    dose = data.get("dose")
-    tempo = data.get("tempo")
-    return SessionState(
-        phase=Phase(data["phase"]),
-        run=_typed(data.get("run", ""), str),
-        plan=tuple(MoveId(m) for m in data.get("plan", ())),
-        moment=MomentId(data["moment"]) if data.get("moment") is not None else None,
-        index=_typed(data.get("index", 0), int),
-        sets_done=_typed(data.get("sets_done", 0), int),
-        dose=_parse_dose(dose) if dose is not None else None,
-        tempo=clamp_tempo(float(tempo)) if tempo is not None else None,
-        back=Phase(data["back"]) if data.get("back") is not None else None,
-        done=tuple(MoveId(m) for m in data.get("done", ())),
-    )
-
-
-def _parse_dose(data: dict[str, Any]) -> Dose:
-    return Dose(
-        reps=_typed(data["reps"], int),
-        sets=_typed(data["sets"], int),
-        sides=Sides(data["sides"]),
-        supported=_typed(data["supported"], bool),
-        hold_seconds=float(data["hold_seconds"]),
-        last_set_reps=_typed(data["last_set_reps"], int),
-    )
-
-
-def _typed(value: object, kind: type[_T]) -> _T:
-    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-        raise TypeError(value)
-    return value
-
-
-def _consistent(s: SessionState) -> bool:
-    if s.coaching:
-        if s.current is None or s.dose is None:
-            return False
-        if not (1 <= s.dose.reps <= 100 and 1 <= s.dose.sets <= 10):
-            return False
-        if not 0 <= s.sets_done < s.dose.sets:
-            return False
-        if s.dose.hold_seconds < 0 or s.dose.hold_seconds > 30 or s.dose.last_set_reps < 0:
-            return False
-    return (s.phase is Phase.CONFIRM_FORGET) == (s.back is not None) and s.back not in (
-        Phase.CONFIRM_FORGET,
-        Phase.ENDED,
-    )
-
-
-class Context(NamedTuple):
-    """Facts about this turn that the engine needs but must not fetch itself."""
-
-    now: datetime
-    progress: UserProgress = UserProgress()
-    turn_id: str = ""
-
-
-class Outcome(NamedTuple):
-    """The result of one step: the next state, what to say, what progress to record."""
-
-    state: SessionState
-    reply: Reply
-    progress: tuple[ProgressEvent, ...] = ()
-
-
-Handler = Callable[[SessionState, Event, Context], Outcome]
-
+from skill.domain.state import Phase, SessionState, consistent
+from skill.domain.turn import Context, Handler, Outcome
+from skill.domain.turn import end as _end
+from skill.domain.turn import wait as _wait
 
 # ---------------------------------------------------------------------------------------------
 # Building blocks
@@ -192,49 +56,6 @@ Handler = Callable[[SessionState, Event, Context], Outcome]
 
 def _tempo(state: SessionState, ctx: Context) -> float:
     return state.tempo if state.tempo is not None else clamp_tempo(ctx.progress.profile.tempo)
-
-
-def prompt(state: SessionState) -> Speech:
-    """What to say to carry on from `state`; a side conversation (reminders) ends with it."""
-    return _prompt(state)
-
-
-def _prompt(state: SessionState) -> Speech:
-    """What to say now: the reprompt of every reply that waits."""
-    current = state.current
-    match state.phase:
-        case Phase.READY if current is not None:
-            return Speech.of(f"Say next when you're ready for {current.name}, or skip.")
-        case Phase.COUNTED:
-            return Speech.of("Say next when you're ready, or repeat to do that set again.")
-        case Phase.PAUSED:
-            return Speech.of("Say resume when you're ready to carry on, or stop to finish.")
-        case Phase.CONFIRM_FORGET:
-            return Speech.of("Say yes to delete everything, or no to keep it.")
-        case Phase.FEEDBACK:
-            return Speech.of(script.FEEDBACK_QUESTION)
-        case _:
-            return Speech.of(script.START_HINT)
-
-
-def _wait(
-    state: SessionState,
-    speech: Speech,
-    progress: tuple[ProgressEvent, ...] = (),
-    *,
-    prompted: bool = False,
-    card: Card | None = None,
-) -> Outcome:
-    """A reply that waits for the user; unless `prompted`, it ends by saying what to say."""
-    prompt = _prompt(state)
-    said = speech if prompted else speech + prompt
-    return Outcome(state, Reply(said, reprompt=prompt, card=card), progress)
-
-
-def _end(
-    speech: Speech, progress: tuple[ProgressEvent, ...] = (), card: Card | None = None
-) -> Outcome:
-    return Outcome(SessionState(Phase.ENDED), Reply(speech, end_session=True, card=card), progress)
 
 
 def _coached(state: SessionState) -> tuple[Move, Dose]:
@@ -426,7 +247,7 @@ def _feedback(state: SessionState, event: Event, ctx: Context) -> Outcome:
     reply = Speech.of(lines[event.feedback])
     changes: tuple[ProgressEvent, ...] = (update,) if update else ()
     if state.phase is Phase.FEEDBACK:
-        return _end(reply + Speech.of(script.SEE_YOU), changes)
+        return reminder_talk.farewell(state, ctx, reply, changes)
     return _wait(state, reply, changes)
 
 
@@ -612,7 +433,7 @@ def _ask_feedback_again(state: SessionState, event: Event, ctx: Context) -> Outc
 
 
 def _goodbye(state: SessionState, event: Event, ctx: Context) -> Outcome:
-    return _end(Speech.of("Well done today.", script.SEE_YOU))
+    return reminder_talk.farewell(state, ctx, Speech.of("Well done today."))
 
 
 def _forget(state: SessionState, event: Event, ctx: Context) -> Outcome:
@@ -690,6 +511,16 @@ TRANSITIONS: dict[Phase, dict[EventKind, Handler]] = {
         E.NEXT: _goodbye,
         E.START_OVER: _start_from_menu,
     },
+    Phase.OFFER_REMINDER: {
+        E.YES: reminder_talk.accept_offer,
+        E.NO: reminder_talk.decline_offer,
+        E.NEXT: reminder_talk.decline_offer,
+        E.UNKNOWN: reminder_talk.reask_offer,
+        E.REMINDER: reminder_talk.remind,
+    },
+    Phase.ASKING_PERMISSION: {
+        E.CONSENT: reminder_talk.consent,
+    },
     Phase.ENDED: {},
 }
 
@@ -719,26 +550,51 @@ EVERY_PHASE: dict[EventKind, Handler] = {
     E.STOP: _stop,
     E.UNKNOWN: _unknown,
     E.SESSION_ENDED: _session_ended,
+    E.REMINDER: reminder_talk.remind,
+    E.REMINDER_DONE: reminder_talk.reminder_done,
+    E.CONSENT: reminder_talk.consent,
 }
 
 
 def _falls_back_to(state: SessionState) -> SessionState | None:
     """Phases that, for events they have no row for, act like another phase."""
-    if state.phase is Phase.PAUSED:
-        return state._replace(phase=Phase.READY)
-    if state.phase is Phase.CONFIRM_FORGET:  # anything but yes or no: carry on, keep the data
-        return state._replace(phase=state.back or Phase.IDLE, back=None)
+    match state.phase:
+        case Phase.PAUSED:
+            return state._replace(phase=Phase.READY)
+        case Phase.CONFIRM_FORGET | Phase.ASKING_PERMISSION:  # carry on where we were
+            return state._replace(phase=state.back or Phase.IDLE, back=None)
+        case Phase.OFFER_REMINDER:  # the user moved on: the goodbye was said already
+            return SessionState(Phase.ENDED)
     return None
 
 
 def step(state: SessionState, event: Event, context: Context) -> Outcome:
     """Advance the conversation by one event."""
-    if state.phase is Phase.ENDED or not _consistent(state):
-        state = SessionState(tempo=state.tempo)
+    state = _remembering(state, context)
+    outcome = _dispatch(state, event, context)
+    return outcome._replace(state=_with_memory(outcome.state, state))
+
+
+def _dispatch(state: SessionState, event: Event, context: Context) -> Outcome:
+    if state.phase is Phase.ENDED or not consistent(state):
+        state = _with_memory(SessionState(tempo=state.tempo), state)
     handler = TRANSITIONS[state.phase].get(event.kind)
     if handler is None:
         underlying = _falls_back_to(state)
         if underlying is not None:
-            return step(underlying, event, context)
+            return _dispatch(_with_memory(underlying, state), event, context)
         handler = EVERY_PHASE[event.kind]
     return handler(state, event, context)
+
+
+def _remembering(state: SessionState, context: Context) -> SessionState:
+    """`state` with its session-wide memory filled in on the session's first turn, while the
+    progress is still the store's, from before this session."""
+    if state.routine_before is not None:
+        return state
+    return state._replace(routine_before=bool(completed_routine_dates(context.progress)))
+
+
+def _with_memory(new: SessionState, old: SessionState) -> SessionState:
+    """Every state of a session keeps the session-wide memory, whatever a handler built."""
+    return new._replace(routine_before=old.routine_before, offered=old.offered or new.offered)

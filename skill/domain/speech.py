@@ -78,13 +78,19 @@ class Card(NamedTuple):
     text: str
 
 
+class PermissionCard(NamedTuple):
+    """A card in the Alexa app where the user can grant these permissions."""
+
+    permissions: tuple[str, ...]
+
+
 class Reply(NamedTuple):
     """What the skill says in one response."""
 
     speech: Speech
     reprompt: Speech | None = None
     end_session: bool = False
-    card: Card | None = None
+    card: Card | PermissionCard | None = None
 
     @property
     def waits_for_user(self) -> bool:

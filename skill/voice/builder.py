@@ -12,8 +12,7 @@ from skill.config import Config
 from skill.store.base import ProgressStore
 from skill.voice.api_client import BoundedApiClient
 from skill.voice.can_fulfill import CanFulfillHandler
-from skill.voice.habits import ReminderHandler
-from skill.voice.handlers import EngineHandler, FriendlyExceptionHandler, SessionEndedHandler
+from skill.voice.handlers import EngineHandler, FriendlyExceptionHandler
 from skill.voice.progress import ProgressKeeper
 from skill.voice.serializer import FastSerializer
 from skill.voice.skill_events import SkillDisabledHandler
@@ -42,12 +41,9 @@ def build_skill(
     builder = CustomSkillBuilder(api_client=BoundedApiClient(config.alexa_api_timeout))
     builder.skill_id = config.skill_id  # type: ignore[assignment]  # SDK annotates it as None
     progress = ProgressKeeper(store, config, time_zone_lookup)
-    engine = EngineHandler(store=store, config=config, clock=clock, progress=progress)
     builder.add_request_handler(CanFulfillHandler())
     builder.add_request_handler(SkillDisabledHandler(store))
-    builder.add_request_handler(SessionEndedHandler(engine))
-    builder.add_request_handler(ReminderHandler(engine.local_now))  # before the engine: yes/no
-    builder.add_request_handler(engine)
+    builder.add_request_handler(EngineHandler(progress, clock))
     builder.add_exception_handler(FriendlyExceptionHandler())
     skill = builder.create()
     skill.serializer = FastSerializer()  # the SDK's results, a third of a warm turn faster

@@ -1,4 +1,5 @@
-"""Thin ASK SDK handlers: request -> engine event -> step -> rendered response."""
+"""Thin ASK SDK handlers. Every turn reads one way:
+request -> engine Event -> `step` -> effects carried out -> one response builder -> store."""
 
 from __future__ import annotations
 
@@ -9,34 +10,27 @@ from datetime import datetime
 from ask_sdk_core.dispatch_components.exception_components import AbstractExceptionHandler
 from ask_sdk_core.dispatch_components.request_components import AbstractRequestHandler
 from ask_sdk_core.handler_input import HandlerInput
-from ask_sdk_core.utils.predicate import is_request_type
-from ask_sdk_core.utils.request_util import (
-    get_intent_name,
-    get_locale,
-    get_request_type,
-    get_slot,
-    get_user_id,
-)
+from ask_sdk_core.utils.request_util import get_intent_name, get_request_type, get_slot
 from ask_sdk_model.response import Response
 
-from skill.config import Config
+from skill.domain.effects import CallReminders
 from skill.domain.events import Event, EventKind
-from skill.domain.session import Context, Outcome, step
-from skill.domain.speech import Speech
-from skill.domain.ssml import render
-from skill.store.base import ProgressStore
-from skill.voice.habits import after_step, decorate
-from skill.voice.progress import ProgressKeeper
+from skill.domain.session import step
+from skill.domain.speech import Reply, Speech
+from skill.domain.state import SessionState
+from skill.domain.turn import Context, Outcome
+from skill.voice import envelope, session_codec
+from skill.voice.effects import call_reminders
+from skill.voice.progress import ProgressKeeper, SessionProgress
 from skill.voice.redact import scrub, user_ref
+from skill.voice.response import build_response
+from skill.voice.session_codec import SessionData
 from skill.voice.slots import intent_event
-from skill.voice.state import load_state, save_state
 
 log = logging.getLogger(__name__)
 
-
-def _text(value: str | bytes | None) -> str | None:
-    """request_util annotates its getters as AnyStr; the JSON they come from holds text."""
-    return value.decode() if isinstance(value, bytes) else value
+# A turn runs at most this many effects: each call's result is one more step.
+_MAX_EFFECTS = 3
 
 
 def to_event(handler_input: HandlerInput) -> Event | None:
@@ -50,8 +44,19 @@ def to_event(handler_input: HandlerInput) -> Event | None:
         return intent_event(
             str(get_intent_name(handler_input)),
             lambda name: get_slot(handler_input, name),
-            _text(get_locale(handler_input)),
+            envelope.locale(handler_input),
         )
+    if request_type == "SessionResumedRequest":
+        from skill.voice.reminders import consent_result  # only the reminders flow resumes us
+
+        consent = consent_result(handler_input)
+        if consent is not None:
+            return Event(
+                EventKind.CONSENT,
+                consent=consent.answer,
+                at=consent.at,
+                end_after=consent.end_after,
+            )
     return None
 
 
@@ -59,19 +64,11 @@ _EVENT_KEY = "mm.event"  # request attribute: this request's engine event
 
 
 class EngineHandler(AbstractRequestHandler):
-    """Every request the engine understands goes through here."""
+    """Every request the engine understands goes through here, one way."""
 
-    def __init__(
-        self,
-        store: ProgressStore,
-        config: Config,
-        clock: Callable[[], datetime],
-        progress: ProgressKeeper | None = None,
-    ):
-        self._store = store
-        self._config = config
+    def __init__(self, progress: ProgressKeeper, clock: Callable[[], datetime]):
+        self._progress = progress
         self._clock = clock
-        self._progress = progress or ProgressKeeper(store, config)
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
         # Parsed once per request: handle() reads what can_handle() found.
@@ -79,62 +76,47 @@ class EngineHandler(AbstractRequestHandler):
         handler_input.attributes_manager.request_attributes[_EVENT_KEY] = event
         return event is not None
 
-    def local_now(self, handler_input: HandlerInput) -> tuple[datetime, str | None]:
-        """This request's date-time in the user's zone, and that zone's name (the device's,
-        looked up once per session, else the configured one)."""
-        progress = self._progress.open(handler_input, self._clock())
-        progress.save(handler_input)
-        return self._clock().astimezone(progress.zone), progress.time_zone
-
-    def run(self, handler_input: HandlerInput, event: Event) -> Outcome:
-        state = load_state(handler_input)
-        now = self._clock()
-        progress = self._progress.open(handler_input, now)
-        request = handler_input.request_envelope.request
-        request_id = (request.request_id if request is not None else None) or ""
-        context = Context(
-            now=now.astimezone(progress.zone), progress=progress.progress, turn_id=request_id
-        )
-        outcome = step(state, event, context)
-        progress.apply(outcome.progress)
-        progress.save(handler_input, session_ending=outcome.reply.end_session)
-        outcome = after_step(handler_input, state, event, outcome, context)
-        save_state(handler_input, outcome.state)
-        return outcome
-
     def handle(self, handler_input: HandlerInput) -> Response:
         event = handler_input.attributes_manager.request_attributes.get(_EVENT_KEY)
         if not isinstance(event, Event):  # called without can_handle (not by the SDK)
             event = to_event(handler_input)
-        assert event is not None  # can_handle guarantees it
-        outcome = self.run(handler_input, event)
-        return respond(handler_input, outcome)
+        if event is None:
+            raise ValueError("no engine event for this request")
+        return build_response(handler_input, self.run(handler_input, event))
 
+    def run(self, handler_input: HandlerInput, event: Event) -> Outcome:
+        """One turn: step, carry out the effects, record progress, keep the session."""
+        remembered = session_codec.load(handler_input)
+        now = self._clock()
+        progress = self._progress.open(handler_input, now, remembered.progress)
+        context = Context(
+            now=now.astimezone(progress.zone),
+            progress=progress.progress,
+            turn_id=envelope.request_id(handler_input),
+            one_shot=envelope.opens_session(handler_input),
+        )
+        outcome = self._carry_out(
+            handler_input, step(remembered.state, event, context), context, progress
+        )
+        progress.apply(outcome.progress)
+        kept = progress.save(session_ending=outcome.reply.end_session)
+        session_codec.save(handler_input, SessionData(outcome.state, kept))
+        return outcome
 
-class SessionEndedHandler(AbstractRequestHandler):
-    """Alexa closed the session: let the engine tidy up, and answer with no speech."""
-
-    def __init__(self, engine: EngineHandler):
-        self._engine = engine
-
-    def can_handle(self, handler_input: HandlerInput) -> bool:
-        return bool(is_request_type("SessionEndedRequest")(handler_input))
-
-    def handle(self, handler_input: HandlerInput) -> Response:
-        self._engine.run(handler_input, Event(EventKind.SESSION_ENDED))
-        return handler_input.response_builder.response
-
-
-def respond(handler_input: HandlerInput, outcome: Outcome) -> Response:
-    reply = outcome.reply
-    builder = handler_input.response_builder
-    if reply.speech.segments:
-        builder.speak(render(reply.speech))
-    if reply.reprompt is not None and not reply.end_session:
-        builder.ask(render(reply.reprompt))
-    builder.set_should_end_session(reply.end_session)
-    decorate(handler_input, outcome)
-    return builder.response
+    @staticmethod
+    def _carry_out(
+        handler_input: HandlerInput, outcome: Outcome, context: Context, progress: SessionProgress
+    ) -> Outcome:
+        """Run the outcome's calls, each result one more step; progress from every step."""
+        recorded = outcome.progress
+        for _ in range(_MAX_EFFECTS):
+            calls = [e for e in outcome.effects if isinstance(e, CallReminders)]
+            if not calls:
+                break
+            result = call_reminders(handler_input, calls[0], context.now, progress.time_zone)
+            outcome = step(outcome.state, result, context)
+            recorded += outcome.progress
+        return outcome._replace(progress=recorded)
 
 
 _SORRY = Speech.of("Sorry, something went wrong on my side. Let's try that again.")
@@ -150,7 +132,10 @@ class FriendlyExceptionHandler(AbstractExceptionHandler):
     def handle(self, handler_input: HandlerInput, exception: Exception) -> Response:
         request_type = get_request_type(handler_input)
         intent = get_intent_name(handler_input) if request_type == "IntentRequest" else "-"
-        user_id = _text(get_user_id(handler_input))
+        try:
+            user_id: str | None = envelope.user_id(handler_input)
+        except (ValueError, AttributeError):
+            user_id = None
         log.error(
             "unhandled %s on %s (intent %s, user %s)\n%s",
             type(exception).__name__,
@@ -159,11 +144,5 @@ class FriendlyExceptionHandler(AbstractExceptionHandler):
             user_ref(user_id),
             scrub(exception, user_id),
         )
-        if request_type == "SessionEndedRequest":
-            return handler_input.response_builder.response
-        return (
-            handler_input.response_builder.speak(render(_SORRY))
-            .ask(render(_SORRY_REPROMPT))
-            .set_should_end_session(False)
-            .response
-        )
+        sorry = Outcome(SessionState(), Reply(_SORRY, reprompt=_SORRY_REPROMPT))
+        return build_response(handler_input, sorry, screen=False)

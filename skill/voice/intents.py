@@ -88,7 +88,7 @@ INTENT_EVENTS: dict[str, EventKind] = {
     Intent.NO: EventKind.NO,
 }
 
-# Intents that are not coaching events: the reminders conversation (skill/voice/habits.py).
+# Intents that become REMINDER events, each with the action it asks of the daily reminder.
 REMINDER_INTENTS: dict[str, ReminderAction] = {
     Intent.SET_REMINDER: ReminderAction.SET,
     Intent.CHANGE_REMINDER: ReminderAction.CHANGE,

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -43,29 +44,18 @@ from skill.domain.progress import (
     UserProgress,
 )
 from skill.store.base import ProgressStore, StoreUnavailableError
-from skill.voice import attributes
+from skill.voice import envelope
 from skill.voice.redact import user_ref
 from skill.voice.timezone import TimeZoneLookup, device_time_zone, zone_or_none
 
 log = logging.getLogger(__name__)
 
-PROGRESS_KEY = "mmp"
 # A remembered zone older than this is asked of the settings API again (users travel and move).
 ZONE_RECHECK_AFTER = timedelta(days=7)
 
 
-def user_id_of(handler_input: HandlerInput) -> str:
-    """The Alexa user id of this request (from context.System, present on every request)."""
-    envelope = handler_input.request_envelope
-    for holder in (getattr(envelope.context, "system", None), envelope.session):
-        user = getattr(holder, "user", None)
-        if user is not None and user.user_id:
-            return str(user.user_id)
-    raise ValueError("request carries no user id")
-
-
 class SessionProgress:
-    """One turn's view of a user's progress; `save` puts it back in the session attributes.
+    """One turn's view of a user's progress; `save` gives the copy kept in the session.
 
     A plain class, not a dataclass: it is created on every turn and defined on every cold start,
     where a dataclass's generated methods cost more than they give (skill/domain/__init__.py).
@@ -130,8 +120,8 @@ class SessionProgress:
                 return
             self.pending.pop(0)
 
-    def save(self, handler_input: HandlerInput, *, session_ending: bool = False) -> None:
-        """Put the session's copy back into the session attributes; log what is still pending."""
+    def save(self, *, session_ending: bool = False) -> dict[str, Any]:
+        """The session's copy, for the session attributes; logs what is still pending."""
         if session_ending:
             self.flush()
         if self.pending:
@@ -145,7 +135,7 @@ class SessionProgress:
             data["q"] = [event_to_json(e) for e in self.pending]
         if self.seen:
             data["k"] = list(self.seen)
-        attributes.save(handler_input, PROGRESS_KEY, data)
+        return data
 
     def _write(self, event: ProgressEvent) -> bool | None:
         """Write now if nothing older is waiting; otherwise queue. None when queued."""
@@ -209,16 +199,18 @@ class ProgressKeeper:
         self._default_zone = config.timezone if zone_or_none(config.timezone) else "UTC"
         self._lookup = time_zone_lookup
 
-    def open(self, handler_input: HandlerInput, now: datetime) -> SessionProgress:
+    def open(
+        self, handler_input: HandlerInput, now: datetime, cached: Mapping[str, Any]
+    ) -> SessionProgress:
         """This turn's progress: anything pending is written first, then the progress comes from
-        the session attributes, or (first turn, or the store failed before) from the store; the
-        time zone from the session attributes, or (first turn) by `_choose_zone`."""
-        cached = attributes.load(handler_input, PROGRESS_KEY)
+        the session's copy (`cached`, from SessionProgress.save), or (first turn, or the store
+        failed before) from the store; the time zone from the session's copy, or (first turn) by
+        `_choose_zone`."""
         pending = [e for e in map(event_from_json, cached.get("q") or ()) if e is not None]
         seen = [k for k in cached.get("k") or () if isinstance(k, str)]
         session = SessionProgress(
             store=self._store,
-            user_id=user_id_of(handler_input),
+            user_id=envelope.user_id(handler_input),
             time_zone="",
             progress=UserProgress(),
             loaded=False,

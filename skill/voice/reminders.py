@@ -11,7 +11,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, time
-from enum import StrEnum
 from typing import Any, cast
 
 from ask_sdk_core.handler_input import HandlerInput
@@ -35,27 +34,19 @@ from ask_sdk_model.services.reminder_management.trigger_type import TriggerType
 from ask_sdk_model.services.service_exception import ServiceException
 from ask_sdk_model.ui.ask_for_permissions_consent_card import AskForPermissionsConsentCard
 
-from skill.domain.reminders import REMINDER_TEXT, REMINDERS_PERMISSION, next_occurrence
+from skill.domain.reminders import (
+    REMINDER_TEXT,
+    REMINDERS_PERMISSION,
+    ConsentAnswer,
+    ReminderResult,
+    ReminderStatus,
+    next_occurrence,
+)
 
 log = logging.getLogger(__name__)
 
 CONSENT_URI = "connection://AMAZON.AskForPermissionsConsent/2"
 _PERMISSION_STATUSES = {401, 403}
-
-
-class ReminderStatus(StrEnum):
-    DONE = "done"
-    NO_PERMISSION = "no_permission"
-    FAILED = "failed"
-
-
-@dataclass(frozen=True)
-class ReminderResult:
-    """What happened, and the reminder times involved (the ones found, kept or cancelled)."""
-
-    status: ReminderStatus
-    times: tuple[time, ...] = ()
-    existed: bool = False
 
 
 class _ReminderClient(ReminderManagementServiceClient):
@@ -222,12 +213,6 @@ def _reminder_time(alert: dict[str, Any]) -> time:
 _TOKEN_PREFIX = "mm-reminder@"  # noqa: S105  # a connection token, not a secret
 
 
-class ConsentAnswer(StrEnum):
-    ACCEPTED = "ACCEPTED"
-    DENIED = "DENIED"
-    NOT_ANSWERED = "NOT_ANSWERED"
-
-
 @dataclass(frozen=True)
 class ConsentResult:
     """The user's answer to our permission request, and the reminder time they asked for."""
@@ -257,9 +242,11 @@ def consent_directive(at: time, *, end_after: bool = False) -> StartConnectionDi
     )
 
 
-def consent_card() -> AskForPermissionsConsentCard:
+def consent_card(
+    permissions: tuple[str, ...] = (REMINDERS_PERMISSION,),
+) -> AskForPermissionsConsentCard:
     """The fallback: a card in the Alexa app where the user can allow reminders."""
-    return AskForPermissionsConsentCard(permissions=[REMINDERS_PERMISSION])
+    return AskForPermissionsConsentCard(permissions=list(permissions))
 
 
 def consent_result(handler_input: HandlerInput) -> ConsentResult | None:

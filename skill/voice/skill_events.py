@@ -21,7 +21,7 @@ from ask_sdk_core.utils.predicate import is_request_type
 from ask_sdk_model.response import Response
 
 from skill.store.base import ProgressStore, StoreUnavailableError
-from skill.voice.progress import user_id_of
+from skill.voice import envelope
 from skill.voice.redact import user_ref
 
 log = logging.getLogger(__name__)
@@ -59,7 +59,7 @@ class SkillDisabledHandler(AbstractRequestHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         status = persistence_status(handler_input)
-        user_id = user_id_of(handler_input)
+        user_id = envelope.user_id(handler_input)
         who = user_ref(user_id)
         if not should_forget(status):
             log.info("skill disabled by %s (%s): progress kept", who, status)

@@ -14,9 +14,10 @@ from typing import TypeVar
 
 from ask_sdk_model.slot import Slot
 
-from skill.domain.events import Event
+from skill.domain.events import Event, EventKind
 from skill.domain.ids import Feedback, MomentId, MoveId
-from skill.voice.intents import INTENT_EVENTS, Intent, SlotName
+from skill.domain.reminders import parse_time
+from skill.voice.intents import INTENT_EVENTS, REMINDER_INTENTS, Intent, SlotName
 
 SlotReader = Callable[[str], Slot | None]
 SlotValue = str | int
@@ -92,10 +93,16 @@ def _number(value: SlotValue | None) -> int | None:
 
 def intent_event(name: str, read: SlotReader, locale: str | None) -> Event | None:
     """The engine event for an intent by name, or None when the model has no such intent."""
-    kind = INTENT_EVENTS.get(name)
+    reminder = REMINDER_INTENTS.get(name)
+    kind = INTENT_EVENTS.get(name) or (EventKind.REMINDER if reminder else None)
     if kind is None:
         return None
     values = read_slots(Intent(name), read, locale)
+    if reminder is not None:
+        spoken = values.get(SlotName.TIME)
+        return Event(
+            kind, reminder=reminder, at=parse_time(spoken if isinstance(spoken, str) else None)
+        )
     return Event(
         kind,
         move=_member(MoveId, values.get(SlotName.MOVE)),

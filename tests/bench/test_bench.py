@@ -14,7 +14,7 @@ from bench.__main__ import README_END, README_START, main, write_readme
 from bench.report import Row, Target, missed, render
 from skill.config import Config, StoreKind
 from skill.domain.ids import MoveId
-from skill.domain.session import Phase
+from skill.domain.state import Phase
 from skill.lambda_entry import make_handler
 from tests.events import load_event
 

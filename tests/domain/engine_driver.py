@@ -8,7 +8,9 @@ from datetime import datetime
 from skill.domain.events import Event, EventKind
 from skill.domain.ids import Feedback
 from skill.domain.progress import UserProgress
-from skill.domain.session import Context, Outcome, Phase, SessionState, step
+from skill.domain.session import step
+from skill.domain.state import Phase, SessionState
+from skill.domain.turn import Context, Outcome
 
 MORNING = datetime(2026, 11, 25, 7, 10)
 

@@ -7,12 +7,16 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
+from skill.domain.effects import AskPermission, CallReminders
 from skill.domain.events import Event, EventKind
 from skill.domain.ids import MoveId
 from skill.domain.progress import Completion, DayTotal, Profile, ProgressEvent, UserProgress
-from skill.domain.session import Context, Outcome, SessionState, step
+from skill.domain.reminders import ReminderResult, ReminderStatus
+from skill.domain.session import step
 from skill.domain.speech import MAX_BREAK_SECONDS, MAX_SSML_CHARS, Reply, Speech
 from skill.domain.ssml import render
+from skill.domain.state import Phase, SessionState
+from skill.domain.turn import Context, Outcome
 
 NOW = datetime(2026, 11, 25, 7, 30, tzinfo=UTC)  # a Wednesday morning
 MAX_STATE_JSON = 2048
@@ -47,6 +51,38 @@ def check_reply(reply: Reply, *, session_ended: bool = False) -> None:
         check_ssml(reply.reprompt)
 
 
+def check_outcome(outcome: Outcome, *, session_ended: bool = False) -> None:
+    """A settled outcome (see `settle`): a hand-off to Alexa says nothing itself; every other
+    outcome is a reply that passes `check_reply`."""
+    if any(isinstance(e, AskPermission) for e in outcome.effects):
+        assert outcome.state.phase is Phase.ASKING_PERMISSION
+        assert not outcome.reply.speech.segments
+        return
+    assert not outcome.effects, "every call was carried out"
+    check_reply(outcome.reply, session_ended=session_ended)
+
+
+def settle(
+    outcome: Outcome,
+    context: Context,
+    result: ReminderResult = ReminderResult(ReminderStatus.DONE),  # noqa: B008  (immutable)
+) -> Outcome:
+    """Play the voice layer's part: carry out the outcome's calls, each answered by `result`
+    (the times asked for, when it succeeds), and step the answers back in."""
+    progress = outcome.progress
+    for _ in range(3):
+        calls = [e for e in outcome.effects if isinstance(e, CallReminders)]
+        if not calls:
+            break
+        answer = result
+        if result.status is ReminderStatus.DONE and not result.times and calls[0].at is not None:
+            answer = result._replace(times=(calls[0].at,))
+        done = Event(EventKind.REMINDER_DONE, call=calls[0], result=answer)
+        outcome = step(outcome.state, done, context)
+        progress += outcome.progress
+    return outcome._replace(progress=progress)
+
+
 def veteran(age: int | None = 42, tempo: float = 1.0, weeks: int = 5) -> UserProgress:
     """A user who started `weeks` weeks ago and trained the last three days."""
     days = tuple(
@@ -71,8 +107,8 @@ class Talk:
         self.turns += 1
         event = Event(kind, **fields)  # type: ignore[arg-type]
         context = Context(now=self.now, progress=self.progress, turn_id=f"turn-{self.turns}")
-        outcome = step(self.state, event, context)
-        check_reply(outcome.reply, session_ended=kind is EventKind.SESSION_ENDED)
+        outcome = settle(step(self.state, event, context), context)
+        check_outcome(outcome, session_ended=kind is EventKind.SESSION_ENDED)
         self.state = outcome.state
         self.outcomes.append(outcome)
         return outcome

@@ -10,7 +10,9 @@ from skill.domain.events import Event, EventKind
 from skill.domain.ids import MoveId
 from skill.domain.progress import DayTotal, UserProgress
 from skill.domain.progression import todays_dose
-from skill.domain.session import SessionState, step
+from skill.domain.session import step
+from skill.domain.speech import Card
+from skill.domain.state import SessionState
 from tests.domain.engine_driver import context, finished_routine, routine_turns
 
 TODAY = date(2026, 11, 25)
@@ -52,7 +54,7 @@ def test_a_finished_routine_ends_with_the_workout_card() -> None:
     ctx = context(UserProgress(first_active=date(2026, 11, 24), days=(yesterday,)))
     _, outcome = finished_routine(ctx)
     card = outcome.reply.card
-    assert card is not None
+    assert isinstance(card, Card)
     assert card.title == CARD_TITLE
     today_line, streak_line, next_line, _ = card.text.splitlines()
     for move_id in ROUTINE:
@@ -68,7 +70,7 @@ def test_stopping_after_some_moves_still_gives_a_card() -> None:
             break
     stopped = step(outcome.state, Event(EventKind.STOP), ctx)
     card = stopped.reply.card
-    assert card is not None
+    assert isinstance(card, Card)
     assert card.text.startswith(f"Today: {move(ROUTINE[0]).title} ")
     assert move(ROUTINE[1]).title not in card.text
 

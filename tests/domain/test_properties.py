@@ -10,8 +10,11 @@ from hypothesis import strategies as st
 from skill.domain.events import Event, EventKind
 from skill.domain.ids import Feedback, MomentId, MoveId
 from skill.domain.progress import Completion, UserProgress
-from skill.domain.session import Context, Outcome, Phase, SessionState, step
-from tests.domain.talk import MAX_STATE_JSON, NOW, check_reply, veteran
+from skill.domain.reminders import ConsentAnswer, ReminderAction, ReminderResult, ReminderStatus
+from skill.domain.session import step
+from skill.domain.state import Phase, SessionState
+from skill.domain.turn import Context, Outcome
+from tests.domain.talk import MAX_STATE_JSON, NOW, check_outcome, check_reply, settle, veteran
 
 PROPERTY_SETTINGS = settings(
     max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow]
@@ -25,7 +28,13 @@ events = st.builds(
     feedback=st.none() | st.sampled_from(Feedback),
     number=st.none() | st.integers(min_value=-5, max_value=200),
     big_birthday=st.none() | st.integers(min_value=-5, max_value=200),
+    reminder=st.none() | st.sampled_from(ReminderAction),
+    at=st.none() | st.times().map(lambda t: t.replace(second=0, microsecond=0)),
+    consent=st.none() | st.sampled_from(ConsentAnswer),
+    end_after=st.booleans(),
 )
+# How the Reminders API answers the calls a conversation makes.
+api_results = st.builds(ReminderResult, status=st.sampled_from(ReminderStatus))
 # Mostly "next", as in a real workout, so that random walks get deep into routines.
 likely_events = st.one_of(st.just(Event(EventKind.NEXT)), events)
 progresses = st.sampled_from(
@@ -41,6 +50,8 @@ def _effective(state: SessionState, event: Event) -> SessionState:
         EventKind.YES,
     ):
         return state._replace(phase=Phase.READY)
+    if state.phase is Phase.ASKING_PERMISSION and event.kind is not EventKind.CONSENT:
+        return state._replace(phase=state.back or Phase.IDLE, back=None)
     if state.phase is Phase.CONFIRM_FORGET and event.kind not in (
         EventKind.YES,
         EventKind.NO,
@@ -73,26 +84,30 @@ def _completes_a_move(state: SessionState, event: Event) -> bool:
     return last_set and moving_on
 
 
-def _run(progress: UserProgress, script: list[Event]) -> list[tuple[SessionState, Event, Outcome]]:
+def _run(
+    progress: UserProgress,
+    script: list[Event],
+    api: ReminderResult = ReminderResult(ReminderStatus.DONE),  # noqa: B008  (immutable)
+) -> list[tuple[SessionState, Event, Outcome]]:
     state = SessionState()
     seen = []
     for turn, event in enumerate(script):
         context = Context(now=NOW, progress=progress, turn_id=f"turn-{turn}")
-        outcome = step(state, event, context)
+        outcome = settle(step(state, event, context), context, api)
         seen.append((state, event, outcome))
         state = outcome.state
     return seen
 
 
 @PROPERTY_SETTINGS
-@given(progresses, st.lists(likely_events, max_size=30))
+@given(progresses, st.lists(likely_events, max_size=30), api_results)
 def test_random_conversations_keep_every_promise(
-    progress: UserProgress, script: list[Event]
+    progress: UserProgress, script: list[Event], api: ReminderResult
 ) -> None:
     keys: set[str] = set()
-    for before, event, outcome in _run(progress, script):
+    for before, event, outcome in _run(progress, script, api):
         reply = outcome.reply
-        check_reply(reply, session_ended=event.kind is EventKind.SESSION_ENDED)
+        check_outcome(outcome, session_ended=event.kind is EventKind.SESSION_ENDED)
         if event.kind in (EventKind.STOP, EventKind.SESSION_ENDED):
             assert reply.end_session
         if reply.end_session:

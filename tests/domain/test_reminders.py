@@ -8,21 +8,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from skill.domain.events import Event, EventKind
 from skill.domain.ids import MoveId
 from skill.domain.progress import DayTotal, UserProgress
 from skill.domain.reminders import (
     ReminderWords,
     next_occurrence,
-    offer_after_routine,
     parse_time,
     say_time,
     should_offer_reminder,
     suggested_time,
 )
-from skill.domain.session import Context, Outcome, SessionState, step
 from skill.domain.speech import Speech
-from tests.domain.engine_driver import FEEDBACK_RIGHT, context, finished_routine, routine_turns
 
 
 @pytest.mark.parametrize(
@@ -176,52 +172,3 @@ def test_words_name_the_time_and_never_come_out_empty() -> None:
     assert ReminderWords.listing([time(19, 0), time(7, 0)]).text == (
         "You have daily reminders at 7 a.m. and 7 p.m."
     )
-
-
-def _after_feedback(ctx: Context, event: Event = FEEDBACK_RIGHT) -> tuple[SessionState, Outcome]:
-    state, _ = finished_routine(ctx)
-    return state, step(state, event, ctx)
-
-
-def test_the_first_full_routine_ends_with_one_reminder_offer() -> None:
-    ctx = context()
-    before, ended = _after_feedback(ctx)
-    assert ended.reply.end_session
-
-    offered = offer_after_routine(before, FEEDBACK_RIGHT, ended, ctx, offered=False)
-    assert offered is not None
-    outcome, at = offered
-    assert at == time(7, 0)  # the workout was at 7:10
-    assert not outcome.reply.end_session
-    assert outcome.reply.speech.text.endswith("Shall I remind you every day at 7 a.m.?")
-    assert outcome.reply.reprompt == ReminderWords.offer_reprompt(at)
-    assert outcome.progress == ended.progress  # the feedback is still recorded
-
-    assert offer_after_routine(before, FEEDBACK_RIGHT, ended, ctx, offered=True) is None
-
-
-def test_no_offer_once_a_routine_was_done_on_an_earlier_day() -> None:
-    ctx = context(_progress((date(2026, 11, 24), FULL)))
-    before, ended = _after_feedback(ctx)
-    assert offer_after_routine(before, FEEDBACK_RIGHT, ended, ctx, offered=False) is None
-
-
-def test_no_offer_when_a_routine_was_stored_before_this_session() -> None:
-    ctx = context()
-    before, ended = _after_feedback(ctx)
-    offer = offer_after_routine(
-        before, FEEDBACK_RIGHT, ended, ctx, offered=False, routine_before_session=True
-    )
-    assert offer is None
-
-
-def test_no_offer_when_the_user_says_stop() -> None:
-    ctx = context()
-    before, ended = _after_feedback(ctx, Event(EventKind.STOP))
-    assert offer_after_routine(before, Event(EventKind.STOP), ended, ctx, offered=False) is None
-
-
-def test_no_offer_in_the_middle_of_a_routine() -> None:
-    ctx = context()
-    for before, event, outcome in routine_turns(ctx):
-        assert offer_after_routine(before, event, outcome, ctx, offered=False) is None

@@ -10,7 +10,8 @@ from skill.domain.catalogue import MOVES, ROUTINE
 from skill.domain.events import Event, EventKind
 from skill.domain.ids import MoveId
 from skill.domain.screen import APP_TITLE, Screen, caption, screen_for
-from skill.domain.session import SessionState, step
+from skill.domain.session import step
+from skill.domain.state import SessionState
 from tests.domain.engine_driver import context, routine_turns
 
 

@@ -20,14 +20,9 @@ from skill.domain.progress import (
     ProfileUpdate,
     UserProgress,
 )
-from skill.domain.session import (
-    EVERY_PHASE,
-    STATE_VERSION,
-    Context,
-    Phase,
-    SessionState,
-    step,
-)
+from skill.domain.session import EVERY_PHASE, step
+from skill.domain.state import STATE_VERSION, Phase, SessionState
+from skill.domain.turn import Context
 from tests.domain.talk import MAX_STATE_JSON, NOW, Talk, check_reply, veteran
 
 K = EventKind
@@ -230,7 +225,9 @@ def test_a_whole_routine_records_each_move_once_in_order() -> None:
     assert len({c.key for c in done}) == 5
     assert [c.reps * c.sets for c in done] == [20, 10, 10, 20, 10]
     assert all(c.local_date == NOW.date() for c in done)
-    assert last.state.phase is Phase.ENDED
+    assert last.state.phase is Phase.OFFER_REMINDER, "a first routine: offer a daily reminder"
+    assert talk.say(K.NO).state.phase is Phase.ENDED
+    assert len(talk.completions) == len(ROUTINE)
 
 
 def test_stopping_straight_after_a_set_does_not_count_it() -> None:

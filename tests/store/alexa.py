@@ -17,9 +17,7 @@ from ask_sdk_model.request_envelope import RequestEnvelope
 
 from skill.domain.progress import Completion, ProfileUpdate, UserProgress
 from skill.store.base import ProgressStore
-from skill.voice.attributes import decode
-from skill.voice.progress import PROGRESS_KEY
-from skill.voice.state import STATE_KEY
+from skill.voice import session_codec
 from tests.events import load_event
 
 
@@ -85,11 +83,11 @@ class Conversation:
 
     @property
     def phase(self) -> str | None:
-        return decode(self.attributes.get(STATE_KEY)).get("phase")
+        return str(session_codec.read(self.attributes).state.phase) if self.attributes else None
 
     @property
     def pending(self) -> list[Any]:
-        return list(decode(self.attributes.get(PROGRESS_KEY)).get("q") or ())
+        return list(session_codec.read(self.attributes).progress.get("q") or ())
 
 
 def speech_of(response: dict[str, Any]) -> str:
@@ -105,7 +103,7 @@ def do_routine(talk: Conversation, *, stop_after_moves: int | None = None) -> No
         talk.launch()
     talk.say("AMAZON.YesIntent")
     for _ in range(100):
-        done = decode(talk.attributes.get(STATE_KEY)).get("done") or []
+        done = session_codec.read(talk.attributes).state.done
         if stop_after_moves is not None and len(done) >= stop_after_moves:
             return
         if talk.phase == "feedback":

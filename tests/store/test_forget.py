@@ -5,18 +5,16 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 from pathlib import Path
-
-from ask_sdk_core.handler_input import HandlerInput
+from typing import Any
 
 from skill.config import Config
 from skill.domain.ids import MoveId
 from skill.domain.progress import ForgetUser, ProfileUpdate, UserProgress
 from skill.store.base import StoreUnavailableError
 from skill.store.sqlite import SqliteStore
-from skill.voice.attributes import decode
 from skill.voice.builder import build_skill
 from skill.voice.intents import Intent
-from skill.voice.progress import PROGRESS_KEY, ProgressKeeper, SessionProgress
+from skill.voice.progress import ProgressKeeper, SessionProgress
 from tests.events import load_event
 from tests.store.alexa import Conversation, do_routine, handler_input_for
 from tests.store.conftest import completion
@@ -36,23 +34,22 @@ class FlakyStore(SqliteStore):
         super().delete_user(user_id)
 
 
-def turn(store: SqliteStore, attributes: dict[str, object]) -> tuple[HandlerInput, SessionProgress]:
-    envelope = load_event("help_intent")
-    envelope["session"]["attributes"] = attributes
-    handler_input = handler_input_for(build_skill(store, Config()), envelope)
+def turn(store: SqliteStore, kept: dict[str, Any]) -> SessionProgress:
+    """A turn's progress, from the session's copy `kept` (what the last turn saved)."""
+    handler_input = handler_input_for(build_skill(store, Config()), load_event("help_intent"))
     keeper = ProgressKeeper(store, Config(), time_zone_lookup=lambda _: None)
-    return handler_input, keeper.open(handler_input, NOW)
+    return keeper.open(handler_input, NOW, kept)
 
 
 def test_forget_deletes_the_user_and_empties_the_session_copy(tmp_path: Path) -> None:
     store = SqliteStore(tmp_path / "p.sqlite3")
     store.record(USER, completion("k", on=date(2026, 11, 24)))
     store.update_profile(USER, ProfileUpdate(age=61, dose_adjustments={MoveId.SQUATS: 1}))
-    handler_input, session = turn(store, {})
+    session = turn(store, {})
     assert not session.progress.is_new
 
     session.apply([ForgetUser()])
-    session.save(handler_input)
+    session.save()
 
     assert store.load(USER) == UserProgress()
     assert session.progress == UserProgress()
@@ -62,17 +59,14 @@ def test_forget_deletes_the_user_and_empties_the_session_copy(tmp_path: Path) ->
 def test_forget_while_the_store_is_down_happens_on_a_later_turn(tmp_path: Path) -> None:
     store = FlakyStore(tmp_path / "p.sqlite3")
     store.record(USER, completion("k", on=date(2026, 11, 24)))
-    handler_input, session = turn(store, {})
+    session = turn(store, {})
     store.down = True
     session.apply([completion("today", MoveId.HEEL_RISES), ForgetUser()])
-    session.save(handler_input)
-    attributes = handler_input.attributes_manager.session_attributes or {}
-    assert decode(attributes[PROGRESS_KEY])["q"] == [{"f": 1}], (
-        "only the forget waits: nothing before it"
-    )
+    kept = session.save()
+    assert kept["q"] == [{"f": 1}], "only the forget waits: nothing before it"
 
     store.down = False
-    turn(store, attributes)
+    turn(store, kept)
     assert store.load(USER) == UserProgress()
     store.close()
 

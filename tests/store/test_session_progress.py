@@ -21,7 +21,7 @@ from skill.domain.progression import next_big_birthday, squat_target
 from skill.store.base import ProgressStore
 from skill.store.dynamodb import create_table
 from skill.store.sqlite import SqliteStore
-from skill.voice.attributes import decode
+from skill.voice import session_codec
 from skill.voice.builder import build_skill
 from skill.voice.intents import Intent
 from skill.voice.redact import user_ref
@@ -221,11 +221,11 @@ def test_a_store_down_at_launch_still_coaches_and_loads_on_a_later_turn(
     talk = Conversation(skill_for(dynamodb_store(fault_proxy.url, dynamodb_table)), user_id)
     fault_proxy.throttle_next = 2
     assert "Welcome" in speech_of(talk.launch())
-    assert "p" not in decode(talk.attributes["mmp"]), "nothing loaded yet"
+    assert "p" not in session_codec.read(talk.attributes).progress, "nothing loaded yet"
     fault_proxy.reset()
     talk.say("AMAZON.YesIntent")
     assert fault_proxy.calls == Counter(Query=1)
-    assert "p" in decode(talk.attributes["mmp"])
+    assert "p" in session_codec.read(talk.attributes).progress
 
 
 # --- progress questions ------------------------------------------------------------------------

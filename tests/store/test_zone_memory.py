@@ -15,9 +15,9 @@ from ask_sdk_core.handler_input import HandlerInput
 from skill.config import Config
 from skill.domain.progress import KnownZone
 from skill.store.base import ProgressStore
-from skill.voice.attributes import decode
+from skill.voice import session_codec
 from skill.voice.builder import build_skill
-from skill.voice.progress import PROGRESS_KEY, ZONE_RECHECK_AFTER
+from skill.voice.progress import ZONE_RECHECK_AFTER
 from tests.store.alexa import Conversation, do_routine
 from tests.store.conftest import completion
 
@@ -50,7 +50,7 @@ def session(store: ProgressStore, user_id: str, lookup: FakeLookup, now: datetim
     skill = build_skill(store, Config(timezone=DEFAULT), clock=lambda: now, time_zone_lookup=lookup)
     talk = Conversation(skill, user_id, session=f"at-{now.isoformat()}")
     do_routine(talk, stop_after_moves=1)
-    return str(decode(talk.attributes[PROGRESS_KEY])["tz"])
+    return str(session_codec.read(talk.attributes).progress["tz"])
 
 
 @pytest.mark.parametrize(

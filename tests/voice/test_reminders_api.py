@@ -22,14 +22,17 @@ from ask_sdk_model.request_envelope import RequestEnvelope
 from ask_sdk_model.response import Response
 from ask_sdk_model.services.api_client_request import ApiClientRequest
 
-from skill.domain.reminders import REMINDER_TEXT, REMINDERS_PERMISSION
+from skill.domain.reminders import (
+    REMINDER_TEXT,
+    REMINDERS_PERMISSION,
+    ConsentAnswer,
+    ReminderResult,
+    ReminderStatus,
+)
 from skill.voice.api_client import BoundedApiClient
 from skill.voice.reminders import (
     CONSENT_URI,
-    ConsentAnswer,
     DailyReminders,
-    ReminderResult,
-    ReminderStatus,
     consent_card,
     consent_directive,
     consent_result,

@@ -1,0 +1,160 @@
+"""What the coach remembers between turns: the phase it waits in and the plan it is running.
+
+Phases (what the coach is waiting for):
+    IDLE               the menu: what shall we do?
+    READY              a move was introduced (or a set interrupted): "say next" counts a set
+    COUNTED            a set was just counted out in full: "say next" confirms it
+    PAUSED             on a break; behaves like READY, but says so
+    CONFIRM_FORGET     asked "delete everything?"; anything but yes or no carries on where we were
+    FEEDBACK           the plan is finished: "how did that feel?"
+    OFFER_REMINDER     after the first full routine's goodbye: "shall I remind you every day?"
+    ASKING_PERMISSION  handed over to Alexa to ask for the reminders permission; her answer
+                       comes back as a CONSENT event, then we carry on where we were (`back`)
+    ENDED              the session is over
+
+`SessionState.to_json`/`from_json` are the state's half of the session codec
+(skill/voice/session_codec.py); `from_json` also reads version 2 (before the reminder phases).
+"""
+
+from __future__ import annotations
+
+from datetime import time
+from enum import StrEnum
+from typing import Any, NamedTuple, TypeVar
+
+from skill.domain.catalogue import Dose, Move, Sides, move
+from skill.domain.ids import MomentId, MoveId
+from skill.domain.progression import clamp_tempo
+
+STATE_VERSION = 3
+_READABLE_VERSIONS = frozenset({2, STATE_VERSION})
+_T = TypeVar("_T")
+
+
+class Phase(StrEnum):
+    """What the coach is waiting for (see the module docstring)."""
+
+    IDLE = "idle"
+    READY = "ready"
+    COUNTED = "counted"
+    PAUSED = "paused"
+    CONFIRM_FORGET = "confirm_forget"
+    FEEDBACK = "feedback"
+    OFFER_REMINDER = "offer_reminder"
+    ASKING_PERMISSION = "asking_permission"
+    ENDED = "ended"
+
+
+# Phases that wait on a side question and go back to `back` afterwards.
+_SIDE_QUESTIONS = frozenset({Phase.CONFIRM_FORGET, Phase.ASKING_PERMISSION})
+
+
+class SessionState(NamedTuple):
+    """Everything carried between turns in session attributes: small, versioned, JSON-safe."""
+
+    phase: Phase = Phase.IDLE
+    version: int = STATE_VERSION
+    run: str = ""  # turn id of the request that started the current plan
+    plan: tuple[MoveId, ...] = ()
+    moment: MomentId | None = None
+    # The current move's position in `plan`; as a field it hides tuple.index, never used here.
+    index: int = 0  # type: ignore[assignment]
+    sets_done: int = 0  # sets of the current move that count
+    dose: Dose | None = None  # the current move's dose, fixed when the move starts
+    tempo: float | None = None  # None: the user's saved tempo
+    back: Phase | None = None  # where CONFIRM_FORGET and ASKING_PERMISSION return to
+    done: tuple[MoveId, ...] = ()  # moves completed this session
+    offer_at: time | None = None  # the reminder time asked about in OFFER_REMINDER
+    # Session-wide memory, kept by every state of the session (skill.domain.session.step):
+    routine_before: bool | None = None  # the store held a full routine as the session began
+    offered: bool = False  # the reminder was offered in this session
+
+    @property
+    def current(self) -> Move | None:
+        in_plan = self.plan and 0 <= self.index < len(self.plan)
+        return move(self.plan[self.index]) if in_plan else None
+
+    @property
+    def coaching(self) -> bool:
+        return self.phase in (Phase.READY, Phase.COUNTED, Phase.PAUSED)
+
+    def to_json(self) -> dict[str, Any]:
+        data = self._asdict()
+        data["plan"] = list(self.plan)
+        data["done"] = list(self.done)
+        if self.dose is not None:
+            data["dose"] = self.dose._asdict()
+        if self.offer_at is not None:
+            data["offer_at"] = self.offer_at.strftime("%H:%M")
+        return data
+
+    @classmethod
+    def from_json(cls, data: object) -> SessionState:
+        """Parse session attributes; anything unknown, stale or inconsistent starts afresh."""
+        if not isinstance(data, dict) or data.get("version") not in _READABLE_VERSIONS:
+            return cls()
+        try:
+            state = _parse(data)
+        except (KeyError, ValueError, TypeError, AttributeError, OverflowError):
+            return cls()
+        return state if consistent(state) else cls()
+
+
+def _parse(data: dict[str, Any]) -> SessionState:
+    dose = data.get("dose")
+    tempo = data.get("tempo")
+    offer_at = data.get("offer_at")
+    routine_before = data.get("routine_before")
+    return SessionState(
+        phase=Phase(data["phase"]),
+        run=_typed(data.get("run", ""), str),
+        plan=tuple(MoveId(m) for m in data.get("plan", ())),
+        moment=MomentId(data["moment"]) if data.get("moment") is not None else None,
+        index=_typed(data.get("index", 0), int),
+        sets_done=_typed(data.get("sets_done", 0), int),
+        dose=_parse_dose(dose) if dose is not None else None,
+        tempo=clamp_tempo(float(tempo)) if tempo is not None else None,
+        back=Phase(data["back"]) if data.get("back") is not None else None,
+        done=tuple(MoveId(m) for m in data.get("done", ())),
+        offer_at=time.fromisoformat(_typed(offer_at, str)) if offer_at is not None else None,
+        routine_before=_typed(routine_before, bool) if routine_before is not None else None,
+        offered=_typed(data.get("offered", False), bool),
+    )
+
+
+def _parse_dose(data: dict[str, Any]) -> Dose:
+    return Dose(
+        reps=_typed(data["reps"], int),
+        sets=_typed(data["sets"], int),
+        sides=Sides(data["sides"]),
+        supported=_typed(data["supported"], bool),
+        hold_seconds=float(data["hold_seconds"]),
+        last_set_reps=_typed(data["last_set_reps"], int),
+    )
+
+
+def _typed(value: object, kind: type[_T]) -> _T:
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        raise TypeError(value)
+    return value
+
+
+def consistent(s: SessionState) -> bool:
+    """Whether `s` is a state the machine can be in (session attributes can be anything)."""
+    if s.coaching:
+        if s.current is None or s.dose is None:
+            return False
+        if not (1 <= s.dose.reps <= 100 and 1 <= s.dose.sets <= 10):
+            return False
+        if not 0 <= s.sets_done < s.dose.sets:
+            return False
+        if s.dose.hold_seconds < 0 or s.dose.hold_seconds > 30 or s.dose.last_set_reps < 0:
+            return False
+    if (s.phase is Phase.OFFER_REMINDER) != (s.offer_at is not None):
+        return False
+    if s.phase is Phase.ASKING_PERMISSION:  # may go back to a session already said goodbye to
+        return s.back is not None and s.back not in _SIDE_QUESTIONS
+    return (s.phase in _SIDE_QUESTIONS) == (s.back is not None) and s.back not in (
+        *_SIDE_QUESTIONS,
+        Phase.ENDED,
+    )

@@ -1,0 +1,83 @@
+"""One turn of the conversation, as data: what the engine is told (`Context`), what it answers
+(`Outcome`), and the building blocks every handler replies with."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import NamedTuple
+
+from skill.domain import script
+from skill.domain.effects import Effect
+from skill.domain.events import Event
+from skill.domain.progress import ProgressEvent, UserProgress
+from skill.domain.reminders import ReminderWords
+from skill.domain.speech import Card, PermissionCard, Reply, Speech
+from skill.domain.state import Phase, SessionState
+
+
+class Context(NamedTuple):
+    """Facts about this turn that the engine needs but must not fetch itself."""
+
+    now: datetime  # local to the user
+    progress: UserProgress = UserProgress()
+    turn_id: str = ""
+    one_shot: bool = False  # the request opened its session ("Alexa, ask morning moves to …")
+
+
+class Outcome(NamedTuple):
+    """The result of one step: the next state, what to say, what progress to record, and what
+    the voice layer must do (the results of calls come back as events)."""
+
+    state: SessionState
+    reply: Reply
+    progress: tuple[ProgressEvent, ...] = ()
+    effects: tuple[Effect, ...] = ()
+
+
+Handler = Callable[[SessionState, Event, Context], Outcome]
+
+
+def prompt(state: SessionState) -> Speech:
+    """What to say now: the reprompt of every reply that waits."""
+    current = state.current
+    match state.phase:
+        case Phase.READY if current is not None:
+            return Speech.of(f"Say next when you're ready for {current.name}, or skip.")
+        case Phase.COUNTED:
+            return Speech.of("Say next when you're ready, or repeat to do that set again.")
+        case Phase.PAUSED:
+            return Speech.of("Say resume when you're ready to carry on, or stop to finish.")
+        case Phase.CONFIRM_FORGET:
+            return Speech.of("Say yes to delete everything, or no to keep it.")
+        case Phase.FEEDBACK:
+            return Speech.of(script.FEEDBACK_QUESTION)
+        case Phase.OFFER_REMINDER if state.offer_at is not None:
+            return ReminderWords.offer_reprompt(state.offer_at)
+        case Phase.ASKING_PERMISSION if state.back is not None:
+            return prompt(state._replace(phase=state.back, back=None))
+        case _:
+            return Speech.of(script.START_HINT)
+
+
+def wait(
+    state: SessionState,
+    speech: Speech,
+    progress: tuple[ProgressEvent, ...] = (),
+    *,
+    prompted: bool = False,
+    card: Card | PermissionCard | None = None,
+) -> Outcome:
+    """A reply that waits for the user; unless `prompted`, it ends by saying what to say."""
+    carry_on = prompt(state)
+    said = speech if prompted else speech + carry_on
+    return Outcome(state, Reply(said, reprompt=carry_on, card=card), progress)
+
+
+def end(
+    speech: Speech,
+    progress: tuple[ProgressEvent, ...] = (),
+    card: Card | PermissionCard | None = None,
+) -> Outcome:
+    """A reply that ends the session."""
+    return Outcome(SessionState(Phase.ENDED), Reply(speech, end_session=True, card=card), progress)

@@ -1,0 +1,43 @@
+"""What a request says, read one way: `ask_sdk_core.utils.request_util` where it has a getter,
+and these few helpers for what it lacks (its getters are annotated AnyStr and raise on the
+requests that carry no session)."""
+
+from __future__ import annotations
+
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_core.utils import request_util
+
+
+def text(value: str | bytes | None) -> str | None:
+    """request_util annotates its getters as AnyStr; the JSON they come from holds text."""
+    return value.decode() if isinstance(value, bytes) else value
+
+
+def user_id(handler_input: HandlerInput) -> str:
+    """The Alexa user id: context.System.user (on every request), else the session's user."""
+    envelope = handler_input.request_envelope
+    found = text(request_util.get_user_id(handler_input)) if envelope.context else None
+    if not found and envelope.session is not None and envelope.session.user is not None:
+        found = envelope.session.user.user_id
+    if not found:
+        raise ValueError("request carries no user id")
+    return str(found)
+
+
+def request_id(handler_input: HandlerInput) -> str:
+    """This request's id ("" when it has none)."""
+    request = handler_input.request_envelope.request
+    return str(getattr(request, "request_id", None) or "")
+
+
+def locale(handler_input: HandlerInput) -> str | None:
+    return text(request_util.get_locale(handler_input))
+
+
+def opens_session(handler_input: HandlerInput) -> bool:
+    """Whether this request opened its session ("Alexa, ask morning moves to …"): a one-shot.
+    Requests without a session count as one."""
+    try:
+        return bool(request_util.is_new_session(handler_input))
+    except TypeError:  # request_util's way of saying there is no session
+        return True
