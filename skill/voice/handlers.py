@@ -21,7 +21,7 @@ from skill.domain.state import SessionState
 from skill.domain.turn import Context, Outcome
 from skill.voice import envelope, session_codec
 from skill.voice.effects import call_reminders
-from skill.voice.progress import ProgressKeeper, SessionProgress
+from skill.voice.progress import ProgressKeeper
 from skill.voice.redact import scrub, user_ref
 from skill.voice.response import build_response
 from skill.voice.session_codec import SessionData
@@ -29,8 +29,8 @@ from skill.voice.slots import intent_event
 
 log = logging.getLogger(__name__)
 
-# A turn runs at most this many effects: each call's result is one more step.
-_MAX_EFFECTS = 3
+# A turn carries out at most this many calls (the reminder flow needs one).
+_MAX_CALLS = 3
 
 
 def to_event(handler_input: HandlerInput) -> Event | None:
@@ -95,28 +95,18 @@ class EngineHandler(AbstractRequestHandler):
             turn_id=envelope.request_id(handler_input),
             one_shot=envelope.opens_session(handler_input),
         )
-        outcome = self._carry_out(
-            handler_input, step(remembered.state, event, context), context, progress
-        )
+        outcome = step(remembered.state, event, context)
         progress.apply(outcome.progress)
-        kept = progress.save(session_ending=outcome.reply.end_session)
-        session_codec.save(handler_input, SessionData(outcome.state, kept))
-        return outcome
-
-    @staticmethod
-    def _carry_out(
-        handler_input: HandlerInput, outcome: Outcome, context: Context, progress: SessionProgress
-    ) -> Outcome:
-        """Run the outcome's calls, each result one more step; progress from every step."""
-        recorded = outcome.progress
-        for _ in range(_MAX_EFFECTS):
+        for _ in range(_MAX_CALLS):  # each call's result is one more step
             calls = [e for e in outcome.effects if isinstance(e, CallReminders)]
             if not calls:
                 break
             result = call_reminders(handler_input, calls[0], context.now, progress.time_zone)
             outcome = step(outcome.state, result, context)
-            recorded += outcome.progress
-        return outcome._replace(progress=recorded)
+            progress.apply(outcome.progress)
+        kept = progress.save(session_ending=outcome.reply.end_session)
+        session_codec.save(handler_input, SessionData(outcome.state, kept))
+        return outcome
 
 
 _SORRY = Speech.of("Sorry, something went wrong on my side. Let's try that again.")
