@@ -17,7 +17,7 @@ from skill.voice.api_client import BoundedApiClient, trusted_roots
 from skill.web import create_app
 
 # The local DynamoDB-compatible server (dynalite), shared by the store and deployment tests.
-from tests.dynalite import dynalite_server, dynamodb_endpoint, dynamodb_table  # noqa: F401
+from testkit.dynalite import dynalite_server, dynamodb_endpoint, dynamodb_table  # noqa: F401
 from tests.fakes.alexa_api import FakeAlexaApi, FakeAlexaServer, make_certificate
 
 TEST_SKILL_ID = "amzn1.ask.skill.00000000-0000-0000-0000-000000000000"

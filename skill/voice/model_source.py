@@ -1,7 +1,7 @@
 """The one source of the interaction model: slot types, intents and sample utterances.
 
-`skill.voice.model_build` turns this into `interaction_model/` (one JSON file per locale plus
-the manifest); `skill.nlu` resolves typed text against the same data; the handlers use the slot
+`skill.dev.model_build` turns this into `interaction_model/` (one JSON file per locale plus
+the manifest); `skill.dev.nlu` resolves typed text against the same data; the handlers use the slot
 synonyms to resolve a spoken value that entity resolution missed. Slot value ids are the domain
 ids (MoveId, MomentId, Feedback), so a resolved slot becomes an engine value without a table.
 

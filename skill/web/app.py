@@ -101,7 +101,7 @@ def create_app(
         return jsonify(reply)
 
     if console:
-        from skill.web.console import console_blueprint  # the simulator is for local use only
+        from skill.dev.console import console_blueprint  # the simulator is for local use only
 
         app.register_blueprint(console_blueprint(skill, store, config))
     return app

@@ -26,8 +26,8 @@ import pytest
 from skill.config import Config, Env, StoreKind
 from skill.lambda_entry import make_handler
 from skill.store.dynamodb import make_client
+from testkit.template import ROOT, build_script, lambda_folder, make_artifact, the_resource
 from tests.conftest import TEST_SKILL_ID
-from tests.deploy.template import ROOT, build_script, lambda_folder, make_artifact, the_resource
 from tests.events import event_names, load_event
 from tests.fakes.alexa_api import FakeAlexaApi
 

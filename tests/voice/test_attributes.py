@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from skill.config import Config, StoreKind
-from skill.simulator import Conversation, SkillTransport
+from skill.dev.simulator import Conversation, SkillTransport
 from skill.store.memory import MemoryStore
 from skill.voice.attributes import decode, encode
 from skill.voice.builder import build_skill

@@ -2,7 +2,7 @@
 and in step with the handlers.
 
 If the committed files drift from skill/voice/model_source.py, regenerate them with
-`make model` (or `.venv/bin/python -m skill.voice.model_build`) and commit the result.
+`make model` (or `.venv/bin/python -m skill.dev.model_build`) and commit the result.
 """
 
 from __future__ import annotations
@@ -17,16 +17,16 @@ import pytest
 from ask_sdk_core.serialize import DefaultSerializer
 from ask_smapi_model.v1.skill.manifest.interface_type import InterfaceType
 
-from skill.domain.reminders import REMINDERS_PERMISSION
-from skill.nlu import nlu_for
-from skill.voice.intents import INTENT_EVENTS, REMINDER_INTENTS, Intent
-from skill.voice.model_build import (
+from skill.dev.model_build import (
     ENDPOINT_PLACEHOLDER,
     build_manifest,
     manifest_path,
     model_path,
     stale_files,
 )
+from skill.dev.nlu import nlu_for
+from skill.domain.reminders import REMINDERS_PERMISSION
+from skill.voice.intents import INTENT_EVENTS, REMINDER_INTENTS, Intent
 from skill.voice.model_source import (
     INTENTS,
     INVOCATION_NAME,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from skill.nlu import Nlu, nlu_for, words_to_number
+from skill.dev.nlu import Nlu, nlu_for, words_to_number
 from skill.voice.intents import Intent, SlotName
 from skill.voice.model_source import LOCALES
 
