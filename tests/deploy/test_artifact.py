@@ -215,6 +215,17 @@ def test_arm64_folder_ships_compiled_code_and_no_web_server(lambda_artifact: Pat
     assert not (lambda_artifact / "flask").exists()
 
 
+@pytest.mark.slow
+def test_arm64_folder_ships_no_dev_tools(lambda_artifact: Path) -> None:
+    dev = ROOT / "skill" / "dev"
+    dev_stems = {p.name.split(".")[0] for p in dev.rglob("*") if p.is_file()} - {"__init__"}
+    assert {"simulator", "chat", "nlu", "model_build", "console"} <= dev_stems
+    shipped = lambda_artifact / "skill"
+    assert not (shipped / "dev").exists()
+    # By name too, so a dev module copied elsewhere in the package is caught (.py and .pyc).
+    assert not {p.name.split(".")[0] for p in shipped.rglob("*") if p.is_file()} & dev_stems
+
+
 def test_make_package_reports_the_size_within_lambda_limits() -> None:
     out = subprocess.run(
         ["make", "--no-print-directory", "-s", "package"],
