@@ -11,6 +11,7 @@ already knows for them ("stop", "yes", "never mind").
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Literal
@@ -97,7 +98,7 @@ class Nlu:
         self.locale = locale
         self._patterns = self._compile()
 
-    def _phrases(self, type_name: str) -> dict[str, tuple[str, str]]:
+    def _phrases(self, type_name: str) -> Mapping[str, tuple[str, str]]:
         return phrase_table(type_name, self.locale)
 
     def _slot_regex(self, type_name: str) -> str:

@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache
+from types import MappingProxyType
 
 from skill.domain.ids import Feedback, MomentId, MoveId
 from skill.voice.intents import Intent, SlotName
@@ -936,8 +937,11 @@ def normalize(text: str) -> str:
 
 
 @cache
-def phrase_table(type_name: str, locale: str) -> dict[str, tuple[str, str]]:
-    """Every name and synonym of a slot type in a locale (normalised) -> (value id, name)."""
+def phrase_table(type_name: str, locale: str) -> Mapping[str, tuple[str, str]]:
+    """Every name and synonym of a slot type in a locale (normalised) -> (value id, name).
+
+    Read-only: every caller shares the one cached table.
+    """
     found = slot_type(type_name)
     if found is None:
         raise KeyError(f"unknown slot type {type_name}")
@@ -945,4 +949,4 @@ def phrase_table(type_name: str, locale: str) -> dict[str, tuple[str, str]]:
     for value in found.values:
         for phrase in (value.name, *value.synonyms_for(locale)):
             table.setdefault(normalize(phrase), (value.id, value.name))
-    return table
+    return MappingProxyType(table)

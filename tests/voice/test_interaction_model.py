@@ -36,6 +36,7 @@ from skill.voice.model_source import (
     SLOT_TYPES,
     TIME_TYPE,
     normalize,
+    phrase_table,
 )
 
 SMAPI = "ask_smapi_model.v1.skill"
@@ -264,3 +265,9 @@ def test_no_synonym_names_two_values(locale: str) -> None:
 def test_slot_value_ids_are_the_domain_ids() -> None:
     for slot_type in SLOT_TYPES:
         assert [v.id for v in slot_type.values] == [m.value for m in slot_type.ids]
+
+
+def test_the_shared_phrase_table_is_read_only() -> None:
+    table = phrase_table(SLOT_TYPES[0].name, "en-US")
+    with pytest.raises(TypeError):
+        table["anything"] = ("x", "x")  # type: ignore[index]
