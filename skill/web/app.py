@@ -66,7 +66,6 @@ def create_app(
     handler = WebserviceSkillHandler(skill, checks)
 
     app = Flask(__name__)
-    app.config["MORNING_MOVES"] = config
     app.config["MAX_CONTENT_LENGTH"] = MAX_BODY_BYTES
 
     @app.errorhandler(HTTPException)
