@@ -59,7 +59,7 @@ bench: $(VENV)/.installed-test $(NODE_STAMP) valgrind-dep
 
 ## model: regenerate interaction_model/ from skill/voice/model_source.py
 model: $(VENV)/.installed-run
-	$(BIN)/python -m skill.voice.model_build
+	$(BIN)/python -m skill.dev.model_build
 
 ## chat: talk to the skill by typing (in-process; URL=http://127.0.0.1:5000/alexa for a server)
 chat: $(VENV)/.installed-run

@@ -43,7 +43,7 @@ from skill.domain.ids import MoveId
 from skill.domain.progress import Completion, KnownZone
 from skill.lambda_entry import make_handler
 from skill.store.factory import make_store
-from tests.deploy.template import build_script, make_artifact
+from testkit.template import build_script, make_artifact
 
 LAMBDA_ARCH = {"x86_64": "x86_64", "aarch64": "arm64"}  # platform.machine() -> Lambda's name
 INSTRUCTIONS = re.compile(r"I\s+refs:\s+([\d,]+)")  # callgrind's total, on stderr

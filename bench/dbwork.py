@@ -1,7 +1,7 @@
 """Figure 4: database work per full routine, counted at the DynamoDB-compatible server.
 
 The Lambda handler runs with the DynamoDB store against dynalite, through the counting proxy the
-store tests use (tests/dynalite.py), so every request that reaches the server is seen and named
+store tests use (testkit/dynalite.py), so every request that reaches the server is seen and named
 by its X-Amz-Target. Completed moves are read back from the store after the counts are taken.
 """
 
@@ -18,7 +18,7 @@ from bench.report import Row, Target
 from skill.config import Config
 from skill.lambda_entry import make_handler
 from skill.store.dynamodb import DynamoDbStore, create_table, make_client
-from tests.dynalite import DynaliteServer, FaultProxy, local_config
+from testkit.dynalite import DynaliteServer, FaultProxy, local_config
 
 TABLE = "morning-moves-bench"
 READS = frozenset({"GetItem", "BatchGetItem", "Query", "Scan", "TransactGetItems"})

@@ -5,7 +5,7 @@
 The server is a child process (`bench/webserver.py`: waitress with the threads `morning-moves
 serve` uses, the embedded SQLite store in a temporary directory) with request verification ON,
 trusting a throwaway CA made for this run. Each device is a thread holding its own simulated
-Alexa conversation (`skill.simulator.Conversation`, so real envelopes and session attributes),
+Alexa conversation (`skill.dev.simulator.Conversation`, so real envelopes and session attributes),
 signing every request like Alexa does, and working through a routine again and again. Bounded
 in time and in requests; stops by itself; talks to 127.0.0.1 only. Exits non-zero on any error.
 """
@@ -24,8 +24,8 @@ from pathlib import Path
 from typing import Any
 
 from bench.throughput import running_server
-from skill.simulator import Conversation
-from tests.web.pki import Pki, make_pki
+from skill.dev.simulator import Conversation
+from testkit.pki import Pki, make_pki
 
 # One pass of a device's routine; repeated until time or the request budget runs out.
 ROUTINE = ("open morning moves", "start my morning moves", "next", "next", "repeat that", "stop")

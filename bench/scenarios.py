@@ -1,4 +1,4 @@
-"""The conversations the benchmarks replay, made by the simulator (skill/simulator.py) against a
+"""The conversations the benchmarks replay, made by the simulator (skill/dev/simulator.py) against a
 Lambda-style handler: real envelopes, session attributes carried as Alexa carries them."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from skill.dev.simulator import Conversation, Turn
 from skill.domain.state import Phase, SessionState
-from skill.simulator import Conversation, Turn
 from skill.voice import session_codec
 
 Envelope = dict[str, Any]

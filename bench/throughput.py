@@ -4,7 +4,7 @@ The server (bench/webserver.py) runs in its own process; the devices are threads
 its own keep-alive connection, each a different user. Requests are built and signed before a
 round starts, so the clients spend their time on HTTP only. Rounds alternate between Morning
 Moves (each device replays whole routines: open, yes, next..., stop) and the baseline (launches).
-Every request is signed by a test CA (tests/web/pki.py) that the server trusts instead of Amazon's.
+Every request is signed by a test CA (testkit/pki.py) that the server trusts instead of Amazon's.
 Bounded: a fixed number of requests per round, and a timeout on every request.
 """
 
@@ -33,7 +33,7 @@ from bench.webserver import BASELINE_PREFIX
 from skill.config import Config, StoreKind
 from skill.lambda_entry import make_handler
 from skill.web.app import ALEXA_PATH
-from tests.web.pki import Pki, iso, make_pki, signed_body
+from testkit.pki import Pki, iso, make_pki, signed_body
 
 THROUGHPUT_TARGET = Target(">=", 0.8)
 ROOT = Path(__file__).resolve().parent.parent

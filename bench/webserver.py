@@ -23,11 +23,11 @@ from werkzeug.middleware.dispatcher import DispatcherMiddleware
 from bench.baseline import build_baseline_skill
 from skill.cli import SERVE_THREADS
 from skill.config import Config, StoreKind
-from skill.simulator import SIMULATOR_SKILL_ID
+from skill.dev.simulator import SIMULATOR_SKILL_ID
 from skill.store.factory import make_store
 from skill.web import create_app
 from skill.web.verifier import default_verifiers
-from tests.web.pki import CHAIN_URL, ChainHost
+from testkit.pki import CHAIN_URL, ChainHost
 
 BASELINE_PREFIX = "/baseline"
 

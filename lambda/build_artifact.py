@@ -1,8 +1,9 @@
 """Build the Lambda deployment folder and report its size.
 
 The folder holds the pinned dependencies (lambda/requirements.txt) as wheels for the target
-platform, the `skill` package and `app.py`, all byte-compiled by the runtime's own interpreter so
-a cold start does not compile hundreds of modules on a read-only file system.
+platform, the `skill` package (less its web server, CLI and dev tools) and `app.py`, all
+byte-compiled by the runtime's own interpreter so a cold start does not compile hundreds of
+modules on a read-only file system.
 
 The runtime and architecture come from template.yaml (one source of truth); `--arch` overrides the
 architecture so the test suite can build the same artifact for this machine and import it.
@@ -35,8 +36,9 @@ TEMPLATE = ROOT / "template.yaml"
 LOCK = ROOT / "lambda" / "requirements.txt"
 ENTRY = ROOT / "lambda" / "app.py"
 PACKAGE = ROOT / "skill"
-# The web server and CLI need Flask and waitress, which the Lambda never imports.
-EXCLUDED_FROM_PACKAGE = ("web", "cli.py")
+# The web server and CLI need Flask and waitress, which the Lambda never imports; the dev tools
+# (simulator, chat, offline NLU, model build, console) serve development only.
+EXCLUDED_FROM_PACKAGE = ("web", "cli.py", "dev")
 LAMBDA_TASK_ROOT = "/var/task"
 # Lambda's Python 3.12+ runtimes run on Amazon Linux 2023 (glibc 2.34).
 MANYLINUX = "manylinux_2_34"

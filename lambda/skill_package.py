@@ -24,7 +24,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from skill.voice.model_build import ENDPOINT_PLACEHOLDER  # noqa: E402  (after the path)
+from skill.dev.model_build import ENDPOINT_PLACEHOLDER  # noqa: E402  (after the path)
 
 SOURCE = ROOT / "interaction_model"
 OUT = ROOT / "build" / "skill-package"

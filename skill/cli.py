@@ -71,7 +71,7 @@ def serve(args: argparse.Namespace) -> int:
 
 def chat(args: argparse.Namespace) -> int:
     """Talk to the skill by typing: in-process, or to a running server with --url."""
-    from skill.chat import run_chat
+    from skill.dev.chat import run_chat
 
     return run_chat(
         url=args.url, script=args.script, speak=args.speak, locale=args.locale, width=args.width

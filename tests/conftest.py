@@ -12,12 +12,11 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from skill.config import Config, StoreKind
+from skill.store.dynamodb import create_table, make_client
 from skill.store.memory import MemoryStore
 from skill.voice.api_client import BoundedApiClient, trusted_roots
 from skill.web import create_app
-
-# The local DynamoDB-compatible server (dynalite), shared by the store and deployment tests.
-from tests.dynalite import dynalite_server, dynamodb_endpoint, dynamodb_table  # noqa: F401
+from testkit.dynalite import DynaliteServer, local_config
 from tests.fakes.alexa_api import FakeAlexaApi, FakeAlexaServer, make_certificate
 
 TEST_SKILL_ID = "amzn1.ask.skill.00000000-0000-0000-0000-000000000000"
@@ -49,6 +48,32 @@ def _alexa_apis_only_on_loopback(monkeypatch: pytest.MonkeyPatch) -> None:
         return invoke(self, request)
 
     monkeypatch.setattr(BoundedApiClient, "invoke", local_only)
+
+
+# The local DynamoDB-compatible server (dynalite), shared by the store and deployment tests.
+@pytest.fixture(scope="session")
+def dynalite_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DynaliteServer]:
+    """The test session's dynalite (one process for the whole run)."""
+    server = DynaliteServer(tmp_path_factory.mktemp("dynalite"))
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def dynamodb_endpoint(dynalite_server: DynaliteServer) -> str:
+    """URL of the running DynamoDB-compatible server (shared with the deployment tests)."""
+    return dynalite_server.url
+
+
+@pytest.fixture(scope="session")
+def dynamodb_table(dynamodb_endpoint: str) -> str:
+    """A table with the production key schema, ACTIVE, on the session's server."""
+    name = "morning-moves-test"
+    create_table(make_client(local_config(dynamodb_endpoint, name)), name)
+    return name
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ from enum import StrEnum
 from typing import NamedTuple
 
 from skill.domain.ids import MoveId
+from skill.domain.numbers import read_numbers
 from skill.domain.progress import UserProgress
 from skill.domain.speech import Speech
 
@@ -68,46 +69,12 @@ _PERIODS = {
     "midnight": time(0, 0),
 }
 
-_UNITS = {
-    "zero": 0, "oh": 0, "o": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19,
-}  # fmt: skip
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
 _FRACTIONS = {"quarter": 15, "half": 30}
 
 _AM = {"am", "a.m.", "a.m", "morning"}
 _PM = {"pm", "p.m.", "p.m", "evening", "afternoon", "night", "tonight"}
 _FILLER = {"at", "every", "day", "daily", "the", "in", "o'clock", "oclock", "clock", "please"}
-
-
-def _words_to_numbers(words: list[str]) -> list[int | str]:
-    """Turn number words into ints ("forty five" -> 45) and leave other words alone."""
-    out: list[int | str] = []
-    for word in words:
-        value: int | None = None
-        if word.isascii() and word.isdigit():
-            value = int(word)
-        elif word in _UNITS:
-            value = _UNITS[word]
-        elif word in _TENS:
-            value = _TENS[word]
-        previous = out[-1] if out else None
-        # "forty five": a tens word followed by a unit adds up; "oh five" is 0 then 5.
-        if (
-            value is not None
-            and isinstance(previous, int)
-            and previous % 10 == 0
-            and previous >= 20
-            and value < 10
-        ):
-            out[-1] = previous + value
-        elif value is not None:
-            out.append(value)
-        else:
-            out.append(word)
-    return out
+_SAID_AS_ZERO = {"oh", "o"}  # "seven oh five"
 
 
 def _tokens(text: str) -> list[str]:
@@ -117,7 +84,7 @@ def _tokens(text: str) -> list[str]:
     cleaned = re.sub(r"(\d)(am|pm|a\.m\.|p\.m\.)", r"\1 \2", cleaned)
     # "a m" / "p.m" (as normalised text or typed) become "am" / "pm".
     cleaned = re.sub(r"\b([ap])\.? ?m\b\.?", r"\1m", cleaned)
-    return [w for w in cleaned.split() if w not in _FILLER]
+    return ["zero" if w in _SAID_AS_ZERO else w for w in cleaned.split() if w not in _FILLER]
 
 
 def parse_time(spoken: str | None) -> time | None:
@@ -140,7 +107,7 @@ def parse_time(spoken: str | None) -> time | None:
         return _PERIODS[words[0]]
     meridiem = _meridiem(words)
     words = [w for w in words if w not in _AM | _PM]
-    return _read_items(_words_to_numbers(words), meridiem) if words else None
+    return _read_items(read_numbers(words), meridiem) if words else None
 
 
 def _meridiem(words: list[str]) -> str | None:

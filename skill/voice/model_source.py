@@ -1,7 +1,7 @@
 """The one source of the interaction model: slot types, intents and sample utterances.
 
-`skill.voice.model_build` turns this into `interaction_model/` (one JSON file per locale plus
-the manifest); `skill.nlu` resolves typed text against the same data; the handlers use the slot
+`skill.dev.model_build` turns this into `interaction_model/` (one JSON file per locale plus
+the manifest); `skill.dev.nlu` resolves typed text against the same data; the handlers use the slot
 synonyms to resolve a spoken value that entity resolution missed. Slot value ids are the domain
 ids (MoveId, MomentId, Feedback), so a resolved slot becomes an engine value without a table.
 
@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache
+from types import MappingProxyType
 
 from skill.domain.ids import Feedback, MomentId, MoveId
 from skill.voice.intents import Intent, SlotName
@@ -936,8 +937,11 @@ def normalize(text: str) -> str:
 
 
 @cache
-def phrase_table(type_name: str, locale: str) -> dict[str, tuple[str, str]]:
-    """Every name and synonym of a slot type in a locale (normalised) -> (value id, name)."""
+def phrase_table(type_name: str, locale: str) -> Mapping[str, tuple[str, str]]:
+    """Every name and synonym of a slot type in a locale (normalised) -> (value id, name).
+
+    Read-only: every caller shares the one cached table.
+    """
     found = slot_type(type_name)
     if found is None:
         raise KeyError(f"unknown slot type {type_name}")
@@ -945,4 +949,4 @@ def phrase_table(type_name: str, locale: str) -> dict[str, tuple[str, str]]:
     for value in found.values:
         for phrase in (value.name, *value.synonyms_for(locale)):
             table.setdefault(normalize(phrase), (value.id, value.name))
-    return table
+    return MappingProxyType(table)

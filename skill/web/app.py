@@ -66,7 +66,6 @@ def create_app(
     handler = WebserviceSkillHandler(skill, checks)
 
     app = Flask(__name__)
-    app.config["MORNING_MOVES"] = config
     app.config["MAX_CONTENT_LENGTH"] = MAX_BODY_BYTES
 
     @app.errorhandler(HTTPException)
@@ -101,7 +100,7 @@ def create_app(
         return jsonify(reply)
 
     if console:
-        from skill.web.console import console_blueprint  # the simulator is for local use only
+        from skill.dev.console import console_blueprint  # the simulator is for local use only
 
         app.register_blueprint(console_blueprint(skill, store, config))
     return app

@@ -26,8 +26,8 @@ import pytest
 from skill.config import Config, Env, StoreKind
 from skill.lambda_entry import make_handler
 from skill.store.dynamodb import make_client
+from testkit.template import ROOT, build_script, lambda_folder, make_artifact, the_resource
 from tests.conftest import TEST_SKILL_ID
-from tests.deploy.template import ROOT, build_script, lambda_folder, make_artifact, the_resource
 from tests.events import event_names, load_event
 from tests.fakes.alexa_api import FakeAlexaApi
 
@@ -213,6 +213,17 @@ def test_arm64_folder_ships_compiled_code_and_no_web_server(lambda_artifact: Pat
     assert (lambda_artifact / "app.py").is_file()
     assert not (lambda_artifact / "skill" / "web").exists()
     assert not (lambda_artifact / "flask").exists()
+
+
+@pytest.mark.slow
+def test_arm64_folder_ships_no_dev_tools(lambda_artifact: Path) -> None:
+    dev = ROOT / "skill" / "dev"
+    dev_stems = {p.name.split(".")[0] for p in dev.rglob("*") if p.is_file()} - {"__init__"}
+    assert {"simulator", "chat", "nlu", "model_build", "console"} <= dev_stems
+    shipped = lambda_artifact / "skill"
+    assert not (shipped / "dev").exists()
+    # By name too, so a dev module copied elsewhere in the package is caught (.py and .pyc).
+    assert not {p.name.split(".")[0] for p in shipped.rglob("*") if p.is_file()} & dev_stems
 
 
 def test_make_package_reports_the_size_within_lambda_limits() -> None:

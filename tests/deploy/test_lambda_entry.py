@@ -15,8 +15,8 @@ from skill.config import Config, Env, StoreKind
 from skill.jsonlog import JsonFormatter, redact
 from skill.lambda_entry import RequestFailedError, make_handler
 from skill.voice.redact import user_ref
+from testkit.template import ROOT
 from tests.conftest import TEST_SKILL_ID
-from tests.deploy.template import ROOT
 from tests.events import event_names, load_event
 
 USER = "amzn1.ask.account.AGF7EXAMPLEUSERID0123456789"

@@ -18,8 +18,8 @@ import pytest
 from packaging.requirements import Requirement
 
 from skill.config import Env, StoreKind
-from skill.voice.model_build import ENDPOINT_PLACEHOLDER
-from tests.deploy.template import ROOT, build_script, load_template, skill_package, the_resource
+from skill.dev.model_build import ENDPOINT_PLACEHOLDER
+from testkit.template import ROOT, build_script, load_template, skill_package, the_resource
 
 # boto3 client method -> the IAM action it needs.
 _CAMEL = re.compile(r"(?:^|_)([a-z])")

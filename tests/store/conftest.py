@@ -15,7 +15,7 @@ from skill.store.base import ProgressStore
 from skill.store.dynamodb import DynamoDbStore, make_client
 from skill.store.memory import MemoryStore
 from skill.store.sqlite import SqliteStore
-from tests.dynalite import DynaliteServer, FaultProxy, local_config
+from testkit.dynalite import DynaliteServer, FaultProxy, local_config
 
 
 def make_sqlite(tmp_path: Path) -> Iterator[ProgressStore]:

@@ -12,7 +12,7 @@ import pytest
 from skill.domain.progress import ProfileUpdate
 from skill.store.base import StoreUnavailableError
 from skill.store.dynamodb import TOTAL_ATTEMPTS, DynamoDbStore, create_table
-from tests.dynalite import DynaliteServer, FaultProxy
+from testkit.dynalite import DynaliteServer, FaultProxy
 from tests.store.conftest import completion, dynamodb_store
 
 OPERATIONS: dict[str, Callable[[DynamoDbStore, str], object]] = {

@@ -25,7 +25,7 @@ from skill.voice import session_codec
 from skill.voice.builder import build_skill
 from skill.voice.intents import Intent
 from skill.voice.redact import user_ref
-from tests.dynalite import DynaliteServer, FaultProxy
+from testkit.dynalite import DynaliteServer, FaultProxy
 from tests.store.alexa import Conversation, CountingStore, do_routine, speech_of
 from tests.store.conftest import dynamodb_store
 

@@ -14,7 +14,7 @@ from skill.store.memory import MemoryStore
 from skill.store.sqlite import SqliteStore
 from skill.voice.builder import build_skill
 from skill.voice.timezone import LOOKUP_TIMEOUT_SECONDS, device_time_zone
-from tests.dynalite import free_port
+from testkit.dynalite import free_port
 from tests.events import load_event
 from tests.fakes.alexa_api import FakeAlexaApi
 from tests.store.alexa import Conversation, do_routine, handler_input_for

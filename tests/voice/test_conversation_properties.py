@@ -13,9 +13,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from skill.config import Config, StoreKind
+from skill.dev.nlu import nlu_for
+from skill.dev.simulator import SILENCE, Conversation, SkillTransport
 from skill.domain.speech import MAX_SSML_CHARS
-from skill.nlu import nlu_for
-from skill.simulator import SILENCE, Conversation, SkillTransport
 from skill.store.memory import MemoryStore
 from skill.voice import build_skill
 from skill.voice.model_source import INTENTS, LOCALES, NUMBER_TYPE, TIME_TYPE, slot_type

@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
+from skill.dev.simulator import ECHO_SHOW, Conversation, Device, Turn
 from skill.domain.cards import CARD_TITLE
 from skill.domain.catalogue import ROUTINE
-from skill.simulator import ECHO_SHOW, Conversation, Device, Turn
 from skill.voice.screens import DOCUMENT_TOKEN
 from tests.fakes.alexa_api import TOKEN, FakeAlexaApi
 from tests.voice.reminder_transcripts import DEVICE_TIME_ZONE, conversation

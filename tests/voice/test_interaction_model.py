@@ -2,7 +2,7 @@
 and in step with the handlers.
 
 If the committed files drift from skill/voice/model_source.py, regenerate them with
-`make model` (or `.venv/bin/python -m skill.voice.model_build`) and commit the result.
+`make model` (or `.venv/bin/python -m skill.dev.model_build`) and commit the result.
 """
 
 from __future__ import annotations
@@ -17,16 +17,16 @@ import pytest
 from ask_sdk_core.serialize import DefaultSerializer
 from ask_smapi_model.v1.skill.manifest.interface_type import InterfaceType
 
-from skill.domain.reminders import REMINDERS_PERMISSION
-from skill.nlu import nlu_for
-from skill.voice.intents import INTENT_EVENTS, REMINDER_INTENTS, Intent
-from skill.voice.model_build import (
+from skill.dev.model_build import (
     ENDPOINT_PLACEHOLDER,
     build_manifest,
     manifest_path,
     model_path,
     stale_files,
 )
+from skill.dev.nlu import nlu_for
+from skill.domain.reminders import REMINDERS_PERMISSION
+from skill.voice.intents import INTENT_EVENTS, REMINDER_INTENTS, Intent
 from skill.voice.model_source import (
     INTENTS,
     INVOCATION_NAME,
@@ -36,6 +36,7 @@ from skill.voice.model_source import (
     SLOT_TYPES,
     TIME_TYPE,
     normalize,
+    phrase_table,
 )
 
 SMAPI = "ask_smapi_model.v1.skill"
@@ -264,3 +265,9 @@ def test_no_synonym_names_two_values(locale: str) -> None:
 def test_slot_value_ids_are_the_domain_ids() -> None:
     for slot_type in SLOT_TYPES:
         assert [v.id for v in slot_type.values] == [m.value for m in slot_type.ids]
+
+
+def test_the_shared_phrase_table_is_read_only() -> None:
+    table = phrase_table(SLOT_TYPES[0].name, "en-US")
+    with pytest.raises(TypeError):
+        table["anything"] = ("x", "x")  # type: ignore[index]

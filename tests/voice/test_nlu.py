@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from skill.nlu import Nlu, nlu_for, words_to_number
+from skill.dev.nlu import Nlu, nlu_for
 from skill.voice.intents import Intent, SlotName
 from skill.voice.model_source import LOCALES
 
@@ -106,26 +106,6 @@ def test_regional_phrasing(locale: str, text: str, moment: str) -> None:
 
 def test_regional_words_stay_in_their_region() -> None:
     assert nlu_for("en-GB").resolve("the tub is filling").intent is Intent.FALLBACK
-
-
-@pytest.mark.parametrize(
-    ("words", "number"),
-    [
-        ("forty two", 42),
-        ("forty-two", 42),
-        ("fifty", 50),
-        ("seven", 7),
-        ("nineteen", 19),
-        ("one hundred and five", 105),
-        ("a hundred", 100),
-        ("two thousand and twenty six", 2026),
-        ("42", 42),
-        ("forty banana", None),
-        ("", None),
-    ],
-)
-def test_numbers_spoken_as_words(words: str, number: int | None) -> None:
-    assert words_to_number(words) == number
 
 
 def test_unknown_locale_is_refused() -> None:

@@ -193,3 +193,13 @@ def test_a_screen_leaves_room_in_the_response_for_speech() -> None:
         render_directive(Screen(MoveId.REVERSE_LUNGE, "x" * 400, 1, 10, 1, 3))
     )
     assert len(json.dumps(directive).encode()) < MAX_RESPONSE_BYTES // 3
+
+
+def test_every_document_is_its_own_copy() -> None:
+    # A response's document may be changed downstream: never the cached one the next turn gets.
+    first = workout_document("squats")
+    first["graphics"]["squats"]["changed"] = True
+    first["mainTemplate"]["changed"] = True
+    again = workout_document("squats")
+    assert "changed" not in again["graphics"]["squats"]
+    assert "changed" not in again["mainTemplate"]

@@ -22,8 +22,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from skill.config import Config, StoreKind
+from skill.dev.simulator import Conversation, Device
 from skill.lambda_entry import make_handler
-from skill.simulator import Conversation, Device
 from skill.store.memory import MemoryStore
 from skill.voice.builder import build_skill
 from skill.voice.serializer import FastSerializer

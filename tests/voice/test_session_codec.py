@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 from skill.config import Config, StoreKind
+from skill.dev.simulator import Conversation, SkillTransport
 from skill.domain.state import Phase, SessionState
-from skill.simulator import Conversation, SkillTransport
 from skill.store.memory import MemoryStore
 from skill.voice import session_codec
 from skill.voice.builder import build_skill

@@ -14,7 +14,7 @@ import pytest
 
 from skill.cli import main
 from skill.config import Config
-from skill.simulator import (
+from skill.dev.simulator import (
     Conversation,
     HttpTransport,
     SimulatorError,
@@ -251,7 +251,7 @@ def test_chat_replays_a_script(tmp_path: Path, capsys: pytest.CaptureFixture[str
 
 @pytest.mark.usefixtures("chat_env")
 def test_chat_talks_to_a_running_server(live_url: str, capsys: pytest.CaptureFixture[str]) -> None:
-    from skill.chat import run_chat
+    from skill.dev.chat import run_chat
 
     stdin = io.StringIO("open morning moves\nstop\n")
     assert run_chat(url=live_url, stdin=stdin) == 0
@@ -262,7 +262,7 @@ def test_chat_talks_to_a_running_server(live_url: str, capsys: pytest.CaptureFix
 
 @pytest.mark.usefixtures("chat_env")
 def test_chat_reports_an_unreachable_server(capsys: pytest.CaptureFixture[str]) -> None:
-    from skill.chat import run_chat
+    from skill.dev.chat import run_chat
 
     script_result = run_chat(
         url="http://127.0.0.1:9/alexa", stdin=io.StringIO("open morning moves\n")

@@ -15,9 +15,9 @@ from skill.config import Config, StoreKind
 from skill.store.memory import MemoryStore
 from skill.web import create_app
 from skill.web.verifier import default_verifiers
+from testkit.pki import CHAIN_URL, ChainHost, Pki, iso, make_pki, signed_body
 from tests.conftest import TEST_SKILL_ID
 from tests.events import load_event
-from tests.web.pki import CHAIN_URL, ChainHost, Pki, iso, make_pki, signed_body
 
 NOW = datetime.now(UTC).replace(microsecond=0)
 

@@ -14,7 +14,7 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 
 from skill.web.certs import CertFetchError, HttpsCertFetcher, load_roots, system_bundle_path
-from tests.web.pki import Pki
+from testkit.pki import Pki
 
 CHAIN_PATH = "/echo.api/echo-api-cert.pem"
 

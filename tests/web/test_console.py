@@ -11,15 +11,15 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from skill.config import Config
+from skill.dev.console import SUGGESTIONS, speech_segments
+from skill.dev.nlu import nlu_for
+from skill.dev.simulator import SIMULATOR_USER_ID, Conversation, SkillTransport
 from skill.domain.ids import MoveId
 from skill.domain.progress import Completion
-from skill.nlu import nlu_for
-from skill.simulator import SIMULATOR_USER_ID, Conversation, SkillTransport
 from skill.store.memory import MemoryStore
 from skill.voice.builder import build_skill
 from skill.voice.intents import Intent
 from skill.web import create_app
-from skill.web.console import SUGGESTIONS, speech_segments
 from skill.web.local import UnsafeServingError
 
 SCRIPT = ["open morning moves", "start my morning moves", "next", "help", "stop"]

@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 from skill.config import StoreKind
 from skill.store.memory import MemoryStore
 from skill.web import create_app
+from testkit.pki import CHAIN_URL, Pki
 from tests.events import event_names, load_event
 from tests.web.conftest import make_rig, verifying_config
-from tests.web.pki import CHAIN_URL, Pki
 
 ALLOWED = {200, 400, 405, 413}
 

@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
+from testkit.pki import Pki, signed_body
 from tests.web.conftest import Rig, event_at, make_rig
 from tests.web.live import live_server
-from tests.web.pki import Pki, signed_body
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bench.load_check import run_load_check
-from tests.web.pki import Pki
+from testkit.pki import Pki
 
 
 @pytest.mark.slow

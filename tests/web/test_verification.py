@@ -16,8 +16,8 @@ from skill.web.verifier import (
     TimestampVerifier,
     VerificationException,
 )
+from testkit.pki import CHAIN_URL, Pki, signed_body
 from tests.web.conftest import NOW, Rig, event_at
-from tests.web.pki import CHAIN_URL, Pki, signed_body
 
 
 def _error(reply: object) -> str:

@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from skill.config import Config, StoreKind
-from skill.simulator import Conversation, Device, SkillTransport, format_turn, script_lines
+from skill.dev.simulator import Conversation, Device, SkillTransport, format_turn, script_lines
 from skill.store.memory import MemoryStore
 from skill.voice import build_skill
 from skill.voice.timezone import device_time_zone

@@ -1,7 +1,7 @@
 """Generate `interaction_model/` (ASK CLI skill-package layout) from `model_source`.
 
-    python -m skill.voice.model_build           # rewrite the committed files
-    python -m skill.voice.model_build --check   # exit 1 if they differ from the source
+    python -m skill.dev.model_build           # rewrite the committed files
+    python -m skill.dev.model_build --check   # exit 1 if they differ from the source
 
 `make model` runs the first; tests/test_interaction_model.py fails when the files drift.
 """

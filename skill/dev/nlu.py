@@ -11,10 +11,12 @@ already knows for them ("stop", "yes", "never mind").
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Literal
 
+from skill.domain.numbers import NUMBER_WORDS, parse_number
 from skill.domain.reminders import parse_time
 from skill.voice.intents import Intent, SlotName
 from skill.voice.model_source import (
@@ -27,40 +29,7 @@ from skill.voice.model_source import (
     phrase_table,
 )
 
-_UNITS = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-}
-_TENS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
-_SCALES = {"hundred": 100, "thousand": 1000}
-_NUMBER_WORD = "|".join(sorted((*_UNITS, *_TENS, *_SCALES), key=len, reverse=True))
+_NUMBER_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 NUMBER_PATTERN = rf"(?:\d+|(?:a )?(?:{_NUMBER_WORD})(?: (?:and )?(?:{_NUMBER_WORD}))*)"
 # AMAZON.TIME as people say it, after normalize(): "seven", "7 30 a m", "half past six in the
 # morning", "noon". The value Alexa sends is "HH:MM", which parse_time() computes here.
@@ -82,34 +51,6 @@ _PREFIX_RE = re.compile(
 # Words that join the invocation to the request; kept if the request only makes sense with them
 # ("tell morning moves that was easy").
 _CONNECTOR_RE = re.compile(r"(?:to|that|for|about|if|whether) (?P<rest>.+)")
-
-
-def words_to_number(text: str) -> int | None:
-    """Parse "42", "forty two", "one hundred and five" or "a hundred"; None if not a number."""
-    text = normalize(text)
-    if text.isdigit():
-        return int(text)
-    total = current = 0
-    seen = False
-    for word in text.split():
-        if word == "and" and seen:
-            continue
-        if word == "a" and not seen:
-            current = 1
-            continue
-        if word in _UNITS:
-            current += _UNITS[word]
-        elif word in _TENS:
-            current += _TENS[word]
-        elif word == "hundred":
-            current = max(current, 1) * 100
-        elif word == "thousand":
-            total += max(current, 1) * 1000
-            current = 0
-        else:
-            return None
-        seen = True
-    return total + current if seen else None
 
 
 @dataclass(frozen=True)
@@ -157,7 +98,7 @@ class Nlu:
         self.locale = locale
         self._patterns = self._compile()
 
-    def _phrases(self, type_name: str) -> dict[str, tuple[str, str]]:
+    def _phrases(self, type_name: str) -> Mapping[str, tuple[str, str]]:
         return phrase_table(type_name, self.locale)
 
     def _slot_regex(self, type_name: str) -> str:
@@ -225,7 +166,7 @@ class Nlu:
 
     def _slot_match(self, type_name: str, spoken: str) -> SlotMatch:
         if type_name == NUMBER_TYPE:
-            number = words_to_number(spoken)
+            number = parse_number(spoken)
             return SlotMatch(str(number) if number is not None else "?")
         if type_name == TIME_TYPE:
             at = parse_time(spoken)

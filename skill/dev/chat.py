@@ -1,4 +1,4 @@
-"""`morning-moves chat`: a text console for the skill, built on `skill.simulator`."""
+"""`morning-moves chat`: a text console for the skill, built on `skill.dev.simulator`."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TextIO
 
 from skill.config import Config
-from skill.simulator import (
+from skill.dev.simulator import (
     SIMULATOR_SKILL_ID,
     Conversation,
     HttpTransport,

@@ -1,6 +1,6 @@
 """A simulated Alexa: typed text in, real request envelopes out, replies back as readable text.
 
-`Conversation` resolves what the user says against the interaction model (`skill.nlu`), wraps it
+`Conversation` resolves what the user says against the interaction model (`skill.dev.nlu`), wraps it
 in a LaunchRequest, IntentRequest (slots with entity resolutions) or SessionEndedRequest, carries
 the session attributes from turn to turn like Alexa does, and sends each envelope through a
 `Transport`: the skill in-process (`SkillTransport`) or a running server (`HttpTransport`).
@@ -22,7 +22,7 @@ from typing import Any, Protocol
 
 from ask_sdk_core.skill import CustomSkill
 
-from skill.nlu import Nlu, Resolution, SlotMatch, nlu_for
+from skill.dev.nlu import Nlu, Resolution, SlotMatch, nlu_for
 from skill.voice import session_codec
 from skill.voice.intents import Intent, SlotName
 from skill.voice.model_source import intent_source, normalize

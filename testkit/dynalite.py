@@ -1,6 +1,6 @@
-"""A real DynamoDB-compatible server for the tests: dynalite (npm, pinned in package.json),
-listening on 127.0.0.1 on a free port, with its data in a LevelDB directory so that it survives
-a kill and restart. Started once per test session; stopped by its own PID.
+"""A real DynamoDB-compatible server for the tests and benchmarks: dynalite (npm, pinned in
+package.json), listening on 127.0.0.1 on a free port, with its data in a LevelDB directory so that
+it survives a kill and restart. Stopped by its own PID (tests/conftest.py runs one per session).
 
 Also a tiny HTTP proxy that sits in front of it to count operations and inject faults
 (throttling, slow answers) on the wire, the way a real client would meet them.
@@ -17,14 +17,10 @@ import subprocess
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-import pytest
-
 from skill.config import Config, StoreKind
-from skill.store.dynamodb import create_table, make_client
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DYNALITE_CLI = REPO_ROOT / "node_modules" / "dynalite" / "cli.js"
@@ -56,7 +52,7 @@ class DynaliteServer:
     def __init__(self, data_dir: Path, port: int | None = None):
         node = shutil.which("node")
         if node is None or not DYNALITE_CLI.exists():
-            pytest.fail("dynalite is not installed: run `make test` (it runs `npm ci`)")
+            raise RuntimeError("dynalite is not installed: run `make test` (it runs `npm ci`)")
         self._node = node
         self.data_dir = data_dir
         self.port = port or free_port()
@@ -208,28 +204,3 @@ def local_config(endpoint: str, table_name: str) -> Config:
         table_name=table_name,
         aws_region="us-east-1",
     )
-
-
-@pytest.fixture(scope="session")
-def dynalite_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DynaliteServer]:
-    """The test session's dynalite (one process for the whole run)."""
-    server = DynaliteServer(tmp_path_factory.mktemp("dynalite"))
-    server.start()
-    try:
-        yield server
-    finally:
-        server.stop()
-
-
-@pytest.fixture(scope="session")
-def dynamodb_endpoint(dynalite_server: DynaliteServer) -> str:
-    """URL of the running DynamoDB-compatible server (shared with the deployment tests)."""
-    return dynalite_server.url
-
-
-@pytest.fixture(scope="session")
-def dynamodb_table(dynamodb_endpoint: str) -> str:
-    """A table with the production key schema, ACTIVE, on the session's server."""
-    name = "morning-moves-test"
-    create_table(make_client(local_config(dynamodb_endpoint, name)), name)
-    return name

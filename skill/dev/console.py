@@ -24,7 +24,7 @@ from flask import Blueprint, Response, abort, jsonify, request
 from werkzeug.exceptions import HTTPException
 
 from skill.config import Config
-from skill.simulator import (
+from skill.dev.simulator import (
     SIMULATOR_SKILL_ID,
     SIMULATOR_USER_ID,
     Conversation,
@@ -49,7 +49,7 @@ SUGGESTIONS = (
 MAX_SESSIONS = 32
 MAX_UTTERANCE = 300
 _PAUSE = re.compile(r"\[(\d+(?:\.\d+)?)s\]")
-_STATIC = resources.files("skill.web") / "static"
+_STATIC = resources.files("skill.dev") / "static"
 _STATIC_FILES = {
     "console.js": "text/javascript",
     "console.css": "text/css",
