@@ -24,6 +24,7 @@ class EventKind(StrEnum):
     PAUSE = "pause"
     RESUME = "resume"
     REPEAT = "repeat"
+    AGAIN = "again"  # "again", "one more time": what it repeats depends on the phase
     SKIP = "skip"
     START_OVER = "start_over"
     SLOWER = "slower"

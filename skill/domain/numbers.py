@@ -1,6 +1,7 @@
 """English number words, read the one way the skill reads them.
 
-"forty two" is 42 and "one hundred and five" 105, while "seven thirty" is 7 then 30: a word that
+"forty two" is 42 and "one hundred and five" 105 (as one number, also "fiftieth", "42nd" and
+"five oh", the big birthday's 50), while "seven thirty" is 7 then 30: a word that
 cannot continue the number being read (a tens word after a unit, a unit after a unit) starts the
 next one, which is how a spoken time splits into hour and minutes. Digits ("42") are a number of
 their own. Used by the reminder times (domain/reminders.py) and the offline NLU (skill/dev/nlu.py).
@@ -19,6 +20,16 @@ UNITS = (
 TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 SCALES = ("hundred", "thousand")
 NUMBER_WORDS = (*UNITS, *TENS, *SCALES)
+_IRREGULAR_ORDINALS = {
+    "first": "one", "second": "two", "third": "three", "fifth": "five", "eighth": "eight",
+    "ninth": "nine", "twelfth": "twelve",
+}  # fmt: skip
+# "fourth" -> "four", "twentieth" -> "twenty", "hundredth" -> "hundred"
+ORDINALS = _IRREGULAR_ORDINALS | {
+    (w[:-1] + "ieth" if w.endswith("y") else w + "th"): w
+    for w in NUMBER_WORDS
+    if w not in _IRREGULAR_ORDINALS.values() and w != "zero"
+}
 
 _VALUES = {word: value for value, word in enumerate(UNITS)} | {
     word: 10 * value for value, word in enumerate(TENS, start=2)
@@ -99,6 +110,17 @@ def read_numbers(words: Sequence[str]) -> list[int | str]:
 
 
 def parse_number(text: str) -> int | None:
-    """`text` as one number ("42", "forty two", "forty-two", "a hundred"), or None."""
-    items = read_numbers(text.lower().replace("-", " ").split())
+    """`text` as one number ("42", "forty two", "forty-two", "a hundred", "fiftieth", "50th",
+    "five oh"), or None."""
+    words = [_cardinal(word) for word in text.lower().replace("-", " ").split()]
+    if len(words) == 2 and words[1] in {"oh", "o"} and _kind(words[0]) == "unit":
+        return _VALUES[words[0]] * 10  # "the big five oh" is fifty
+    items = read_numbers(words)
     return items[0] if len(items) == 1 and isinstance(items[0], int) else None
+
+
+def _cardinal(word: str) -> str:
+    """ "fiftieth" -> "fifty", "42nd" -> "42"; any other word as it is."""
+    if word[:-2].isdigit() and word[-2:] in {"st", "nd", "rd", "th"}:
+        return word[:-2]
+    return ORDINALS.get(word, word)

@@ -472,6 +472,7 @@ TRANSITIONS: dict[Phase, dict[EventKind, Handler]] = {
         E.NO: _no_rush,
         E.PAUSE: _pause,
         E.REPEAT: _reintroduce,
+        E.AGAIN: _reintroduce,
         E.SKIP: _skip,
         E.START_OVER: _start_over,
         E.HOW_MANY_LEFT: _how_many_left,
@@ -484,6 +485,7 @@ TRANSITIONS: dict[Phase, dict[EventKind, Handler]] = {
         E.NO: _no_rush,
         E.PAUSE: _pause,
         E.REPEAT: _recount,
+        E.AGAIN: _recount,
         E.SKIP: _skip,
         E.START_OVER: _start_over,
         E.HOW_MANY_LEFT: _how_many_left,
@@ -501,6 +503,7 @@ TRANSITIONS: dict[Phase, dict[EventKind, Handler]] = {
         E.NO: _keep,
         E.HELP: _forget_me,
         E.REPEAT: _forget_me,
+        E.AGAIN: _forget_me,
         E.UNKNOWN: _forget_me,
     },
     Phase.FEEDBACK: {
@@ -537,6 +540,7 @@ EVERY_PHASE: dict[EventKind, Handler] = {
     E.REPEAT: _nothing_running,
     E.SKIP: _nothing_running,
     E.START_OVER: _start_from_menu,
+    E.AGAIN: _start_from_menu,  # "again" at the menu or after the routine: do it again
     E.SLOWER: _tempo_change,
     E.FASTER: _tempo_change,
     E.HOW_MANY_LEFT: _nothing_running,

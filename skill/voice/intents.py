@@ -30,6 +30,7 @@ class Intent(StrEnum):
     CHANGE_REMINDER = "ChangeReminderIntent"
     CANCEL_REMINDER = "CancelReminderIntent"
     LIST_REMINDERS = "ListRemindersIntent"
+    AGAIN = "AgainIntent"  # a bare "again": a repeat mid-set, a restart at the menu
     HELP = "AMAZON.HelpIntent"
     STOP = "AMAZON.StopIntent"
     CANCEL = "AMAZON.CancelIntent"
@@ -74,6 +75,7 @@ INTENT_EVENTS: dict[str, EventKind] = {
     Intent.BIG_BIRTHDAY: EventKind.SET_AGE,
     Intent.FEEDBACK: EventKind.FEEDBACK,
     Intent.FORGET_ME: EventKind.FORGET_ME,
+    Intent.AGAIN: EventKind.AGAIN,
     Intent.HELP: EventKind.HELP,
     Intent.STOP: EventKind.STOP,
     Intent.CANCEL: EventKind.STOP,

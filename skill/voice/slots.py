@@ -43,8 +43,8 @@ def slot_value(slot: Slot | None, type_name: str, locale: str | None) -> SlotVal
         return None
     # The model's tables are imported on the first slot read, not at import: a launch (the usual
     # cold start) reads no slot, and they are a tenth of the skill's import time.
+    from skill.voice.idiom import EN_US
     from skill.voice.model_source import (
-        EN_US,
         LOCALES,
         NUMBER_TYPE,
         TIME_TYPE,

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import copy
 import json
-import re
-from collections import defaultdict
 from typing import Any
 
 import pytest
@@ -31,11 +29,9 @@ from skill.voice.model_source import (
     INTENTS,
     INVOCATION_NAME,
     LOCALES,
-    MIN_MAIN_SAMPLES,
     NUMBER_TYPE,
     SLOT_TYPES,
     TIME_TYPE,
-    normalize,
     phrase_table,
 )
 
@@ -43,14 +39,6 @@ SMAPI = "ask_smapi_model.v1.skill"
 MODEL_CLASS = f"{SMAPI}.interaction_model.interaction_model_data.InteractionModelData"
 MANIFEST_CLASS = f"{SMAPI}.manifest.skill_manifest_envelope.SkillManifestEnvelope"
 BUILTIN_SLOT_TYPES = {NUMBER_TYPE, TIME_TYPE}
-# Alexa refuses these words in an invocation name (launch phrases, wake words, connectors).
-FORBIDDEN_INVOCATION_WORDS = {
-    "alexa", "amazon", "echo", "computer", "skill", "app", "ask", "tell", "open", "launch",
-    "play", "start", "run", "begin", "load", "use", "resume", "for", "to", "from", "about",
-    "by", "if", "whether", "and", "that",
-}  # fmt: skip
-ARTICLES = {"a", "an", "the", "for", "to", "of"}
-SAMPLE_TOKEN = re.compile(r"\{[a-z_]+\}|[a-z][a-z'.]*")
 
 
 def _language_model(locale: str) -> dict[str, Any]:
@@ -117,18 +105,6 @@ def test_example_phrases_reach_the_skill(locale: str) -> None:
         assert nlu.resolve(phrase).intent is not Intent.FALLBACK
 
 
-def test_invocation_name_follows_alexas_rules() -> None:
-    words = INVOCATION_NAME.split()
-    assert INVOCATION_NAME.lower() == INVOCATION_NAME
-    assert re.fullmatch(r"[a-z]+( [a-z]+)+", INVOCATION_NAME)
-    assert len(words) >= 2
-    assert not set(words) & FORBIDDEN_INVOCATION_WORDS
-    if len(words) == 2:
-        assert not set(words) & ARTICLES
-    for locale in LOCALES:
-        assert _language_model(locale)["invocationName"] == INVOCATION_NAME
-
-
 @pytest.mark.parametrize("locale", LOCALES)
 def test_every_intent_has_a_handler_and_every_handler_an_intent(locale: str) -> None:
     names = [intent["name"] for intent in _language_model(locale)["intents"]]
@@ -149,53 +125,12 @@ def test_every_referenced_slot_type_exists(locale: str) -> None:
 
 
 @pytest.mark.parametrize("locale", LOCALES)
-def test_samples_are_well_formed(locale: str) -> None:
-    for intent in _language_model(locale)["intents"]:
-        declared = {slot["name"] for slot in intent.get("slots", [])}
-        used: set[str] = set()
-        samples = intent["samples"]
-        assert len(samples) == len(set(samples)), f"duplicate sample in {intent['name']}"
-        for sample in samples:
-            tokens = sample.split()
-            assert all(SAMPLE_TOKEN.fullmatch(t) for t in tokens), sample
-            slots = [t[1:-1] for t in tokens if t.startswith("{")]
-            assert len(slots) == len(set(slots)), sample
-            assert set(slots) <= declared, sample
-            used.update(slots)
-            assert len(sample) <= 200
-        assert used == declared, f"{intent['name']} declares slots it never uses"
-        if intent["name"] == Intent.FALLBACK:
-            assert not samples, "AMAZON.FallbackIntent takes no samples"
-
-
-@pytest.mark.parametrize("locale", LOCALES)
-def test_no_sample_belongs_to_two_intents(locale: str) -> None:
-    """Samples are compared with slots replaced by their types, plus the built-in phrases the
-    offline NLU knows, so '{age}' and '{moment}' after "i'm" do not count as the same."""
-    owners: dict[str, set[str]] = defaultdict(set)
-    for src in INTENTS:
-        for sample in (*src.samples_for(locale), *src.builtin_phrases):
-            shape = sample
-            for name, type_name in src.slots.items():
-                shape = shape.replace("{" + name.value + "}", "SLOT" + type_name)
-            owners[normalize(shape)].add(src.intent)
-    shared = {sample: intents for sample, intents in owners.items() if len(intents) > 1}
-    assert not shared
-
-
-@pytest.mark.parametrize("locale", LOCALES)
-def test_main_intents_have_generous_samples(locale: str) -> None:
-    for intent in _language_model(locale)["intents"]:
-        if not intent["name"].startswith("AMAZON."):
-            assert len(intent["samples"]) >= MIN_MAIN_SAMPLES, intent["name"]
-
-
-@pytest.mark.parametrize("locale", LOCALES)
 def test_every_sample_resolves_to_its_own_intent(locale: str) -> None:
-    """Fill each sample's slots with every value and synonym; the NLU must route it home."""
+    """Fill each sample's slots with a value or synonym; the NLU must route it home. The
+    fillers go round across the intent's samples, so every one is said at least once."""
     nlu = nlu_for(locale)
     fillers: dict[str, list[str]] = {
-        NUMBER_TYPE: ["forty two"],
+        NUMBER_TYPE: ["forty two", "50", "sixty-five", "five oh"],
         TIME_TYPE: ["seven", "seven thirty a m", "half past six in the morning", "noon"],
     }
     for slot_type in SLOT_TYPES:
@@ -205,16 +140,20 @@ def test_every_sample_resolves_to_its_own_intent(locale: str) -> None:
             for phrase in (value.name, *value.synonyms_for(locale))
         ]
     for src in INTENTS:
-        for sample in src.samples_for(locale):
-            slots = {n.value: fillers[t] for n, t in src.slots.items() if f"{{{n}}}" in sample}
-            # Every filler of every slot at least once (round robin, not the full product).
-            rounds = max((len(f) for f in slots.values()), default=1)
-            for i in range(rounds):
-                text = sample
-                for slot, options in slots.items():
-                    text = text.replace("{" + slot + "}", options[i % len(options)])
-                resolution = nlu.resolve(text)
-                assert resolution.intent is src.intent, (text, resolution.label)
+        said = 0
+        samples = src.samples_for(locale)
+        slotted = [s for s in samples if "{" in s]
+        rounds = max((len(fillers[t]) for t in src.slots.values()), default=0)
+        # Enough passes over the slotted samples that every filler is used at least once.
+        passes = -(-rounds // len(slotted)) if slotted else 0
+        for sample in (*samples, *(slotted * max(passes - 1, 0))):
+            text = sample
+            for name, type_name in src.slots.items():
+                options = fillers[type_name]
+                text = text.replace("{" + name.value + "}", options[said % len(options)])
+            said += "{" in sample
+            resolution = nlu.resolve(text)
+            assert resolution.intent is src.intent, (text, resolution.label)
 
 
 def test_locales_differ_only_in_phrasing() -> None:
@@ -250,16 +189,6 @@ def test_regional_words(locale: str, present: list[str], absent: list[str]) -> N
     }
     assert set(present) <= synonyms
     assert not set(absent) & synonyms
-
-
-@pytest.mark.parametrize("locale", LOCALES)
-def test_no_synonym_names_two_values(locale: str) -> None:
-    for slot_type in SLOT_TYPES:
-        owners: dict[str, set[str]] = defaultdict(set)
-        for value in slot_type.values:
-            for phrase in (value.name, *value.synonyms_for(locale)):
-                owners[normalize(phrase)].add(value.id)
-        assert not {p: ids for p, ids in owners.items() if len(ids) > 1}, slot_type.name
 
 
 def test_slot_value_ids_are_the_domain_ids() -> None:

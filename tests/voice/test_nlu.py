@@ -31,7 +31,8 @@ M, MO, F, A, B = SlotName.MOVE, SlotName.MOMENT, SlotName.FEEDBACK, SlotName.AGE
         ("slow down", Intent.SLOWER, {}),
         ("speed it up", Intent.FASTER, {}),
         ("skip the lunges", Intent.SKIP, {M: "reverse_lunge"}),
-        ("skip", Intent.SKIP, {}),
+        ("skip", Intent.NEXT, {}),  # AMAZON.NextIntent owns "skip"
+        ("skip this one", Intent.SKIP, {}),
         ("how am I doing", Intent.PROGRESS, {}),
         ("what's my streak", Intent.PROGRESS, {}),
         ("I'm forty-two", Intent.SET_AGE, {A: "42"}),
