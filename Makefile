@@ -40,6 +40,7 @@ test: lint typecheck template-check pytest
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/python -m skill.dev.model_lint
 
 typecheck: $(VENV)/.installed-test
 	$(BIN)/mypy

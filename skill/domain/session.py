@@ -513,6 +513,7 @@ TRANSITIONS: dict[Phase, dict[EventKind, Handler]] = {
         E.NO: _goodbye,
         E.NEXT: _goodbye,
         E.START_OVER: _start_from_menu,
+        E.AGAIN: _start_over,  # the plan just finished, once more
     },
     Phase.OFFER_REMINDER: {
         E.YES: reminder_talk.accept_offer,

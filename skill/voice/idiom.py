@@ -40,6 +40,7 @@ SHARED: dict[str, tuple[str, ...]] = {
     "start": ("start", "begin", "do", "kick off", "get going with", "run through", "go through"),
     # The one move or set being done right now.
     "this": ("this one", "this move", "this exercise", "that one", "this", "it", "this set"),
+    "give_me": ("give me", "just give me"),
     "moment_now": ("now", "right now", "at the moment", "just now"),
     "wait": (
         "hold on",
@@ -122,6 +123,7 @@ REGIONAL: dict[tuple[str, ...], dict[str, tuple[str, ...]]] = {
         "ask": ("can ya",),
         "want": ("i wanna", "i'm gonna", "let's go ahead and"),
         "wait": ("hold up", "gimme a sec", "gimme a second", "gimme a minute", "one sec"),
+        "give_me": ("gimme",),
         "agree": ("you bet", "sure thing", "uh huh", "totally"),
         "refuse": ("no i'm good", "i'm good", "no i'm okay"),
     },

@@ -92,6 +92,7 @@ TABLE = [
     ("idle", K.NEXT, {}, Phase.READY, "First up, toe taps", []),
     ("idle", K.NO, {}, Phase.IDLE, "single move", []),
     ("idle", K.REPEAT, {}, Phase.IDLE, "Welcome", []),
+    ("idle", K.AGAIN, {}, Phase.READY, "First up, toe taps", []),  # "again" at launch: restart
     ("idle", K.SKIP, {}, Phase.IDLE, "haven't started", []),
     ("idle", K.PAUSE, {}, Phase.IDLE, "haven't started", []),
     ("idle", K.HOW_MANY_LEFT, {}, Phase.IDLE, "haven't started", []),
@@ -140,6 +141,7 @@ TABLE = [
     ("ready", K.NO, {}, Phase.READY, "No rush", []),
     ("ready", K.PAUSE, {}, Phase.PAUSED, "Paused", []),
     ("ready", K.REPEAT, {}, Phase.READY, "Let's do squats", []),
+    ("ready", K.AGAIN, {}, Phase.READY, "Let's do squats", []),
     ("ready", K.SKIP, {}, Phase.IDLE, "Skipping squats", []),
     ("ready", K.HOW_MANY_LEFT, {}, Phase.READY, "One more set of squats", []),
     ("ready", K.WHATS_NEXT, {}, Phase.READY, "Next is 10 squats.", []),
@@ -152,6 +154,7 @@ TABLE = [
     ("counted", K.NEXT, {}, Phase.FEEDBACK, "How did that feel", [Completion]),
     ("counted", K.YES, {}, Phase.FEEDBACK, "squats done", [Completion]),
     ("counted", K.REPEAT, {}, Phase.COUNTED, "Once more", []),
+    ("counted", K.AGAIN, {}, Phase.COUNTED, "Once more", []),  # mid-set: that set again
     ("counted", K.SLOWER, {}, Phase.COUNTED, "take that set again", [ProfileUpdate]),
     ("counted", K.PAUSE, {}, Phase.PAUSED, "Paused", []),
     ("counted", K.SKIP, {}, Phase.IDLE, "Skipping squats", []),
@@ -171,6 +174,7 @@ TABLE = [
     ("confirming", K.NO, {}, Phase.COUNTED, "kept everything", []),
     ("confirming", K.HELP, {}, Phase.CONFIRM_FORGET, "Are you sure", []),
     ("confirming", K.UNKNOWN, {}, Phase.CONFIRM_FORGET, "Are you sure", []),
+    ("confirming", K.AGAIN, {}, Phase.CONFIRM_FORGET, "Are you sure", []),
     ("confirming", K.NEXT, {}, Phase.FEEDBACK, "squats done", [Completion]),
     ("confirming", K.STOP, {}, Phase.ENDED, "See you tomorrow", []),
     ("feedback", K.FEEDBACK, {"feedback": Feedback.EASY}, Phase.ENDED, "harder", [ProfileUpdate]),
@@ -180,6 +184,7 @@ TABLE = [
     ("feedback", K.NO, {}, Phase.ENDED, "See you tomorrow", []),
     ("feedback", K.SKIP, {}, Phase.FEEDBACK, "everything for today", []),
     ("feedback", K.START_OVER, {}, Phase.READY, "First up, toe taps", []),
+    ("feedback", K.AGAIN, {}, Phase.READY, "again from the top", []),  # the same plan again
     ("feedback", K.PROGRESS, {}, Phase.FEEDBACK, "day one of a streak", []),
 ]
 

@@ -126,3 +126,73 @@ def test_every_locale_understands_the_core_commands(locale: str) -> None:
         ("stop", Intent.STOP),
     ]:
         assert nlu.resolve(text).intent is intent, (locale, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "via"),
+    [
+        ("skip", "built-in"),
+        ("never mind", "built-in"),
+        ("can you help me", "built-in"),
+        ("skip this one", "sample"),
+        ("give me a second", "sample"),
+    ],
+)
+def test_phrases_a_built_in_knows_are_labelled(text: str, via: str) -> None:
+    resolution = nlu_for("en-US").resolve(text)
+    assert resolution.via == via
+    assert resolution.label.endswith("(built-in phrase)") == (via == "built-in")
+
+
+@pytest.mark.parametrize(
+    ("text", "slot", "value"),
+    [
+        ("I'm 42", A, "42"),
+        ("I'm forty-two", A, "42"),
+        ("I'm forty two years old", A, "42"),
+        ("I am sixty five", A, "65"),
+        ("set my age to a hundred and one", A, "101"),
+        ("I just turned 38", A, "38"),
+        ("I'm turning fifty", B, "50"),
+        ("I'm turning the big five oh", B, "50"),
+        ("my next big birthday is sixty", B, "60"),
+        ("my next big birthday is 70", B, "70"),
+        ("I'll be forty soon", B, "40"),
+    ],
+)
+def test_ages_said_every_way(text: str, slot: SlotName, value: str) -> None:
+    resolution = nlu_for("en-GB").resolve(text)
+    assert resolution.slots[slot].spoken == value, resolution.label
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Alexa, ask Morning Moves to skip this one",
+        "alexa tell morning moves to skip this one",
+        "Alexa, please ask morning moves to skip this one",
+        "hey alexa, ask morning moves to skip this one",
+        "ask morning moves skip this one",
+        "open morning moves and skip this one",
+        "use morning moves to skip this one",
+    ],
+)
+def test_leading_invocation_forms(text: str) -> None:
+    resolution = nlu_for("en-IN").resolve(text)
+    assert (resolution.intent, resolution.one_shot) == (Intent.SKIP, True)
+
+
+@pytest.mark.parametrize(
+    ("locale", "text", "intent"),
+    [
+        ("en-US", "gimme a sec", Intent.PAUSE),
+        ("en-GB", "shall we crack on", Intent.START_ROUTINE),
+        ("en-AU", "righto next one", Intent.NEXT),
+        ("en-IN", "kindly start my routine", Intent.START_ROUTINE),
+        ("en-IN", "let us start the workout", Intent.START_ROUTINE),
+        ("en-US", "again", Intent.AGAIN),
+        ("en-US", "one more time", Intent.AGAIN),
+    ],
+)
+def test_regional_idiom_and_again(locale: str, text: str, intent: Intent) -> None:
+    assert nlu_for(locale).resolve(text).intent is intent

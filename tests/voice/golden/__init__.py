@@ -32,13 +32,18 @@ def golden_files() -> list[Path]:
     return sorted(GOLDEN_DIR.glob("*/*.txt"))
 
 
-def render(transcript: str, locale: str) -> str:
-    """Replay the user lines of `transcript` and write the transcript they produce now."""
+def fresh_conversation(locale: str) -> Conversation:
+    """A new user's conversation with the skill in-process, at the fixed clock."""
     config = Config(skill_id=SKILL_ID, store=StoreKind.MEMORY, verify=False, timezone="UTC")
     skill = build_skill(MemoryStore(), config, clock=lambda: FIXED_NOW)
-    conversation = Conversation(
+    return Conversation(
         SkillTransport(skill), locale=locale, skill_id=SKILL_ID, clock=lambda: FIXED_NOW
     )
+
+
+def render(transcript: str, locale: str) -> str:
+    """Replay the user lines of `transcript` and write the transcript they produce now."""
+    conversation = fresh_conversation(locale)
     out: list[str] = []
     for line in transcript.splitlines():
         if line.startswith("#"):  # comments stay where they are
