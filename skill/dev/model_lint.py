@@ -99,7 +99,7 @@ def _lint_locale(locale: str, model: Model) -> Iterator[Finding]:
         yield Finding("error", locale, "model", f"{size} bytes > {MAX_MODEL_BYTES}")
     for intent in intents:
         yield from _intent(locale, intent, types)
-    yield from _across_intents(locale, intents)
+    yield from _across_intents(locale, intents, types)
     yield from _slot_types(locale, types)
 
 
@@ -164,7 +164,9 @@ def _shape(sample: str, slot_types: Mapping[str, str]) -> str:
     return re.sub(r"\{(\w+)\}", lambda m: "{" + slot_types.get(m.group(1), "?") + "}", sample)
 
 
-def _across_intents(locale: str, intents: list[Mapping[str, Any]]) -> Iterator[Finding]:
+def _across_intents(
+    locale: str, intents: list[Mapping[str, Any]], types: Mapping[str, Any]
+) -> Iterator[Finding]:
     owners: dict[str, set[str]] = defaultdict(set)
     builtin_owner = {p: str(i) for i, phrases in BUILTIN_PHRASES.items() for p in phrases}
     for intent in intents:
@@ -178,6 +180,26 @@ def _across_intents(locale: str, intents: list[Mapping[str, Any]]) -> Iterator[F
     for shape, names in sorted(owners.items()):
         if len(names) > 1:
             yield Finding("error", locale, repr(shape), f"in {len(names)} intents: {sorted(names)}")
+    yield from _bare_slot_clashes(locale, intents, types)
+
+
+def _bare_slot_clashes(
+    locale: str, intents: list[Mapping[str, Any]], types: Mapping[str, Any]
+) -> Iterator[Finding]:
+    """A sample that is a slot alone ("{feedback}") takes every value of its type: none may be
+    another intent's sample ("right" a value of FeedbackType and a sample of YesIntent)."""
+    literal = {s.lower(): i["name"] for i in intents for s in i.get("samples", []) if "{" not in s}
+    for intent in intents:
+        slot_types = {s["name"]: s["type"] for s in intent.get("slots", [])}
+        for sample in intent.get("samples", []):
+            bare = re.fullmatch(r"\{(\w+)\}", sample)
+            slot_type = types.get(slot_types.get(bare.group(1), "")) if bare else None
+            for value in (slot_type or {}).get("values", []):
+                for phrase in (value["name"]["value"], *value["name"].get("synonyms", [])):
+                    owner = literal.get(phrase.lower())
+                    if owner is not None and owner != intent["name"]:
+                        message = f"a value of {{{bare and bare.group(1)}}}, a sample of {owner}"
+                        yield Finding("error", locale, f"{intent['name']} {phrase!r}", message)
 
 
 def _slot_types(locale: str, types: Mapping[str, Any]) -> Iterator[Finding]:

@@ -142,7 +142,7 @@ REGIONAL: dict[tuple[str, ...], dict[str, tuple[str, ...]]] = {
     },
     (EN_AU,): {
         "lead": ("righto", "right oh", "okay mate"),
-        "agree": ("righto", "too easy", "no worries", "yeah nah yeah", "she'll be right"),
+        "agree": ("righto", "no worries", "yeah nah yeah", "she'll be right"),
         "refuse": ("nah mate", "yeah nah"),
     },
     (EN_IN,): {

@@ -76,6 +76,7 @@ BREAKAGES = [
     ("minimum", _cut_samples, "samples < 20"),
     ("synonyms", _add_synonym(1, "toe tap"), "names ['squats', 'toe_taps']"),
     ("synonyms", _add_synonym(1, "squat"), "listed twice"),
+    ("bare slot", _add_sample("AMAZON.YesIntent", "spot on"), "a sample of AMAZON.YesIntent"),
 ]
 
 
