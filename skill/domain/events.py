@@ -25,6 +25,7 @@ class EventKind(StrEnum):
     RESUME = "resume"
     REPEAT = "repeat"
     AGAIN = "again"  # "again", "one more time": what it repeats depends on the phase
+    DONE = "done"  # "I'm done": a set finished mid-workout, but at the menu it means leaving
     SKIP = "skip"
     START_OVER = "start_over"
     SLOWER = "slower"

@@ -467,6 +467,7 @@ TRANSITIONS: dict[Phase, dict[EventKind, Handler]] = {
     },
     Phase.READY: {
         E.NEXT: _count_set,
+        E.DONE: _count_set,
         E.YES: _count_set,
         E.RESUME: _count_set,
         E.NO: _no_rush,
@@ -480,6 +481,7 @@ TRANSITIONS: dict[Phase, dict[EventKind, Handler]] = {
     },
     Phase.COUNTED: {
         E.NEXT: _confirm_set,
+        E.DONE: _confirm_set,
         E.YES: _confirm_set,
         E.RESUME: _confirm_set,
         E.NO: _no_rush,
@@ -493,6 +495,7 @@ TRANSITIONS: dict[Phase, dict[EventKind, Handler]] = {
     },
     Phase.PAUSED: {
         E.NEXT: _resume,
+        E.DONE: _resume,
         E.YES: _resume,
         E.RESUME: _resume,
         E.NO: _still_paused,
@@ -512,6 +515,7 @@ TRANSITIONS: dict[Phase, dict[EventKind, Handler]] = {
         E.UNKNOWN: _ask_feedback_again,
         E.NO: _goodbye,
         E.NEXT: _goodbye,
+        E.DONE: _goodbye,
         E.START_OVER: _start_from_menu,
         E.AGAIN: _start_over,  # the plan just finished, once more
     },
@@ -519,6 +523,7 @@ TRANSITIONS: dict[Phase, dict[EventKind, Handler]] = {
         E.YES: reminder_talk.accept_offer,
         E.NO: reminder_talk.decline_offer,
         E.NEXT: reminder_talk.decline_offer,
+        E.DONE: reminder_talk.decline_offer,
         E.UNKNOWN: reminder_talk.reask_offer,
         E.REMINDER: reminder_talk.remind,
     },
@@ -542,6 +547,7 @@ EVERY_PHASE: dict[EventKind, Handler] = {
     E.SKIP: _nothing_running,
     E.START_OVER: _start_from_menu,
     E.AGAIN: _start_from_menu,  # "again" at the menu or after the routine: do it again
+    E.DONE: _stop,  # "I'm done" with nothing running: leaving
     E.SLOWER: _tempo_change,
     E.FASTER: _tempo_change,
     E.HOW_MANY_LEFT: _nothing_running,

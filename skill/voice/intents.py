@@ -31,6 +31,7 @@ class Intent(StrEnum):
     CANCEL_REMINDER = "CancelReminderIntent"
     LIST_REMINDERS = "ListRemindersIntent"
     AGAIN = "AgainIntent"  # a bare "again": a repeat mid-set, a restart at the menu
+    DONE = "DoneIntent"  # "done", "finished": the set is done mid-workout, leaving at the menu
     HELP = "AMAZON.HelpIntent"
     STOP = "AMAZON.StopIntent"
     CANCEL = "AMAZON.CancelIntent"
@@ -76,6 +77,7 @@ INTENT_EVENTS: dict[str, EventKind] = {
     Intent.FEEDBACK: EventKind.FEEDBACK,
     Intent.FORGET_ME: EventKind.FORGET_ME,
     Intent.AGAIN: EventKind.AGAIN,
+    Intent.DONE: EventKind.DONE,
     Intent.HELP: EventKind.HELP,
     Intent.STOP: EventKind.STOP,
     Intent.CANCEL: EventKind.STOP,

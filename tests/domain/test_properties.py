@@ -77,6 +77,7 @@ def _completes_a_move(state: SessionState, event: Event) -> bool:
     )
     moving_on = event.kind in (
         EventKind.NEXT,
+        EventKind.DONE,
         EventKind.YES,
         EventKind.RESUME,
         EventKind.SESSION_ENDED,

@@ -93,6 +93,7 @@ TABLE = [
     ("idle", K.NO, {}, Phase.IDLE, "single move", []),
     ("idle", K.REPEAT, {}, Phase.IDLE, "Welcome", []),
     ("idle", K.AGAIN, {}, Phase.READY, "First up, toe taps", []),  # "again" at launch: restart
+    ("idle", K.DONE, {}, Phase.ENDED, "See you tomorrow", []),  # "I'm done" at launch: leaving
     ("idle", K.SKIP, {}, Phase.IDLE, "haven't started", []),
     ("idle", K.PAUSE, {}, Phase.IDLE, "haven't started", []),
     ("idle", K.HOW_MANY_LEFT, {}, Phase.IDLE, "haven't started", []),
@@ -139,6 +140,7 @@ TABLE = [
     ("ready", K.NEXT, {}, Phase.COUNTED, "And that's 10", []),
     ("ready", K.YES, {}, Phase.COUNTED, "Ready? 3, 2, 1, go.", []),
     ("ready", K.NO, {}, Phase.READY, "No rush", []),
+    ("ready", K.DONE, {}, Phase.COUNTED, "And that's 10", []),
     ("ready", K.PAUSE, {}, Phase.PAUSED, "Paused", []),
     ("ready", K.REPEAT, {}, Phase.READY, "Let's do squats", []),
     ("ready", K.AGAIN, {}, Phase.READY, "Let's do squats", []),
@@ -155,6 +157,7 @@ TABLE = [
     ("counted", K.YES, {}, Phase.FEEDBACK, "squats done", [Completion]),
     ("counted", K.REPEAT, {}, Phase.COUNTED, "Once more", []),
     ("counted", K.AGAIN, {}, Phase.COUNTED, "Once more", []),  # mid-set: that set again
+    ("counted", K.DONE, {}, Phase.FEEDBACK, "How did that feel", [Completion]),  # set done
     ("counted", K.SLOWER, {}, Phase.COUNTED, "take that set again", [ProfileUpdate]),
     ("counted", K.PAUSE, {}, Phase.PAUSED, "Paused", []),
     ("counted", K.SKIP, {}, Phase.IDLE, "Skipping squats", []),
@@ -182,6 +185,7 @@ TABLE = [
     ("feedback", K.FEEDBACK, {}, Phase.FEEDBACK, "How did it feel", []),
     ("feedback", K.YES, {}, Phase.FEEDBACK, "in a word", []),
     ("feedback", K.NO, {}, Phase.ENDED, "See you tomorrow", []),
+    ("feedback", K.DONE, {}, Phase.ENDED, "See you tomorrow", []),
     ("feedback", K.SKIP, {}, Phase.FEEDBACK, "everything for today", []),
     ("feedback", K.START_OVER, {}, Phase.READY, "First up, toe taps", []),
     ("feedback", K.AGAIN, {}, Phase.READY, "again from the top", []),  # the same plan again

@@ -50,7 +50,7 @@ M, MO, F, A, B = SlotName.MOVE, SlotName.MOMENT, SlotName.FEEDBACK, SlotName.AGE
         ("carry on", Intent.RESUME, {}),
         ("say that again", Intent.REPEAT, {}),
         ("next", Intent.NEXT, {}),
-        ("I'm done", Intent.NEXT, {}),
+        ("I'm done", Intent.DONE, {}),
         ("start over", Intent.START_OVER, {}),
         ("yes", Intent.YES, {}),
         ("no thanks", Intent.NO, {}),
