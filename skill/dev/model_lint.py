@@ -55,6 +55,7 @@ MAX_MODEL_BYTES = 1_000_000
 
 _SAMPLE_TOKEN = re.compile(r"\{[A-Za-z_]+\}|[a-z][a-z'.]*")
 _BUILTIN_SLOT_TYPES = frozenset({"AMAZON.NUMBER", "AMAZON.TIME"})
+_WAKE_WORDS = frozenset({"alexa", "amazon", "echo", "computer", "ziggy"})
 
 
 class Finding(NamedTuple):
@@ -135,6 +136,8 @@ def _intent(locale: str, intent: Mapping[str, Any], types: Mapping[str, Any]) ->
             yield Finding("error", locale, where, f"longer than {MAX_SAMPLE_CHARS} characters")
         if not all(_SAMPLE_TOKEN.fullmatch(t) for t in sample.split(" ")):
             yield Finding("error", locale, where, "only lower-case words, apostrophes, {slots}")
+        if set(sample.split()) & _WAKE_WORDS:
+            yield Finding("error", locale, where, "a wake word in a sample")
         slots = re.findall(r"\{(\w+)\}", sample)
         if len(slots) != len(set(slots)):
             yield Finding("error", locale, where, "a slot used twice in one sample")

@@ -24,7 +24,7 @@ SHARED: dict[str, tuple[str, ...]] = {
     # Saying what one wants to do.
     "want": ("i want to", "i'd like to", "i would like to", "let's", "can we", "could we"),
     # Said after the request.
-    "tail": ("please", "now", "thanks", "for me", "please alexa", "thank you"),
+    "tail": ("please", "now", "thanks", "for me", "thank you"),
     # The workout as a whole.
     "workout": (
         "routine",

@@ -66,6 +66,7 @@ BREAKAGES = [
     ("invocation name", _invocation("moves"), "at least two words"),
     ("characters", _add_sample("SkipIntent", "skip it!"), "only lower-case words"),
     ("characters", _add_sample("SkipIntent", "skip 2"), "only lower-case words"),
+    ("wake word", _add_sample("SkipIntent", "skip it alexa"), "a wake word"),
     ("length", _add_sample("SkipIntent", "skip " * 45), "longer than 200"),
     ("duplicate", _add_sample("SkipIntent", "skip this one"), "duplicate sample"),
     ("two intents", _add_sample("SkipIntent", "how am i doing"), "in 2 intents"),
