@@ -93,3 +93,21 @@ def make_handler(config: Config) -> LambdaHandler:
         return result
 
     return handler
+
+
+def make_closed_handler() -> LambdaHandler:
+    """The handler of a function deployed without its skill id: it refuses every request.
+
+    The first deploy has to open the Alexa trigger to any skill (the skill does not exist yet,
+    and `ask deploy` accepts only a function it can invoke), so the function must not answer
+    anyone until it knows which skill is its own: `make deploy-lock` sets it.
+    """
+
+    def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
+        log.error(
+            "refused: no skill id configured (run `make deploy-lock`)",
+            extra={"fields": {"request_type": (event.get("request") or {}).get("type")}},
+        )
+        raise RequestFailedError("SkillIdNotConfigured")
+
+    return handler

@@ -195,10 +195,14 @@ def test_ask_resources_deploy_only_the_skill_package() -> None:
     assert (ROOT / profile["skillMetadata"]["src"]).resolve() == skill_package().OUT
 
 
+PRIVACY = "https://morning-moves.test/privacy"
+TERMS = "https://morning-moves.test/terms"
+
+
 def test_skill_package_is_the_model_with_the_function_as_endpoint(tmp_path: Path) -> None:
     script = skill_package()
     arn = "arn:aws:lambda:eu-west-1:123456789012:function:morning-moves-skill"
-    assert script.write_package(arn, tmp_path / "package") >= 1
+    assert script.write_package(arn, PRIVACY, TERMS, tmp_path / "package") >= 1
     source, written = script.SOURCE, tmp_path / "package"
     manifest = json.loads((written / "skill.json").read_text())
     assert manifest["manifest"]["apis"]["custom"]["endpoint"]["uri"] == arn
@@ -217,7 +221,7 @@ def test_skill_package_is_the_model_with_the_function_as_endpoint(tmp_path: Path
 )
 def test_skill_package_refuses_what_is_not_a_function_arn(arn: str, tmp_path: Path) -> None:
     with pytest.raises(SystemExit):
-        skill_package().write_package(arn, tmp_path / "package")
+        skill_package().write_package(arn, PRIVACY, TERMS, tmp_path / "package")
 
 
 def _pins(path: str) -> dict[str, Requirement]:
