@@ -15,5 +15,5 @@ from skill.jsonlog import configure_logging
 from skill.lambda_entry import make_closed_handler, make_handler
 
 config = Config.load({Env.STORE.value: StoreKind.DYNAMODB.value, **os.environ})
-configure_logging(config.log_level)
+configure_logging(config.log_level, native_json=config.lambda_log_format.upper() == "JSON")
 handler = make_handler(config) if config.skill_id else make_closed_handler()
