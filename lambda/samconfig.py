@@ -7,7 +7,10 @@ parameter_overrides, ...), and a plain `sam deploy` reads them back from there, 
 next plain `sam deploy` would quietly deploy `SkillId=""` again, reopening the function.
 
     python lambda/samconfig.py get stack_name|region|SkillId [--config FILE] [--env ENV]
-    python lambda/samconfig.py set-skill-id amzn1.ask.skill.… [--config FILE] [--env ENV]
+    python lambda/samconfig.py set NAME VALUE [--config FILE] [--env ENV]   # e.g. Tracing Active
+
+A parameter given as `sam deploy --parameter-overrides` replaces the saved ones for that run
+(SkillId included), so change parameters here, then deploy.
 
 Reading needs only the standard library; writing keeps the file's comments and layout with
 tomlkit, the library the SAM CLI writes it with (in .venv-sam).
@@ -94,27 +97,39 @@ def stack_output(key: str, sam: str, config: Path = CONFIG, env: str = DEFAULT_E
     return str(outputs[key])
 
 
-def with_skill_id(text: str, skill_id: str, env: str = DEFAULT_ENV) -> str:
-    """samconfig.toml `text` with SkillId set in the deploy section's parameter_overrides;
-    every other key, override and comment kept."""
+def with_parameter(text: str, name: str, value: str, env: str = DEFAULT_ENV) -> str:
+    """samconfig.toml `text` with template parameter `name` set in the deploy section's
+    parameter_overrides; every other key, override and comment kept."""
     import tomlkit
 
-    if not SKILL_ID.match(skill_id):
-        raise ValueError(f"not a skill id: {skill_id!r}")
     doc = tomlkit.parse(text)
     scope = doc.setdefault(env, tomlkit.table(is_super_table=True))
     deploy = scope.setdefault("deploy", tomlkit.table(is_super_table=True))
     parameters = deploy.setdefault("parameters", tomlkit.table())
     saved = parameters.get("parameter_overrides", "")
     overrides = parse_overrides(" ".join(saved) if isinstance(saved, list) else str(saved))
-    overrides[SKILL_ID_PARAMETER] = skill_id
+    overrides[name] = value
     parameters["parameter_overrides"] = format_overrides(overrides)
     return tomlkit.dumps(doc)
 
 
-def set_skill_id(skill_id: str, config: Path = CONFIG, env: str = DEFAULT_ENV) -> None:
+def with_skill_id(text: str, skill_id: str, env: str = DEFAULT_ENV) -> str:
+    if not SKILL_ID.match(skill_id):
+        raise ValueError(f"not a skill id: {skill_id!r}")
+    return with_parameter(text, SKILL_ID_PARAMETER, skill_id, env)
+
+
+def set_parameter(name: str, value: str, config: Path = CONFIG, env: str = DEFAULT_ENV) -> None:
+    """Save a template parameter where every plain `sam deploy` reads it."""
     text = config.read_text(encoding="utf-8") if config.exists() else "version = 0.1\n"
-    config.write_text(with_skill_id(text, skill_id, env), encoding="utf-8")
+    if name == SKILL_ID_PARAMETER:
+        config.write_text(with_skill_id(text, value, env), encoding="utf-8")
+    else:
+        config.write_text(with_parameter(text, name, value, env), encoding="utf-8")
+
+
+def set_skill_id(skill_id: str, config: Path = CONFIG, env: str = DEFAULT_ENV) -> None:
+    set_parameter(SKILL_ID_PARAMETER, skill_id, config, env)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -124,11 +139,13 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     get = commands.add_parser("get", help="print a deploy setting or a saved template parameter")
     get.add_argument("name")
-    commands.add_parser("set-skill-id").add_argument("skill_id")
+    setter = commands.add_parser("set", help="save a template parameter for every sam deploy")
+    setter.add_argument("name")
+    setter.add_argument("value")
     args = parser.parse_args(argv)
-    if args.command == "set-skill-id":
-        set_skill_id(args.skill_id, args.config, args.env)
-        print(f"{args.config.name}: {SKILL_ID_PARAMETER}={args.skill_id} saved for `sam deploy`")
+    if args.command == "set":
+        set_parameter(args.name, args.value, args.config, args.env)
+        print(f"{args.config.name}: {args.name}={args.value} saved for every `sam deploy`")
         return 0
     value = deploy_setting(args.name, args.config, args.env)
     if value is None:

@@ -209,3 +209,10 @@ def test_the_skill_id_comes_from_the_ask_cli_or_the_command_line(tmp_path: Path)
     assert flow.chosen_skill_id(SKILL_ID, tmp_path / "none.json") == SKILL_ID
     with pytest.raises(SystemExit, match="make deploy-skill"):
         flow.chosen_skill_id(None, tmp_path / "none.json")
+
+
+def test_other_parameters_are_saved_beside_the_skill_id(guided: Path) -> None:
+    samconfig().set_skill_id(SKILL_ID, guided)
+    assert samconfig().main(["--config", str(guided), "set", "Tracing", "Active"]) == 0
+    assert _sam_reads(guided)["Tracing"] == "Active"
+    assert _sam_reads(guided)["SkillId"] == SKILL_ID
