@@ -16,7 +16,7 @@ LAMBDA_PYTHON := $(shell sed -n 's/^ *Runtime: *python//p' template.yaml)
 export SAM_CLI_TELEMETRY := 0
 
 .PHONY: run test lint typecheck pytest bench load-check browser-deps valgrind-dep clean model chat \
-	template-check package lambda-artifact lambda-lock build-SkillFunction skill-package \
+	template-check package-check package lambda-artifact lambda-lock build-SkillFunction skill-package \
 	deploy-backend deploy-skill deploy-lock deploy-check
 
 $(BIN)/python:
@@ -36,7 +36,7 @@ run: $(VENV)/.installed-run
 	$(BIN)/morning-moves serve --host $(HOST) --port $(PORT) --no-verify
 
 ## test: lint, type-check and run every test; exits non-zero on any failure
-test: lint typecheck template-check pytest
+test: lint typecheck template-check package-check pytest
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
@@ -94,6 +94,10 @@ $(SAM_VENV)/.installed: lambda/sam-requirements.txt
 	$(SAM_BIN)/pip install --quiet $$(grep '^uv==' lambda/sam-requirements.txt)
 	$(SAM_BIN)/uv pip install --quiet --python $(SAM_BIN)/python -r lambda/sam-requirements.txt
 	@touch $@
+
+## package-check: interaction_model/ against what certification asks of a skill package (offline)
+package-check: $(VENV)/.installed-run
+	$(BIN)/python lambda/package_check.py interaction_model
 
 ## template-check: cfn-lint and sam validate --lint on template.yaml (offline)
 template-check: $(SAM_VENV)/.installed
