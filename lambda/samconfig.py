@@ -9,8 +9,8 @@ next plain `sam deploy` would quietly deploy `SkillId=""` again, reopening the f
     python lambda/samconfig.py get stack_name|region|SkillId [--config FILE] [--env ENV]
     python lambda/samconfig.py set NAME VALUE [--config FILE] [--env ENV]   # e.g. Tracing Active
 
-A parameter given as `sam deploy --parameter-overrides` replaces the saved ones for that run
-(SkillId included), so change parameters here, then deploy.
+A `sam deploy --parameter-overrides` on the command line is not saved and replaces the saved
+list for that run (aws-sam-cli#2380), so change parameters here, then deploy.
 
 Reading needs only the standard library; writing keeps the file's comments and layout with
 tomlkit, the library the SAM CLI writes it with (in .venv-sam).
