@@ -136,6 +136,7 @@ deploy-backend: $(SAM_VENV)/.installed
 ## deploy-skill: the skill package for the deployed function, then `ask deploy` (creates the skill
 ##               the first time, updates it after); PRIVACY_URL and TERMS_URL as for skill-package
 deploy-skill: skill-package
+	@command -v ask >/dev/null || { echo "no ASK CLI: npm install -g ask-cli, then ask configure" >&2; exit 1; }
 	ask deploy
 	$(DEPLOY_FLOW) skill-id
 

@@ -23,7 +23,9 @@ SERVICE = "morning-moves"
 class Metric(StrEnum):
     """What we count (template.yaml's alarms and the README runbook use these names)."""
 
-    ROUTINES_COMPLETED = "RoutinesCompleted"  # a day's five moves all done, counted once
+    # A day's five moves all done, counted once, by the finishing move when its write succeeds
+    # on its own turn (one that waited in the session for a failed store is not counted).
+    ROUTINES_COMPLETED = "RoutinesCompleted"
     MOVES_RECORDED = "MovesRecorded"  # a completed move the store counted (not a retry)
     STORE_ERRORS = "StoreErrors"  # a store call throttled, timed out or refused
     VERIFICATION_FAILURES = "VerificationFailures"  # a request refused as not from our skill
