@@ -10,6 +10,7 @@ from enum import StrEnum
 from typing import NamedTuple
 
 from skill.domain.ids import MomentId, MoveId
+from skill.domain.words import spoken_list
 
 
 class Sides(StrEnum):
@@ -236,14 +237,9 @@ def move(move_id: MoveId) -> Move:
     return MOVES[move_id]
 
 
-def spoken_list(names: list[str] | tuple[str, ...]) -> str:
-    """'a, b and c'."""
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
-
-
-ALL_MOVE_NAMES = spoken_list([m.name for m in MOVES.values()])
+def all_move_names() -> str:
+    """'toe taps, squats, ... and reverse lunges', in the active locale's words."""
+    return spoken_list([m.name for m in MOVES.values()])
 
 
 class Moment(NamedTuple):

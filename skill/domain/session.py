@@ -30,14 +30,13 @@ from typing import Any, NamedTuple, TypeVar
 from skill.domain import script
 from skill.domain.cards import routine_card
 from skill.domain.catalogue import (
-    ALL_MOVE_NAMES,
     MOMENTS,
     ROUTINE,
     Dose,
     Move,
     Sides,
+    all_move_names,
     move,
-    spoken_list,
 )
 from skill.domain.counting import set_speech
 from skill.domain.events import Event, EventKind
@@ -55,6 +54,7 @@ from skill.domain.progression import (
     valid_age,
 )
 from skill.domain.speech import Card, Reply, Speech
+from skill.domain.words import DEFAULT_LOCALE, Phrase, say, speaking, spoken_list
 
 STATE_VERSION = 2
 _T = TypeVar("_T")
@@ -173,6 +173,7 @@ class Context(NamedTuple):
     now: datetime
     progress: UserProgress = UserProgress()
     turn_id: str = ""
+    locale: str = DEFAULT_LOCALE  # whose phrasebook the reply is said from
 
 
 class Outcome(NamedTuple):
@@ -204,17 +205,17 @@ def _prompt(state: SessionState) -> Speech:
     current = state.current
     match state.phase:
         case Phase.READY if current is not None:
-            return Speech.of(f"Say next when you're ready for {current.name}, or skip.")
+            return Speech.of(say(Phrase.PROMPT_READY, name=current.name))
         case Phase.COUNTED:
-            return Speech.of("Say next when you're ready, or repeat to do that set again.")
+            return Speech.of(say(Phrase.PROMPT_COUNTED))
         case Phase.PAUSED:
-            return Speech.of("Say resume when you're ready to carry on, or stop to finish.")
+            return Speech.of(say(Phrase.PROMPT_PAUSED))
         case Phase.CONFIRM_FORGET:
-            return Speech.of("Say yes to delete everything, or no to keep it.")
+            return Speech.of(say(Phrase.PROMPT_CONFIRM_FORGET))
         case Phase.FEEDBACK:
-            return Speech.of(script.FEEDBACK_QUESTION)
+            return Speech.of(say(Phrase.FEEDBACK_QUESTION))
         case _:
-            return Speech.of(script.START_HINT)
+            return Speech.of(say(Phrase.START_HINT))
 
 
 def _wait(
@@ -335,7 +336,7 @@ def _finish(
     reps = {c.id: state.dose.total_reps} if moment and (c := state.current) and state.dose else {}
     card = routine_card(state.done, ctx.progress, today, days, reps)
     if moment is not None:
-        return _end(Speech.of(words, script.SEE_YOU), progress, card)
+        return _end(Speech.of(words, say(Phrase.SEE_YOU)), progress, card)
     if not names:
         return _wait(_idle(state), Speech.of(words), progress)
     idle = state._replace(phase=Phase.FEEDBACK, dose=None, sets_done=0)
@@ -356,19 +357,21 @@ def _start_routine(state: SessionState, event: Event, ctx: Context) -> Outcome:
         return _start_moment(state, event, ctx)
     if event.move is not None:
         return _start_move(state, event, ctx)
-    return _introduce(_new_plan(state, ROUTINE, None, ctx), "Here we go: five moves.")
+    return _introduce(
+        _new_plan(state, ROUTINE, None, ctx), say(Phrase.HERE_WE_GO, count=script.routine_size())
+    )
 
 
 def _start_move(state: SessionState, event: Event, ctx: Context) -> Outcome:
     if event.move is None:
-        names = ALL_MOVE_NAMES
-        return _wait(_idle(state), Speech.of(f"Which move would you like? {names}?"))
+        names = all_move_names()
+        return _wait(_idle(state), Speech.of(say(Phrase.WHICH_MOVE, names=names)))
     return _introduce(_new_plan(state, (event.move,), None, ctx))
 
 
 def _start_moment(state: SessionState, event: Event, ctx: Context) -> Outcome:
     if event.moment is None:
-        return _wait(_idle(state), Speech.of(f"Which moment? {script.moment_names()}?"))
+        return _wait(_idle(state), Speech.of(say(Phrase.WHICH_MOMENT, names=script.moment_names())))
     spec = MOMENTS[event.moment]
     running = _new_plan(state, (spec.move,), event.moment, ctx)
     if not spec.hands_free:
@@ -386,7 +389,7 @@ def _idle(state: SessionState) -> SessionState:
 def _explain(state: SessionState, event: Event, ctx: Context) -> Outcome:
     target = move(event.move) if event.move is not None else state.current
     if target is None:
-        return _wait(state, Speech.of(f"Which move shall I explain? {ALL_MOVE_NAMES}?"))
+        return _wait(state, Speech.of(say(Phrase.WHICH_MOVE_TO_EXPLAIN, names=all_move_names())))
     card = Card(target.title, " ".join(target.cues))
     return _wait(state, script.explain(target), card=card)
 
@@ -403,7 +406,7 @@ def _set_age(state: SessionState, event: Event, ctx: Context) -> Outcome:
     number = event.number if said_age else (event.big_birthday or 0) - 1
     age = valid_age(number)
     if age is None:
-        return _wait(state, Speech.of("Sorry, I didn't get your age. Say, for example, I'm 42."))
+        return _wait(state, Speech.of(say(Phrase.AGE_NOT_HEARD)))
     profile = ctx.progress.profile._replace(age=age)
     target = squat_target(ctx.progress._replace(profile=profile), ctx.now.date())
     words = script.age_set(age if said_age else None, next_big_birthday(age), target)
@@ -412,7 +415,7 @@ def _set_age(state: SessionState, event: Event, ctx: Context) -> Outcome:
 
 def _feedback(state: SessionState, event: Event, ctx: Context) -> Outcome:
     if event.feedback is None:
-        return _wait(state, Speech.of("How did it feel?"))
+        return _wait(state, Speech.of(say(Phrase.HOW_DID_IT_FEEL)))
     if event.move is not None:
         moves: tuple[MoveId, ...] = (event.move,)
     elif state.current is not None and state.coaching:
@@ -420,13 +423,13 @@ def _feedback(state: SessionState, event: Event, ctx: Context) -> Outcome:
     else:
         moves = state.done
     if not moves:
-        return _wait(state, Speech.of("Thanks. Tell me again after a move, and I'll adjust it."))
+        return _wait(state, Speech.of(say(Phrase.FEEDBACK_TOO_EARLY)))
     update = adjust_for_feedback(ctx.progress, moves, event.feedback)
     lines = script.FEEDBACK_REPLIES if update else script.FEEDBACK_AT_LIMIT
-    reply = Speech.of(lines[event.feedback])
+    reply = Speech.of(say(lines[event.feedback]))
     changes: tuple[ProgressEvent, ...] = (update,) if update else ()
     if state.phase is Phase.FEEDBACK:
-        return _end(reply + Speech.of(script.SEE_YOU), changes)
+        return _end(reply + Speech.of(say(Phrase.SEE_YOU)), changes)
     return _wait(state, reply, changes)
 
 
@@ -435,24 +438,21 @@ def _forget_me(state: SessionState, event: Event, ctx: Context) -> Outcome:
     asking = state._replace(phase=Phase.CONFIRM_FORGET, back=back)
     return _wait(
         asking,
-        Speech.of(
-            "That deletes your streak, your age and all your history, and it can't be undone. "
-            "Are you sure?"
-        ),
+        Speech.of(say(Phrase.CONFIRM_FORGET)),
     )
 
 
 def _help(state: SessionState, event: Event, ctx: Context) -> Outcome:
-    return _wait(state, script.HELP_COACHING if state.coaching else script.HELP_IDLE)
+    return _wait(state, script.help_coaching() if state.coaching else script.help_idle())
 
 
 def _stop(state: SessionState, event: Event, ctx: Context) -> Outcome:
     words = []
     if state.phase is Phase.COUNTED and state.current is not None:
-        words.append(f"Stopping there, so I won't count that set of {state.current.name}.")
+        words.append(say(Phrase.STOP_UNCOUNTED, name=state.current.name))
     if state.done:
-        words.append(f"You did {spoken_list([move(m).name for m in state.done])}.")
-    words.append(f"Well done today. {script.SEE_YOU}")
+        words.append(say(Phrase.YOU_DID, names=spoken_list([move(m).name for m in state.done])))
+    words.append(f"{say(Phrase.WELL_DONE)} {say(Phrase.SEE_YOU)}")
     card = None
     if state.done:  # a workout cut short still gets its card
         today = ctx.now.date()
@@ -473,7 +473,7 @@ def _session_ended(state: SessionState, event: Event, ctx: Context) -> Outcome:
 
 
 def _unknown(state: SessionState, event: Event, ctx: Context) -> Outcome:
-    return _wait(state, Speech.of("Sorry, I didn't catch that."))
+    return _wait(state, Speech.of(say(Phrase.NOT_CAUGHT)))
 
 
 def _tempo_change(state: SessionState, event: Event, ctx: Context) -> Outcome:
@@ -481,14 +481,14 @@ def _tempo_change(state: SessionState, event: Event, ctx: Context) -> Outcome:
     old = _tempo(state, ctx)
     new = change_tempo(old, slower)
     if new == old:
-        limit = "That's as slow as I go." if slower else "That's as quick as I go."
+        limit = say(Phrase.SLOWEST) if slower else say(Phrase.QUICKEST)
         return _wait(state._replace(tempo=new), Speech.of(limit))
     changed = state._replace(tempo=new)
-    words = "Slower it is." if slower else "A bit quicker, then."
+    words = say(Phrase.SLOWER) if slower else say(Phrase.QUICKER)
     if state.phase is Phase.COUNTED:
         # Said during or just after a set: take that set again at the new pace.
         outcome = _count(
-            changed._replace(phase=Phase.READY), ctx, f"{words} Let's take that set again."
+            changed._replace(phase=Phase.READY), ctx, f"{words} {say(Phrase.TAKE_SET_AGAIN)}"
         )
     else:
         outcome = _wait(changed, Speech.of(words))
@@ -497,12 +497,12 @@ def _tempo_change(state: SessionState, event: Event, ctx: Context) -> Outcome:
 
 def _nothing_running(state: SessionState, event: Event, ctx: Context) -> Outcome:
     if state.phase is Phase.FEEDBACK:
-        return _wait(state, Speech.of("That's everything for today."))
-    return _wait(state, Speech.of("We haven't started a move yet."))
+        return _wait(state, Speech.of(say(Phrase.EVERYTHING_DONE)))
+    return _wait(state, Speech.of(say(Phrase.NOT_STARTED)))
 
 
 def _whats_next_idle(state: SessionState, event: Event, ctx: Context) -> Outcome:
-    return _wait(state, Speech.of(f"Your morning moves are {ALL_MOVE_NAMES}."))
+    return _wait(state, Speech.of(say(Phrase.YOUR_MOVES, names=all_move_names())))
 
 
 def _start_from_menu(state: SessionState, event: Event, ctx: Context) -> Outcome:
@@ -512,10 +512,7 @@ def _start_from_menu(state: SessionState, event: Event, ctx: Context) -> Outcome
 def _decline(state: SessionState, event: Event, ctx: Context) -> Outcome:
     return _wait(
         state,
-        Speech.of(
-            "No problem. You can pick a single move, like squats, or a moment, like "
-            "brushing my teeth. Or say stop."
-        ),
+        Speech.of(say(Phrase.DECLINED)),
         prompted=True,
     )
 
@@ -537,28 +534,28 @@ def _confirm_set(state: SessionState, event: Event, ctx: Context) -> Outcome:
     current, dose = _coached(state)
     counted = state._replace(sets_done=state.sets_done + 1)
     if counted.sets_done < dose.sets:
-        return _count(counted._replace(phase=Phase.READY), ctx, "Lovely.")
+        return _count(counted._replace(phase=Phase.READY), ctx, say(Phrase.LOVELY))
     done = (_completion(state, ctx),)
     finished = counted._replace(done=_with_done(state, current.id))
     more = state.index + 1 < len(state.plan)
-    return _advance(finished, ctx, done, f"That's {current.name} done." if more else "")
+    return _advance(finished, ctx, done, say(Phrase.MOVE_DONE, name=current.name) if more else "")
 
 
 def _no_rush(state: SessionState, event: Event, ctx: Context) -> Outcome:
-    return _wait(state, Speech.of("No rush."))
+    return _wait(state, Speech.of(say(Phrase.NO_RUSH)))
 
 
 def _pause(state: SessionState, event: Event, ctx: Context) -> Outcome:
     # A pause straight after a counted set means it was interrupted: it will be counted again.
-    return _wait(state._replace(phase=Phase.PAUSED), Speech.of("Paused. Take your time."))
+    return _wait(state._replace(phase=Phase.PAUSED), Speech.of(say(Phrase.PAUSED)))
 
 
 def _still_paused(state: SessionState, event: Event, ctx: Context) -> Outcome:
-    return _wait(state, Speech.of("Still paused."))
+    return _wait(state, Speech.of(say(Phrase.STILL_PAUSED)))
 
 
 def _resume(state: SessionState, event: Event, ctx: Context) -> Outcome:
-    return _count(state._replace(phase=Phase.READY), ctx, "Welcome back.")
+    return _count(state._replace(phase=Phase.READY), ctx, say(Phrase.WELCOME_BACK_FROM_PAUSE))
 
 
 def _reintroduce(state: SessionState, event: Event, ctx: Context) -> Outcome:
@@ -566,19 +563,19 @@ def _reintroduce(state: SessionState, event: Event, ctx: Context) -> Outcome:
 
 
 def _recount(state: SessionState, event: Event, ctx: Context) -> Outcome:
-    return _count(state._replace(phase=Phase.READY), ctx, "Once more.")
+    return _count(state._replace(phase=Phase.READY), ctx, say(Phrase.ONCE_MORE))
 
 
 def _skip(state: SessionState, event: Event, ctx: Context) -> Outcome:
     current, _ = _coached(state)
-    return _advance(state, ctx, (), f"Skipping {current.name}.")
+    return _advance(state, ctx, (), say(Phrase.SKIPPING, name=current.name))
 
 
 def _start_over(state: SessionState, event: Event, ctx: Context) -> Outcome:
     restarted = _new_plan(state, state.plan, state.moment, ctx)
     if state.moment is not None:
-        return _count(restarted, ctx, "From the top.")
-    return _introduce(restarted, "Starting again from the top.")
+        return _count(restarted, ctx, say(Phrase.FROM_THE_TOP))
+    return _introduce(restarted, say(Phrase.STARTING_AGAIN))
 
 
 def _how_many_left(state: SessionState, event: Event, ctx: Context) -> Outcome:
@@ -593,13 +590,13 @@ def _whats_next(state: SessionState, event: Event, ctx: Context) -> Outcome:
     current, dose = _coached(state)
     next_set = state.sets_done + (2 if state.phase is Phase.COUNTED else 1)
     if next_set <= dose.sets and dose.sets > 1:
-        line = f"Next is set {next_set} of {dose.sets} of {current.name}."
+        line = say(Phrase.NEXT_SET, set_no=next_set, sets=dose.sets, name=current.name)
     elif next_set <= dose.sets:
-        line = f"Next is {script.describe_dose(current, dose)}."
+        line = say(Phrase.NEXT_DOSE, dose=script.describe_dose(current, dose))
     elif state.index + 1 < len(state.plan):
-        line = f"Next is {move(state.plan[state.index + 1]).name}."
+        line = say(Phrase.NEXT_MOVE, name=move(state.plan[state.index + 1]).name)
     else:
-        line = f"This is the last move. After {current.name}, you're done."
+        line = say(Phrase.LAST_MOVE, name=current.name)
     return _wait(state, Speech.of(line))
 
 
@@ -608,26 +605,23 @@ def _whats_next(state: SessionState, event: Event, ctx: Context) -> Outcome:
 
 
 def _ask_feedback_again(state: SessionState, event: Event, ctx: Context) -> Outcome:
-    return _wait(state, Speech.of("Tell me in a word."))
+    return _wait(state, Speech.of(say(Phrase.IN_A_WORD)))
 
 
 def _goodbye(state: SessionState, event: Event, ctx: Context) -> Outcome:
-    return _end(Speech.of("Well done today.", script.SEE_YOU))
+    return _end(Speech.of(say(Phrase.WELL_DONE), say(Phrase.SEE_YOU)))
 
 
 def _forget(state: SessionState, event: Event, ctx: Context) -> Outcome:
     return _end(
-        Speech.of(
-            "Done. I've deleted your progress and settings. If you come back, we'll start "
-            "fresh. Goodbye."
-        ),
+        Speech.of(say(Phrase.FORGOTTEN)),
         (ForgetUser(),),
     )
 
 
 def _keep(state: SessionState, event: Event, ctx: Context) -> Outcome:
     kept = state._replace(phase=state.back or Phase.IDLE, back=None)
-    return _wait(kept, Speech.of("Okay, I've kept everything."))
+    return _wait(kept, Speech.of(say(Phrase.KEPT)))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -732,13 +726,14 @@ def _falls_back_to(state: SessionState) -> SessionState | None:
 
 
 def step(state: SessionState, event: Event, context: Context) -> Outcome:
-    """Advance the conversation by one event."""
-    if state.phase is Phase.ENDED or not _consistent(state):
-        state = SessionState(tempo=state.tempo)
-    handler = TRANSITIONS[state.phase].get(event.kind)
-    if handler is None:
-        underlying = _falls_back_to(state)
-        if underlying is not None:
-            return step(underlying, event, context)
-        handler = EVERY_PHASE[event.kind]
-    return handler(state, event, context)
+    """Advance the conversation by one event, in the words of the context's locale."""
+    with speaking(context.locale):
+        if state.phase is Phase.ENDED or not _consistent(state):
+            state = SessionState(tempo=state.tempo)
+        handler = TRANSITIONS[state.phase].get(event.kind)
+        if handler is None:
+            underlying = _falls_back_to(state)
+            if underlying is not None:
+                return step(underlying, event, context)
+            handler = EVERY_PHASE[event.kind]
+        return handler(state, event, context)

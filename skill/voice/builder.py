@@ -14,6 +14,7 @@ from skill.voice.api_client import BoundedApiClient
 from skill.voice.can_fulfill import CanFulfillHandler
 from skill.voice.habits import ReminderHandler
 from skill.voice.handlers import EngineHandler, FriendlyExceptionHandler, SessionEndedHandler
+from skill.voice.locale import LocalisedSkill
 from skill.voice.progress import ProgressKeeper
 from skill.voice.serializer import FastSerializer
 from skill.voice.skill_events import SkillDisabledHandler
@@ -49,6 +50,6 @@ def build_skill(
     builder.add_request_handler(ReminderHandler(engine.local_now))  # before the engine: yes/no
     builder.add_request_handler(engine)
     builder.add_exception_handler(FriendlyExceptionHandler())
-    skill = builder.create()
+    skill = LocalisedSkill(skill_configuration=builder.skill_configuration)
     skill.serializer = FastSerializer()  # the SDK's results, a third of a warm turn faster
     return skill

@@ -28,10 +28,10 @@ from skill.domain.reminders import (
     parse_time,
 )
 from skill.domain.screen import screen_for
-from skill.domain.script import SEE_YOU
 from skill.domain.session import Context, Outcome, Phase, SessionState, prompt
 from skill.domain.speech import Speech
 from skill.domain.ssml import render
+from skill.domain.words import Phrase, say
 from skill.voice import attributes
 from skill.voice.intents import REMINDER_INTENTS, Intent, SlotName
 from skill.voice.screens import add_screen
@@ -259,7 +259,7 @@ def _answer(
     if card is not None:
         builder.set_card(card)
     if state.phase is Phase.ENDED:  # the answer to the offer after the workout's goodbye
-        words = words + Speech.of(SEE_YOU)
+        words = words + Speech.of(say(Phrase.SEE_YOU))
     if end or state.phase is Phase.ENDED:
         return builder.speak(render(words)).set_should_end_session(True).response
     carry_on = prompt(state)

@@ -24,6 +24,7 @@ from skill.domain.events import Event, EventKind
 from skill.domain.session import Context, Outcome, step
 from skill.domain.speech import Speech
 from skill.domain.ssml import render
+from skill.domain.words import DEFAULT_LOCALE, Phrase, say
 from skill.store.base import ProgressStore
 from skill.voice.habits import after_step, decorate
 from skill.voice.progress import ProgressKeeper
@@ -93,7 +94,10 @@ class EngineHandler(AbstractRequestHandler):
         request = handler_input.request_envelope.request
         request_id = (request.request_id if request is not None else None) or ""
         context = Context(
-            now=now.astimezone(progress.zone), progress=progress.progress, turn_id=request_id
+            now=now.astimezone(progress.zone),
+            progress=progress.progress,
+            turn_id=request_id,
+            locale=_text(get_locale(handler_input)) or DEFAULT_LOCALE,
         )
         outcome = step(state, event, context)
         progress.apply(outcome.progress)
@@ -137,10 +141,6 @@ def respond(handler_input: HandlerInput, outcome: Outcome) -> Response:
     return builder.response
 
 
-_SORRY = Speech.of("Sorry, something went wrong on my side. Let's try that again.")
-_SORRY_REPROMPT = Speech.of("Say next to carry on, or stop to finish.")
-
-
 class FriendlyExceptionHandler(AbstractExceptionHandler):
     """Apologise and keep the session usable; never let Alexa see an error."""
 
@@ -162,8 +162,8 @@ class FriendlyExceptionHandler(AbstractExceptionHandler):
         if request_type == "SessionEndedRequest":
             return handler_input.response_builder.response
         return (
-            handler_input.response_builder.speak(render(_SORRY))
-            .ask(render(_SORRY_REPROMPT))
+            handler_input.response_builder.speak(render(Speech.of(say(Phrase.SORRY))))
+            .ask(render(Speech.of(say(Phrase.SORRY_REPROMPT))))
             .set_should_end_session(False)
             .response
         )

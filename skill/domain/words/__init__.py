@@ -1,0 +1,42 @@
+"""The phrasebook: every sentence the skill says, looked up by id (`Phrase`) in the user's locale.
+
+`say(Phrase.SEE_YOU)` gives the line in the locale bound for this turn (`speaking(locale)`;
+`step` binds its Context's). One book per language (`en.py` serves every English locale);
+a locale may override single lines. To add a sentence: a `Phrase` member, its line in every
+book, and `say(...)` where it is said.
+
+Why a Python module and not gettext/Babel catalogues: ids are an Enum, so mypy catches a
+misspelt or missing id where gettext keys are the English sentences themselves (a reworded
+sentence would silently orphan its translations); a test checks that every book has every
+line with the same `{fields}`; there is no compile step (.po to .mo) and no extra dependency in
+the Lambda artifact, and no catalogue file to read in a cold start. What gettext does better,
+plural rules, we need in few places, and those have one id per form (ONE_MORE_SET, MORE_SETS).
+"""
+
+from skill.domain.words.book import (
+    DEFAULT_LOCALE,
+    Phrasebook,
+    active_locale,
+    count_word,
+    phrasebook,
+    register,
+    say,
+    speaking,
+    spoken_list,
+)
+from skill.domain.words.phrases import Phrase, PhraseId, all_phrases
+
+__all__ = [
+    "DEFAULT_LOCALE",
+    "Phrase",
+    "PhraseId",
+    "Phrasebook",
+    "active_locale",
+    "all_phrases",
+    "count_word",
+    "phrasebook",
+    "register",
+    "say",
+    "speaking",
+    "spoken_list",
+]
