@@ -36,8 +36,8 @@ def _beat(words: str, seconds: float) -> list[Segment]:
 def _rep(move: Move, dose: Dose, number: int, tempo: float, side: str = "") -> list[Segment]:
     segs: list[Segment] = []
     for i, beat in enumerate(move.beats):
-        seconds = dose.hold_seconds if beat.word == HOLD and dose.hold_seconds else beat.seconds
-        word = beat.word
+        seconds = dose.hold_seconds if beat.word is HOLD and dose.hold_seconds else beat.seconds
+        word = say(beat.word)
         if i == 0:
             first = Phrase.FIRST_BEAT_SIDE if side else Phrase.FIRST_BEAT
             word = say(first, number=number, side=side, word=word)

@@ -18,22 +18,29 @@ from skill.domain.words.book import (
     Phrasebook,
     active_locale,
     count_word,
+    moment_words,
+    move_words,
     phrasebook,
     register,
     say,
     speaking,
     spoken_list,
 )
+from skill.domain.words.content import MomentWords, MoveWords
 from skill.domain.words.phrases import Phrase, PhraseId, all_phrases
 
 __all__ = [
     "DEFAULT_LOCALE",
+    "MomentWords",
+    "MoveWords",
     "Phrase",
     "PhraseId",
     "Phrasebook",
     "active_locale",
     "all_phrases",
     "count_word",
+    "moment_words",
+    "move_words",
     "phrasebook",
     "register",
     "say",

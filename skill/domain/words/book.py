@@ -7,21 +7,32 @@ from contextvars import ContextVar, Token
 from functools import lru_cache
 from types import MappingProxyType
 
+from skill.domain.ids import MomentId, MoveId
 from skill.domain.words import en
+from skill.domain.words.content import MomentWords, MoveWords
 from skill.domain.words.phrases import Phrase, PhraseId
 
 DEFAULT_LOCALE = "en-US"
 
 
 class Phrasebook:
-    """Every line of one language (or a locale's overrides of it), and its number words."""
+    """Every line of one language (or a locale's overrides of it): sentences, number words,
+    and what is said about each move and moment."""
 
     # A plain class, not a NamedTuple: creating one at import costs more than all the ids.
-    __slots__ = ("lines", "numbers")
+    __slots__ = ("lines", "moments", "moves", "numbers")
 
-    def __init__(self, lines: Mapping[PhraseId, str], numbers: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self,
+        lines: Mapping[PhraseId, str],
+        numbers: tuple[str, ...] = (),
+        moves: Mapping[MoveId, MoveWords] | None = None,
+        moments: Mapping[MomentId, MomentWords] | None = None,
+    ) -> None:
         self.lines = lines
         self.numbers = numbers  # numbers[n] is n as a word
+        self.moves: Mapping[MoveId, MoveWords] = moves or {}
+        self.moments: Mapping[MomentId, MomentWords] = moments or {}
 
     def say(self, phrase: PhraseId, /, **fields: object) -> str:
         """The line `phrase` with its `{fields}` filled in."""
@@ -42,7 +53,7 @@ class Phrasebook:
 # Keyed by language ("en") or by locale ("en-GB"): a locale's book holds only the lines it says
 # differently from its language's book.
 _BOOKS: dict[str, Phrasebook] = {
-    "en": Phrasebook(en.LINES, en.NUMBERS),
+    "en": Phrasebook(en.LINES, en.NUMBERS, en.MOVES, en.MOMENTS),
     **{locale: Phrasebook(lines) for locale, lines in en.OVERRIDES.items()},
 }
 
@@ -60,7 +71,12 @@ def phrasebook(locale: str) -> Phrasebook:
     language = locale.split("-", maxsplit=1)[0].lower()
     base = _BOOKS.get(language) or _BOOKS[DEFAULT_LOCALE.split("-", maxsplit=1)[0]]
     own = _BOOKS.get(locale, Phrasebook({}))
-    return Phrasebook(MappingProxyType({**base.lines, **own.lines}), own.numbers or base.numbers)
+    return Phrasebook(
+        MappingProxyType({**base.lines, **own.lines}),
+        own.numbers or base.numbers,
+        MappingProxyType({**base.moves, **own.moves}),
+        MappingProxyType({**base.moments, **own.moments}),
+    )
 
 
 # The locale of the turn being answered: bound by `speaking` (the engine's step binds its
@@ -103,3 +119,13 @@ def count_word(n: int) -> str:
 def spoken_list(items: Sequence[str]) -> str:
     """'a, b and c' in the active locale."""
     return phrasebook(_LOCALE.get()).spoken_list(items)
+
+
+def move_words(move_id: MoveId) -> MoveWords:
+    """What is said about a move, in the active locale."""
+    return phrasebook(_LOCALE.get()).moves[move_id]
+
+
+def moment_words(moment_id: MomentId) -> MomentWords:
+    """What is said around an everyday moment, in the active locale."""
+    return phrasebook(_LOCALE.get()).moments[moment_id]

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from skill.domain.ids import MomentId, MoveId
+from skill.domain.words.content import MomentWords, MoveWords
 from skill.domain.words.phrases import Phrase, PhraseId
 
 LINES: Mapping[PhraseId, str] = {
@@ -169,6 +171,14 @@ LINES: Mapping[PhraseId, str] = {
     Phrase.RIGHT_LEG_FIRST: "Right leg first.",
     Phrase.SWAP_LEGS: "Swap legs every rep, starting with your right.",
     Phrase.SET_TOTAL: "And that's {total}.",
+    Phrase.BEAT_LIFT: "lift",
+    Phrase.BEAT_LOWER: "lower",
+    Phrase.BEAT_DOWN: "down",
+    Phrase.BEAT_UP: "up",
+    Phrase.BEAT_RISE: "rise",
+    Phrase.BEAT_HOLD: "hold",
+    Phrase.BEAT_BACK: "back",
+    Phrase.BEAT_AND_UP: "and up",
     # the home card
     Phrase.CARD_TITLE: "Morning Moves: today's workout",
     Phrase.CARD_NOT_MEDICAL: (
@@ -232,6 +242,132 @@ LINES: Mapping[PhraseId, str] = {
     # when something went wrong on our side
     Phrase.SORRY: "Sorry, something went wrong on my side. Let's try that again.",
     Phrase.SORRY_REPROMPT: "Say next to carry on, or stop to finish.",
+}
+
+MOVES: Mapping[MoveId, MoveWords] = {
+    MoveId.TOE_TAPS: MoveWords(
+        name="toe taps",
+        title="Toe taps",
+        summary="Balancing on one leg, you lift the other knee high and tap that toe back down.",
+        cues=(
+            "Stand tall with your feet together and your hands on your hips.",
+            "Rest the toes of one foot lightly on the floor.",
+            "Drive that knee up until your opposite hand can touch the inside of it.",
+            "Point your toes at the ceiling, so hip, knee and ankle each make a right angle.",
+            "Lower until your toe just brushes the floor, then lift the same leg again.",
+        ),
+        quick_cue="Knee up to meet the opposite hand, toes pointing at the ceiling.",
+        why=(
+            "Running is a long chain of hops from one leg to the other, so balance and strength "
+            "on a single leg pay off in every stride. Toe taps also wake up your hip flexors, "
+            "which makes them a good warm-up before a run."
+        ),
+        support="Hold a kitchen counter or the back of a chair if you need to.",
+        progression="Add sets of ten, and work towards balancing without holding on.",
+    ),
+    MoveId.SQUATS: MoveWords(
+        name="squats",
+        title="Squats",
+        summary="Sit your hips back as if onto a chair, then stand tall again.",
+        cues=(
+            "Stand with your feet a little wider than your hips, toes turned out a touch.",
+            "Brace your tummy, lift your chest and keep your back flat.",
+            "Bring your palms together in front of your chest.",
+            "Push your hips back and bend your knees, as if sitting down onto a chair.",
+            "Keep your weight in your heels, so you could wiggle your toes at the bottom.",
+        ),
+        quick_cue="Chest up, hips back, weight in your heels.",
+        why=(
+            "A squat teaches the hip hinge that powers every stride, and it works nearly every "
+            "big muscle you run with. It is also the move you need to sit down and stand up "
+            "for the rest of your life."
+        ),
+        support="Squat towards a real chair behind you if you would like a target.",
+        progression=(
+            "Start with ten a day, then add a few more each week until you reach the age of "
+            "your next big birthday."
+        ),
+    ),
+    MoveId.HEEL_RISES: MoveWords(
+        name="heel rises",
+        title="Heel rises",
+        summary="Rise slowly up onto your tiptoes, then lower just as slowly.",
+        cues=(
+            "Stand with your feet hip-width apart on a flat floor, hands on your waist or "
+            "resting lightly on something steady.",
+            "Picture a balloon tied to the top of your head, drawing you up through your spine.",
+            "Let it lift your heels until you are high on your tiptoes.",
+            "Lower your heels as slowly as you rose: smooth and steady, no wobbles.",
+        ),
+        quick_cue="Grow tall, rise smoothly, and lower just as slowly.",
+        why=(
+            "Every running step rolls your foot through to a push off the toes. Stronger calves "
+            "and steadier ankles put more power into that push."
+        ),
+        support="Rest your fingertips on a counter or a wall.",
+        progression="When two feet feel rock steady, lift one foot and rise on the other.",
+    ),
+    MoveId.GLUTE_BRIDGE: MoveWords(
+        name="glute bridges",
+        title="Glute bridge",
+        summary="Lying on your back, lift your hips into a straight line, hold, and lower.",
+        cues=(
+            "Lie on your back, knees bent, feet flat and about a hand-span apart, "
+            "arms by your sides.",
+            "Squeeze your bottom and your tummy.",
+            "Press through your heels and raise your hips until shoulders, hips and knees make "
+            "one straight line.",
+            "Hold it there, then lower slowly back down.",
+        ),
+        quick_cue="Squeeze, press through your heels, and make a straight line.",
+        why=(
+            "It wakes up your glutes, which often doze even in runners, frees up the hips and "
+            "teaches your core to keep your spine in line."
+        ),
+        support="Keep your arms flat on the floor beside you for stability.",
+        progression="To build up, add reps or hold a little longer at the top.",
+    ),
+    MoveId.REVERSE_LUNGE: MoveWords(
+        name="reverse lunges",
+        title="Reverse lunge",
+        summary="Step one foot back, sink that knee towards the floor, then push back up.",
+        cues=(
+            "Stand with your feet together, hands on your hips or on something steady.",
+            "Step one foot back about two feet, landing on the ball of the foot, heel up.",
+            "Brace your bottom and core, and bend both knees to lower the back knee "
+            "towards the floor.",
+            "Keep your front knee stacked over your front foot.",
+            "Push through your front heel to bring the back foot home.",
+        ),
+        quick_cue="Step back onto the ball of the foot, front knee over front foot.",
+        why=(
+            "Changing your base of support on every rep trains balance, core and single-leg "
+            "strength together, and stepping backwards is kinder to the knees."
+        ),
+        support="Hold a counter or the back of a chair while you learn it.",
+        progression="When you feel steady, let go of the support.",
+    ),
+}
+
+MOMENTS: Mapping[MomentId, MomentWords] = {
+    MomentId.KETTLE: MomentWords(
+        "while the kettle boils",
+        intro="Kettle on? Let's fit in {both_legs} toe taps, {reps} on each leg.",
+        outro="Enjoy your cuppa.",
+    ),
+    MomentId.BRUSHING_TEETH: MomentWords(
+        "while you brush your teeth",
+        intro=(
+            "Heel rises while you brush. Your mouth is busy, so no need to answer: "
+            "just listen and rise with me for about {minutes} minutes."
+        ),
+        outro="That's {minutes} minutes. Rinse, and have a lovely day.",
+    ),
+    MomentId.BATH: MomentWords(
+        "while the bath runs",
+        intro="While the bath fills, let's do today's squats.",
+        outro="Enjoy your bath.",
+    ),
 }
 
 # Counts said as words ("five quick strength moves"); larger counts are said as digits.

@@ -167,6 +167,14 @@ class Phrase:
     RIGHT_LEG_FIRST = PhraseId()
     SWAP_LEGS = PhraseId()
     SET_TOTAL = PhraseId()
+    BEAT_LIFT = PhraseId()  # the word said as a phase of a rep starts
+    BEAT_LOWER = PhraseId()
+    BEAT_DOWN = PhraseId()
+    BEAT_UP = PhraseId()
+    BEAT_RISE = PhraseId()
+    BEAT_HOLD = PhraseId()
+    BEAT_BACK = PhraseId()
+    BEAT_AND_UP = PhraseId()
 
     # The home card
     CARD_TITLE = PhraseId()
