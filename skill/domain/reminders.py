@@ -16,7 +16,7 @@ from skill.domain.ids import MoveId
 from skill.domain.progress import UserProgress
 from skill.domain.session import Context, Outcome, Phase, SessionState
 from skill.domain.speech import Say, Speech
-from skill.domain.words import Phrase, count_word, say, spoken_list
+from skill.domain.words import Phrase, capitalised, count_word, say, spoken_list
 
 
 class ReminderAction(StrEnum):
@@ -264,8 +264,8 @@ def offer_after_routine(
 
 def reminder_text() -> str:
     """What the reminder says when it rings."""
-    # The count starts the sentence, so it is capitalised.
-    return say(Phrase.REMINDER_TEXT, count=count_word(len(ROUTINE)).capitalize())
+    # The count starts the sentence.
+    return say(Phrase.REMINDER_TEXT, count=capitalised(count_word(len(ROUTINE))))
 
 
 def _sentence(text: str) -> str:

@@ -26,7 +26,7 @@ from skill.domain.progression import (
     this_week,
 )
 from skill.domain.speech import Speech
-from skill.domain.words import Phrase, PhraseId, count_word, say, spoken_list
+from skill.domain.words import Phrase, PhraseId, capitalised, count_word, say, spoken_list
 
 
 def routine_size() -> str:
@@ -116,7 +116,7 @@ def sets_left_line(m: Move, sets_left: int, later: tuple[MoveId, ...]) -> str:
     if sets_left == 0:
         if not names:
             return say(Phrase.LAST_SET_ALL_DONE, name=m.name)
-        to_go = to_go.capitalize()  # it starts a sentence here
+        to_go = capitalised(to_go)  # it starts a sentence here
         return say(Phrase.LAST_SET_MOVES_TO_GO, name=m.name, to_go=to_go, names=spoken_list(names))
     now = say(Phrase.ONE_MORE_SET) if sets_left == 1 else say(Phrase.MORE_SETS, count=sets_left)
     if not names:

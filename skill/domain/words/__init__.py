@@ -17,6 +17,7 @@ from skill.domain.words.book import (
     DEFAULT_LOCALE,
     Phrasebook,
     active_locale,
+    capitalised,
     count_word,
     moment_words,
     move_words,
@@ -25,6 +26,7 @@ from skill.domain.words.book import (
     say,
     speaking,
     spoken_list,
+    unregister,
 )
 from skill.domain.words.content import MomentWords, MoveWords
 from skill.domain.words.phrases import Phrase, PhraseId, all_phrases
@@ -38,6 +40,7 @@ __all__ = [
     "Phrasebook",
     "active_locale",
     "all_phrases",
+    "capitalised",
     "count_word",
     "moment_words",
     "move_words",
@@ -46,4 +49,5 @@ __all__ = [
     "say",
     "speaking",
     "spoken_list",
+    "unregister",
 ]

@@ -58,10 +58,20 @@ _BOOKS: dict[str, Phrasebook] = {
 }
 
 
+_BUILT_IN = frozenset(_BOOKS)
+
+
 def register(tag: str, book: Phrasebook) -> None:
     """Add (or replace) the book of a language ("fr") or the overrides of a locale ("fr-CA")."""
     _BOOKS[tag] = book
     phrasebook.cache_clear()
+
+
+def unregister(tag: str) -> None:
+    """Remove a book added by `register` (the built-in books stay)."""
+    if tag not in _BUILT_IN:
+        _BOOKS.pop(tag, None)
+        phrasebook.cache_clear()
 
 
 @lru_cache(maxsize=32)
@@ -109,6 +119,12 @@ def active_locale() -> str:
 def say(phrase: PhraseId, /, **fields: object) -> str:
     """The line `phrase` in the active locale, with its `{fields}` filled in."""
     return phrasebook(_LOCALE.get()).say(phrase, **fields)
+
+
+def capitalised(text: str) -> str:
+    """`text` with its first letter made a capital, to start a sentence (str.capitalize would
+    also lower the rest)."""
+    return text[:1].upper() + text[1:]
 
 
 def count_word(n: int) -> str:
