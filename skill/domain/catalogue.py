@@ -11,8 +11,15 @@ from enum import StrEnum
 from typing import NamedTuple
 
 from skill.domain.ids import MomentId, MoveId
-from skill.domain.words import Phrase, PhraseId, count_word, moment_words, move_words, spoken_list
-from skill.domain.words.content import MoveWords
+from skill.domain.words import (
+    MoveWords,
+    Phrase,
+    PhraseId,
+    count_word,
+    moment_words,
+    move_words,
+    spoken_list,
+)
 
 
 class Sides(StrEnum):

@@ -28,8 +28,7 @@ from skill.domain.words.book import (
     spoken_list,
     unregister,
 )
-from skill.domain.words.content import MomentWords, MoveWords
-from skill.domain.words.phrases import Phrase, PhraseId, all_phrases
+from skill.domain.words.phrases import MomentWords, MoveWords, Phrase, PhraseId, all_phrases
 
 __all__ = [
     "DEFAULT_LOCALE",

@@ -9,8 +9,7 @@ from types import MappingProxyType
 
 from skill.domain.ids import MomentId, MoveId
 from skill.domain.words import en
-from skill.domain.words.content import MomentWords, MoveWords
-from skill.domain.words.phrases import Phrase, PhraseId
+from skill.domain.words.phrases import MomentWords, MoveWords, Phrase, PhraseId
 
 DEFAULT_LOCALE = "en-US"
 

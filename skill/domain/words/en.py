@@ -9,8 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from skill.domain.ids import MomentId, MoveId
-from skill.domain.words.content import MomentWords, MoveWords
-from skill.domain.words.phrases import Phrase, PhraseId
+from skill.domain.words.phrases import MomentWords, MoveWords, Phrase, PhraseId
 
 LINES: Mapping[PhraseId, str] = {
     # lists

@@ -1,4 +1,5 @@
-"""The id of every sentence the skill says: one attribute of `Phrase` per line of the phrasebook.
+"""What a phrasebook holds: the id of every sentence the skill says (one attribute of `Phrase`
+per line), and the shape of what it says about each move and moment (MoveWords, MomentWords).
 
 Grouped by where they are said. A line's `{fields}` are filled by the code that says it; every
 book must use the same fields (tests/domain/test_words.py).
@@ -16,9 +17,7 @@ class PhraseId:
     """One line of the phrasebook; its `name` is the attribute of `Phrase` that holds it."""
 
     __slots__ = ("name",)
-
-    def __init__(self) -> None:
-        self.name = ""
+    name: str  # set by __set_name__ as the class `Phrase` is created (no __init__: cheaper)
 
     def __set_name__(self, owner: type, name: str) -> None:
         self.name = name
@@ -221,3 +220,46 @@ class Phrase:
     # When something went wrong on our side
     SORRY = PhraseId()
     SORRY_REPROMPT = PhraseId()
+
+
+# Plain classes, not NamedTuples: creating a NamedTuple class costs more at import than all of
+# the phrasebook's ids and lines, and the cold start has little room (README, Performance).
+
+
+class MoveWords:
+    """Everything said or shown about one move."""
+
+    __slots__ = ("cues", "name", "progression", "quick_cue", "summary", "support", "title", "why")
+
+    def __init__(
+        self,
+        *,
+        name: str,
+        title: str,
+        summary: str,
+        cues: tuple[str, ...],
+        quick_cue: str,
+        why: str,
+        support: str,
+        progression: str,
+    ) -> None:
+        self.name = name  # spoken, plural as in "ten squats"
+        self.title = title  # for cards and screens
+        self.summary = summary  # one breath
+        self.cues = cues  # step by step form
+        self.quick_cue = quick_cue  # the one thing to remember, said before each set
+        self.why = why  # why it helps runners
+        self.support = support  # how to make it steadier
+        self.progression = progression  # how it grows
+
+
+class MomentWords:
+    """What is said around an everyday moment. Its lines may use {reps} and {both_legs} (the
+    moment's reps per leg, and for both legs) and {minutes}, filled in as words."""
+
+    __slots__ = ("intro", "name", "outro")
+
+    def __init__(self, name: str, *, intro: str, outro: str) -> None:
+        self.name = name  # "while the kettle boils"
+        self.intro = intro
+        self.outro = outro
