@@ -15,6 +15,7 @@ class Screen(NamedTuple):
     """One screenful: the move, the cue being spoken, where we are in sets, reps and routine.
 
     Counts are 1-based; zero means "not counting right now" (e.g. while explaining a move).
+    The captions (title, counter, step) are read in the active locale's words.
     """
 
     move: MoveId | None

@@ -5,12 +5,13 @@
 a locale may override single lines. To add a sentence: a `Phrase` member, its line in every
 book, and `say(...)` where it is said.
 
-Why a Python module and not gettext/Babel catalogues: ids are an Enum, so mypy catches a
-misspelt or missing id where gettext keys are the English sentences themselves (a reworded
-sentence would silently orphan its translations); a test checks that every book has every
-line with the same `{fields}`; there is no compile step (.po to .mo) and no extra dependency in
-the Lambda artifact, and no catalogue file to read in a cold start. What gettext does better,
-plural rules, we need in few places, and those have one id per form (ONE_MORE_SET, MORE_SETS).
+Why a Python module and not gettext/Babel catalogues: ids are typed (attributes of `Phrase`,
+used like an Enum), so mypy catches a misspelt id where gettext's keys are the English
+sentences themselves (a reworded sentence silently orphans its translations); tests check that
+the book has every line and that overrides keep each line's `{fields}`; there is no compile
+step (.po to .mo), no extra dependency in the Lambda artifact and no catalogue file to read in a
+cold start. What gettext does better, plural rules, we need in few places, and those have one
+id per form (ONE_MORE_SET, MORE_SETS).
 """
 
 from skill.domain.words.book import (

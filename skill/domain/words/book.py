@@ -94,9 +94,12 @@ def phrasebook(locale: str) -> Phrasebook:
 _LOCALE: ContextVar[str] = ContextVar("morning_moves_locale", default=DEFAULT_LOCALE)
 
 
-class speaking:  # noqa: N801  # used like a function: `with speaking("en-GB"):`
-    """Say every line in `locale`'s words until the block ends."""
+def speaking(locale: str) -> _Binding:
+    """`with speaking("en-GB"):` says every line in en-GB's words until the block ends."""
+    return _Binding(locale)
 
+
+class _Binding:
     __slots__ = ("_locale", "_token")
 
     def __init__(self, locale: str) -> None:
