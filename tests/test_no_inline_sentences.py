@@ -54,9 +54,8 @@ def _strings_in(node: ast.AST) -> list[ast.Constant]:
     return [n for n in ast.walk(node) if isinstance(n, ast.Constant) and isinstance(n.value, str)]
 
 
-def inline_sentences(source: str, *, prose: bool = True) -> list[tuple[int, str]]:
-    """(line, text) of each string in `source` that should be in the phrasebook."""
-    tree = ast.parse(source)
+def inline_sentences(tree: ast.AST, *, prose: bool = True) -> list[tuple[int, str]]:
+    """(line, text) of each string in a module's `tree` that should be in the phrasebook."""
     said: set[int] = set()
     quiet = _docstrings(tree)
     for node in ast.walk(tree):
@@ -81,51 +80,57 @@ def _is_quiet(node: ast.AST) -> bool:
     return isinstance(node, ast.Raise | ast.Assert)
 
 
-def _modules() -> list[Path]:
-    return sorted(p for p in SKILL.rglob("*.py") if PHRASEBOOK not in p.parents)
+# Everything is parsed as the tests are collected, in one thread: Python 3.11's AST construction
+# keeps its recursion depth in shared state, and a parse racing another thread's (3.11's
+# traceback module parses source lines when a test server's thread prints a traceback) fails
+# with "AST constructor recursion depth mismatch" (cpython gh-106905).
+MODULES = {
+    path: ast.parse(path.read_text(encoding="utf-8"), str(path))
+    for path in sorted(SKILL.rglob("*.py"))
+    if PHRASEBOOK not in path.parents
+}
 
 
-@pytest.mark.parametrize("path", _modules(), ids=lambda p: str(p.relative_to(SKILL)))
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(SKILL)))
 def test_no_sentence_outside_the_phrasebook(path: Path) -> None:
     in_replies = any(layer in path.parents for layer in REPLY_LAYERS)
     prose = in_replies and path.name not in NOT_SPEECH
-    found = inline_sentences(path.read_text(encoding="utf-8"), prose=prose)
+    found = inline_sentences(MODULES[path], prose=prose)
     assert not found, (
         f"{path.name}: sentences outside skill/domain/words/ (add a Phrase and its line in every "
         f"book, and say(Phrase.X) here): {found}"
     )
 
 
-@pytest.mark.parametrize(
-    "snippet",
-    [
-        'Speech.of("Lovely.")',
-        'Speech.of(f"Skipping {name}.")',
-        'Speech.of(say(Phrase.SET_OF), "Keep going")',
-        'reply = Reply(Speech.of(words), card=Card("Workout", text))',
-        'Say("right")',
-        'builder.speak("<speak>Hello</speak>")',
-        'WORDS = "Say next when you are ready."',
-        'line = f"You did {count} moves"',
-        'DONE = "Brilliant."',
-        'def f():\n    return "No rush" if slow else ""',
-    ],
-)
+CAUGHT = [
+    'Speech.of("Lovely.")',
+    'Speech.of(f"Skipping {name}.")',
+    'Speech.of(say(Phrase.SET_OF), "Keep going")',
+    'reply = Reply(Speech.of(words), card=Card("Workout", text))',
+    'Say("right")',
+    'builder.speak("<speak>Hello</speak>")',
+    'WORDS = "Say next when you are ready."',
+    'line = f"You did {count} moves"',
+    'DONE = "Brilliant."',
+    'def f():\n    return "No rush" if slow else ""',
+]
+NOT_SPEECH_SNIPPETS = [
+    '"""A docstring with words in it."""',
+    'Speech.of(say(Phrase.SEE_YOU), 0.5, " ".join(lines))',
+    'log.warning("store unavailable for %s: %s", user, exc)',
+    'raise ValueError(f"no move is being coached in {phase}")',
+    'KEY = "mm.event"',
+    'headers = {"Content-type": "application/json"}',
+    'assert ok, "the routine never finished"',
+]
+SNIPPETS = {snippet: ast.parse(snippet) for snippet in CAUGHT + NOT_SPEECH_SNIPPETS}
+
+
+@pytest.mark.parametrize("snippet", CAUGHT)
 def test_a_new_inline_sentence_is_caught(snippet: str) -> None:
-    assert inline_sentences(snippet)
+    assert inline_sentences(SNIPPETS[snippet])
 
 
-@pytest.mark.parametrize(
-    "snippet",
-    [
-        '"""A docstring with words in it."""',
-        'Speech.of(say(Phrase.SEE_YOU), 0.5, " ".join(lines))',
-        'log.warning("store unavailable for %s: %s", user, exc)',
-        'raise ValueError(f"no move is being coached in {phase}")',
-        'KEY = "mm.event"',
-        'headers = {"Content-type": "application/json"}',
-        'assert ok, "the routine never finished"',
-    ],
-)
+@pytest.mark.parametrize("snippet", NOT_SPEECH_SNIPPETS)
 def test_what_is_not_speech_passes(snippet: str) -> None:
-    assert not inline_sentences(snippet)
+    assert not inline_sentences(SNIPPETS[snippet])
