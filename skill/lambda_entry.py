@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from skill.config import Config
+from skill.metrics import Metric, collecting, count
 
 if TYPE_CHECKING:
     from ask_sdk_core.skill import CustomSkill
@@ -28,10 +29,11 @@ class RequestFailedError(Exception):
 
 def _build(config: Config) -> CustomSkill:
     from skill.store.factory import make_store
+    from skill.store.metered import MeteredStore
     from skill.voice.builder import build_skill
 
     started = time.perf_counter()
-    skill = build_skill(make_store(config), config)
+    skill = build_skill(MeteredStore(make_store(config)), config)
     log.info(
         "skill built",
         extra={
@@ -71,11 +73,22 @@ def _user_field(envelope: RequestEnvelope) -> dict[str, str]:
         return {}
 
 
+def _application_id(event: dict[str, Any]) -> str | None:
+    system = (event.get("context") or {}).get("System") or {}
+    application = system.get("application") or (event.get("session") or {}).get("application")
+    return (application or {}).get("applicationId")
+
+
 def make_handler(config: Config) -> LambdaHandler:
-    """A Lambda handler that builds its skill once per process, on the first event."""
+    """A Lambda handler that builds its skill once per process, on the first event; each
+    request's metrics are written after it (skill.metrics)."""
     built: list[CustomSkill] = []
 
     def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
+        with collecting():
+            return handle(event, context)
+
+    def handle(event: dict[str, Any], context: Any) -> dict[str, Any]:
         started = time.perf_counter()
         cold = not built
         if cold:
@@ -90,6 +103,10 @@ def make_handler(config: Config) -> LambdaHandler:
             response = skill.invoke(request_envelope=envelope, context=context)
             result = skill.serializer.serialize(response)
         except Exception as exc:
+            if config.skill_id and _application_id(event) != config.skill_id:
+                # What the SDK refused (SkillBuilder.skill_id): a request for another skill.
+                count(Metric.VERIFICATION_FAILURES)
+                fields["refused"] = "skill id"
             log.exception("request failed", extra={"fields": fields})
             # The runtime prints what we raise outside our formatter: keep request data out of it.
             raise RequestFailedError(type(exc).__name__) from None
@@ -99,5 +116,25 @@ def make_handler(config: Config) -> LambdaHandler:
         fields["duration_ms"] = round((time.perf_counter() - started) * 1000, 1)
         log.info("request handled", extra={"fields": fields})
         return result
+
+    return handler
+
+
+def make_closed_handler() -> LambdaHandler:
+    """The handler of a function deployed without its skill id: it refuses every request.
+
+    The first deploy has to open the Alexa trigger to any skill (the skill does not exist yet,
+    and `ask deploy` accepts only a function it can invoke), so the function must not answer
+    anyone until it knows which skill is its own: `make deploy-lock` sets it.
+    """
+
+    def handler(event: dict[str, Any], _context: Any) -> dict[str, Any]:
+        with collecting():
+            count(Metric.VERIFICATION_FAILURES)
+            log.error(
+                "refused: no skill id configured (run `make deploy-lock`)",
+                extra={"fields": {"request_type": (event.get("request") or {}).get("type")}},
+            )
+        raise RequestFailedError("SkillIdNotConfigured")
 
     return handler
