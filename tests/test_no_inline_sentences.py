@@ -21,7 +21,7 @@ SKILL = Path(__file__).resolve().parent.parent / "skill"
 PHRASEBOOK = SKILL / "domain" / "words"
 REPLY_LAYERS = (SKILL / "domain", SKILL / "voice")
 # What users say (the interaction model's samples) and the store listing: not the skill's speech.
-NOT_SPEECH = frozenset({"model_source.py", "model_build.py"})
+NOT_SPEECH = frozenset({"model_source.py", "idiom.py", "grammar.py", "model_build.py"})
 
 SPEECH_CALLS = frozenset(
     {"of", "Say", "Card", "Reply", "Screen", "speak", "ask", "SimpleCard", "StandardCard",

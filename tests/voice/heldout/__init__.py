@@ -74,6 +74,8 @@ def ours(phrasing: Phrasing) -> str:
 
 def virtual_alexa(batch: list[Phrasing]) -> list[str]:
     """How virtual-alexa resolves each phrasing, all in one node process."""
+    if not (ROOT / "node_modules" / "virtual-alexa").is_dir():
+        raise RuntimeError("virtual-alexa is not installed: run `npm ci` (make test does)")
     request = {
         "models": {loc: str(model_path(loc)) for loc in {p.locale for p in batch}},
         "phrasings": [{"locale": p.locale, "text": p.heard} for p in batch],
