@@ -22,7 +22,7 @@ from typing import Any, Protocol
 
 from ask_sdk_core.skill import CustomSkill
 
-from skill.dev.nlu import Nlu, Resolution, SlotMatch, nlu_for
+from skill.dev.nlu import Nlu, Resolution, SlotMatch, Via, nlu_for
 from skill.voice import session_codec
 from skill.voice.intents import Intent, SlotName
 from skill.voice.interfaces import reported_interfaces
@@ -228,7 +228,9 @@ class Conversation:
         if self._session is None and not resolution.one_shot and self.require_invocation:
             # Outside a session Alexa itself answers unless the skill is named.
             return Turn(utterance, NOT_SENT, "", "", "", ended=True, phase=None)
-        return self.intent(resolution.intent, resolution.slots, utterance=utterance)
+        return self.intent(
+            resolution.intent, resolution.slots, utterance=utterance, via=resolution.via
+        )
 
     def launch(self) -> Turn:
         return self._exchange("open morning moves", "LaunchRequest", self._launch_request())
@@ -239,10 +241,12 @@ class Conversation:
         slots: dict[SlotName, SlotMatch] | None = None,
         *,
         utterance: str | None = None,
+        via: Via | None = None,
     ) -> Turn:
-        """Send an IntentRequest; starts a new session (a one-shot request) if none is open."""
+        """Send an IntentRequest; starts a new session (a one-shot request) if none is open.
+        `via`: what matched what was said (a built-in's own phrase is labelled so)."""
         slots = slots or {}
-        heard = Resolution("intent", intent, slots).label
+        heard = Resolution("intent", intent, slots, via=via).label
         request = {
             "type": "IntentRequest",
             "dialogState": "COMPLETED",

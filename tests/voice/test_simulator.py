@@ -85,7 +85,7 @@ def test_launch_then_intent_carries_the_session(
     assert help_["request"]["timestamp"] == "2026-11-25T07:00:00Z"
     assert help_["request"]["locale"] == "en-US"
     assert help_["context"]["System"]["application"]["applicationId"] == TEST_SKILL_ID
-    assert second.heard == "AMAZON.HelpIntent"
+    assert second.heard == "AMAZON.HelpIntent (built-in phrase)"  # "help": Alexa knows it
     assert not second.ended
     assert second.phase is not None
 
@@ -257,7 +257,7 @@ def test_chat_talks_to_a_running_server(live_url: str, capsys: pytest.CaptureFix
     assert run_chat(url=live_url, stdin=stdin) == 0
     out = capsys.readouterr().out
     assert live_url in out
-    assert "[AMAZON.StopIntent ·" in out
+    assert "[AMAZON.StopIntent (built-in phrase) ·" in out
 
 
 @pytest.mark.usefixtures("chat_env")
