@@ -530,7 +530,7 @@ INTENTS: tuple[IntentSource, ...] = (
     IntentSource(
         Intent.SET_AGE,
         (
-            "(i'm|i am) (now|) {age} (now|years old|years|years of age|this year|)",
+            "(i'm|i am) (now|) {age} (now|years old|years young|years|years of age|this year|)",
             "(i'm|i am) aged {age}",
             "(my age is|my age's|age) {age}",
             "{age} years (old|of age)",
@@ -738,6 +738,9 @@ INTENTS: tuple[IntentSource, ...] = (
             "i (didn't|did not) (catch|hear) (that|you|it)",
             "(sorry|) (what|huh) (was that|)",
         ),
+        by_locale={
+            (EN_IN,): ("(please|can you|) tell (that|it|me|) (once more|again|one more time)",)
+        },
         builtin_phrases=BUILTIN_PHRASES[Intent.REPEAT],
     ),
     IntentSource(
