@@ -17,7 +17,6 @@ import sys
 from pathlib import Path
 
 from cryptography import x509
-from waitress.server import create_server
 from werkzeug.middleware.dispatcher import DispatcherMiddleware
 
 from bench.baseline import build_baseline_skill
@@ -26,6 +25,7 @@ from skill.config import Config, StoreKind
 from skill.simulator import SIMULATOR_SKILL_ID
 from skill.store.factory import make_store
 from skill.web import create_app
+from skill.web.server import make_server
 from skill.web.verifier import default_verifiers
 from tests.web.pki import CHAIN_URL, ChainHost
 
@@ -56,7 +56,7 @@ def main(data_dir: str, pki_dir: str) -> None:
     )
     app = DispatcherMiddleware(ours, {BASELINE_PREFIX: base})
     listener = socket.create_server(("127.0.0.1", 0))  # a free loopback port, known up front
-    server = create_server(app, sockets=[listener], threads=SERVE_THREADS)
+    server = make_server(app, sockets=[listener], threads=SERVE_THREADS)
     print(f"port {listener.getsockname()[1]}", flush=True)
     server.run()
 
