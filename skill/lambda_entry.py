@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from skill.config import Config
+from skill.limits import EnvelopeRejectedError, check_envelope
 
 if TYPE_CHECKING:
     from ask_sdk_core.skill import CustomSkill
@@ -44,50 +45,73 @@ def _build(config: Config) -> CustomSkill:
     return skill
 
 
-def _request_fields(event: dict[str, Any], context: Any) -> dict[str, Any]:
-    """What one log line says about a request: its kind, never who made it."""
+def _request_fields(event: object, context: Any) -> dict[str, Any]:
+    """What one log line says about a request: its kind, never who made it. Total: any event,
+    however malformed, gets fields (values of the wrong type are left out)."""
     from skill.voice.redact import user_ref  # the skill is built by now: no extra import cost
 
-    request = event.get("request") or {}
-    user_id = ((event.get("session") or {}).get("user") or {}).get("userId") or (
-        ((event.get("context") or {}).get("System") or {}).get("user") or {}
-    ).get("userId")
-    fields: dict[str, Any] = {"request_type": request.get("type")}
-    intent = (request.get("intent") or {}).get("name")
-    if intent:
-        fields["intent"] = intent
-    if user_id:
-        fields["user"] = user_ref(user_id)
+    fields: dict[str, Any] = {}
     request_id = getattr(context, "aws_request_id", None)
-    if request_id:
+    if isinstance(request_id, str):
         fields["request_id"] = request_id
+    request = _dig(event, "request")
+    for name, value in (
+        ("request_type", _dig(request, "type")),
+        ("intent", _dig(request, "intent", "name")),
+    ):
+        if isinstance(value, str) and value.isprintable() and len(value) <= 100:
+            fields[name] = value
+    user_id = _dig(event, "session", "user", "userId") or _dig(
+        event, "context", "System", "user", "userId"
+    )
+    if isinstance(user_id, str) and user_id:
+        try:
+            fields["user"] = user_ref(user_id)
+        except UnicodeEncodeError:  # a lone surrogate: not an id Alexa sends
+            fields["user"] = "u:malformed"
     return fields
 
 
+def _dig(value: object, *path: str) -> object:
+    for key in path:
+        if not isinstance(value, dict):
+            return None
+        value = value.get(key)
+    return value
+
+
 def make_handler(config: Config) -> LambdaHandler:
-    """A Lambda handler that builds its skill once per process, on the first event."""
+    """A Lambda handler that builds its skill once per process, on the first event.
+
+    Every path logs exactly one JSON line ("request handled", "request rejected" or "request
+    failed") and the only exception it raises is RequestFailedError.
+    """
     built: list[CustomSkill] = []
 
     def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
         started = time.perf_counter()
         cold = not built
-        if cold:
-            built.append(_build(config))
-        skill = built[0]
-        from skill.voice.serializer import request_envelope  # loaded with the skill by now
-
-        fields = _request_fields(event, context)
+        fields: dict[str, Any] = {"cold": cold}
         try:
-            envelope = request_envelope(skill.serializer, event)
+            if cold:
+                built.append(_build(config))
+            skill = built[0]
+            from skill.voice.serializer import request_envelope  # loaded with the skill by now
+
+            fields |= _request_fields(event, context)
+            envelope = request_envelope(skill.serializer, check_envelope(event))
             response = skill.invoke(request_envelope=envelope, context=context)
             result = skill.serializer.serialize(response)
+            if not isinstance(result, dict):
+                raise TypeError("the skill's response did not serialize to an object")
+        except EnvelopeRejectedError as exc:
+            log.warning("request rejected", extra={"fields": fields | {"reason": str(exc)}})
+            raise RequestFailedError("malformed request") from None
         except Exception as exc:
             log.exception("request failed", extra={"fields": fields})
             # The runtime prints what we raise outside our formatter: keep request data out of it.
             raise RequestFailedError(type(exc).__name__) from None
-        assert isinstance(result, dict)
         fields["ends_session"] = (result.get("response") or {}).get("shouldEndSession")
-        fields["cold"] = cold
         fields["duration_ms"] = round((time.perf_counter() - started) * 1000, 1)
         log.info("request handled", extra={"fields": fields})
         return result

@@ -12,6 +12,7 @@ from flask import Flask, Response, jsonify, request
 from werkzeug.exceptions import HTTPException
 
 from skill.config import Config
+from skill.limits import EnvelopeRejectedError, check_envelope
 from skill.store.base import ProgressStore
 from skill.store.factory import make_store
 from skill.voice.builder import build_skill
@@ -84,8 +85,10 @@ def create_app(
             payload = json.loads(body)
         except (UnicodeDecodeError, ValueError, RecursionError):
             return _bad_request("body is not JSON")
-        if not isinstance(payload, dict) or not isinstance(payload.get("request"), dict):
-            return _bad_request("not an Alexa request envelope")
+        try:
+            payload = check_envelope(payload)
+        except EnvelopeRejectedError as exc:
+            return _bad_request(str(exc))
         try:
             reply = handler.verify_request_and_dispatch(
                 dict(request.headers.items()), body, payload
@@ -96,7 +99,7 @@ def create_app(
             return _bad_request(f"verification failed: {exc}")
         except AskSdkException as exc:
             return _bad_request(f"skill refused the request: {exc}")
-        except (ValueError, TypeError, AttributeError, KeyError) as exc:
+        except (ValueError, TypeError, AttributeError, KeyError, RecursionError) as exc:
             return _bad_request(f"malformed request: {type(exc).__name__}")
         return jsonify(reply)
 
