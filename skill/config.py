@@ -27,6 +27,7 @@ class Env(StrEnum):
     HOST = "MORNING_MOVES_HOST"
     PORT = "MORNING_MOVES_PORT"
     ALEXA_API_TIMEOUT = "MORNING_MOVES_ALEXA_API_TIMEOUT"
+    ALEXA_API_FAKE = "MORNING_MOVES_ALEXA_API_FAKE"
 
 
 class StoreKind(StrEnum):
@@ -67,6 +68,8 @@ class Config(NamedTuple):
     host: str = "127.0.0.1"
     port: int = 5000
     alexa_api_timeout: float = 2.0
+    # An origin (https://host:port) Alexa API calls may go to besides Amazon's: a test's fake.
+    alexa_api_fake: str | None = None
 
     @classmethod
     def load(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Config:

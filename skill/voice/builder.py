@@ -39,7 +39,8 @@ def build_skill(
     settings API (skill.voice.timezone.device_time_zone).
     """
     # The API client lets handlers call Alexa's APIs (reminders) at the request's apiEndpoint.
-    builder = CustomSkillBuilder(api_client=BoundedApiClient(config.alexa_api_timeout))
+    api_client = BoundedApiClient(config.alexa_api_timeout, config.alexa_api_fake)
+    builder = CustomSkillBuilder(api_client=api_client)
     builder.skill_id = config.skill_id  # type: ignore[assignment]  # SDK annotates it as None
     progress = ProgressKeeper(store, config, time_zone_lookup)
     engine = EngineHandler(store=store, config=config, clock=clock, progress=progress)

@@ -21,6 +21,7 @@ from skill.web.local import (
     UnsafeServingError,
     check_verification_switch,
     is_loopback,
+    local_request_refusal,
 )
 from skill.web.verifier import AbstractVerifier, VerificationException, default_verifiers
 from skill.web.webservice import MalformedRequestError, WebserviceSkillHandler
@@ -80,6 +81,8 @@ def create_app(
 
     @app.post(ALEXA_PATH)
     def alexa() -> tuple[Response, int] | Response:
+        if not config.verify and (refusal := local_request_refusal(request.host, request.mimetype)):
+            return _bad_request(refusal)
         try:
             body = request.get_data(cache=False).decode("utf-8")
             payload = json.loads(body)

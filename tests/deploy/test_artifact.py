@@ -116,6 +116,7 @@ def built_run(
         Env.LOG_LEVEL.value: "INFO",
         Env.DYNAMODB_ENDPOINT.value: dynamodb_endpoint,
         "SSL_CERT_FILE": str(fake_alexa.ca_bundle),
+        Env.ALEXA_API_FAKE.value: fake_alexa.url,
         "NO_PROXY": "127.0.0.1",
     }
     result = _run_built(

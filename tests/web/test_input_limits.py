@@ -61,3 +61,31 @@ def test_ordinary_nesting_is_fine(client: FlaskClient) -> None:
     event = load_event("launch")
     event["session"]["attributes"] = {"x": _nested(MAX_DEPTH - 5)}
     assert _post(client, event)[0] == 200
+
+
+@pytest.mark.parametrize(
+    ("host", "content_type", "answered"),
+    [
+        ("127.0.0.1:5000", "application/json", True),
+        ("localhost:5000", "application/json; charset=utf-8", True),
+        ("[::1]:5000", "application/json", True),
+        ("localhost", "application/json", True),
+        ("evil.example", "application/json", False),  # DNS rebinding: the attacker's name
+        ("127.0.0.1.nip.io:5000", "application/json", False),
+        ("192.168.1.20:5000", "application/json", False),
+        ("127.0.0.1:5000", "text/plain", False),  # what a page can post without a preflight
+        ("127.0.0.1:5000", "application/x-www-form-urlencoded", False),
+        ("127.0.0.1:5000", "multipart/form-data; boundary=x", False),
+        ("127.0.0.1:5000", "", False),
+    ],
+)
+def test_local_mode_answers_only_loopback_json(
+    client: FlaskClient, host: str, content_type: str, answered: bool
+) -> None:
+    """With verification off (`make run`), a web page the user visits must not be able to talk
+    to the skill as them: e.g. post a SkillDisabled and wipe their progress."""
+    event = load_event("skill_disabled")
+    reply = client.post(
+        "/alexa", data=json.dumps(event), headers={"Host": host, "Content-Type": content_type}
+    )
+    assert (reply.status_code == 200) is answered, reply.get_json()
