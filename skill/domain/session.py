@@ -22,12 +22,14 @@ retried request with the same prior state gives the same key.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from datetime import datetime
 from enum import StrEnum
 from typing import Any, NamedTuple, TypeVar
 
 from skill.domain import script
+from skill.domain.bounds import MAX_HOLD_SECONDS, MAX_REPS_PER_SET, MAX_SETS, TEMPO_BOUNDS, within
 from skill.domain.cards import routine_card
 from skill.domain.catalogue import (
     ALL_MOVE_NAMES,
@@ -57,6 +59,7 @@ from skill.domain.progression import (
 from skill.domain.speech import Card, Reply, Speech
 
 STATE_VERSION = 2
+MAX_RUN_CHARS = 200  # a turn id: Alexa's request ids are under 100 characters
 _T = TypeVar("_T")
 
 
@@ -128,10 +131,20 @@ def _parse(data: dict[str, Any]) -> SessionState:
         index=_typed(data.get("index", 0), int),
         sets_done=_typed(data.get("sets_done", 0), int),
         dose=_parse_dose(dose) if dose is not None else None,
-        tempo=clamp_tempo(float(tempo)) if tempo is not None else None,
+        tempo=_bounded_tempo(tempo) if tempo is not None else None,
         back=Phase(data["back"]) if data.get("back") is not None else None,
         done=tuple(MoveId(m) for m in data.get("done", ())),
     )
+
+
+def _bounded_tempo(value: object) -> float:
+    """A tempo read back must be one the engine could have set (forged `inf` is not)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise TypeError(value)
+    tempo = float(value)
+    if not (math.isfinite(tempo) and within(tempo, TEMPO_BOUNDS)):
+        raise ValueError(tempo)
+    return tempo
 
 
 def _parse_dose(data: dict[str, Any]) -> Dose:
@@ -152,18 +165,32 @@ def _typed(value: object, kind: type[_T]) -> _T:
 
 
 def _consistent(s: SessionState) -> bool:
+    """Within the engine's bounds (skill.domain.bounds) and internally coherent: session
+    attributes come back from the device and can be forged."""
+    if len(s.run) > MAX_RUN_CHARS or len(s.plan) > len(ROUTINE) or len(s.done) > len(ROUTINE):
+        return False
+    if not 0 <= s.index <= len(s.plan) or s.sets_done < 0:
+        return False
+    if s.dose is not None and not _dose_in_bounds(s.dose):
+        return False
     if s.coaching:
         if s.current is None or s.dose is None:
             return False
-        if not (1 <= s.dose.reps <= 100 and 1 <= s.dose.sets <= 10):
-            return False
         if not 0 <= s.sets_done < s.dose.sets:
-            return False
-        if s.dose.hold_seconds < 0 or s.dose.hold_seconds > 30 or s.dose.last_set_reps < 0:
             return False
     return (s.phase is Phase.CONFIRM_FORGET) == (s.back is not None) and s.back not in (
         Phase.CONFIRM_FORGET,
         Phase.ENDED,
+    )
+
+
+def _dose_in_bounds(dose: Dose) -> bool:
+    return (
+        1 <= dose.reps <= MAX_REPS_PER_SET
+        and 1 <= dose.sets <= MAX_SETS
+        and 0 <= dose.last_set_reps <= MAX_REPS_PER_SET
+        and math.isfinite(dose.hold_seconds)
+        and 0 <= dose.hold_seconds <= MAX_HOLD_SECONDS
     )
 
 

@@ -214,11 +214,12 @@ class ProgressKeeper:
         the session attributes, or (first turn, or the store failed before) from the store; the
         time zone from the session attributes, or (first turn) by `_choose_zone`."""
         cached = attributes.load(handler_input, PROGRESS_KEY)
-        pending = [e for e in map(event_from_json, cached.get("q") or ()) if e is not None]
+        user_id = user_id_of(handler_input)
+        pending = _read_back_events(cached.get("q"), now, user_id)
         seen = [k for k in cached.get("k") or () if isinstance(k, str)]
         session = SessionProgress(
             store=self._store,
-            user_id=user_id_of(handler_input),
+            user_id=user_id,
             time_zone="",
             progress=UserProgress(),
             loaded=False,
@@ -230,7 +231,9 @@ class ProgressKeeper:
             session.time_zone = time_zone
             session.zone_confirmed_at = _moment(cached.get("tzc"))
         session.flush()
-        progress = progress_from_json(cached.get("p"))
+        progress = progress_from_json(cached.get("p"), now.date())
+        if progress is None and cached.get("p") is not None:
+            log.warning("dropped session progress out of bounds for %s", user_ref(user_id))
         loaded = None
         if progress is not None:
             session.progress, session.loaded = progress, True
@@ -280,6 +283,19 @@ class ProgressKeeper:
                 exc,
             )
             return None
+
+
+def _read_back_events(raw: Any, now: datetime, user_id: str) -> list[ProgressEvent]:
+    """The events waiting in the session, minus any outside the engine's bounds (forged
+    attributes must not reach the store), each dropped one logged."""
+    events: list[ProgressEvent] = []
+    for data in raw if isinstance(raw, list) else ():
+        event = event_from_json(data, now)
+        if event is None:
+            log.warning("dropped a pending progress event out of bounds for %s", user_ref(user_id))
+        else:
+            events.append(event)
+    return events
 
 
 def _moment(stamp: Any) -> datetime | None:
