@@ -56,6 +56,7 @@ def serve(args: argparse.Namespace) -> int:
     if not config.verify:
         print(f"WARNING: {VERIFY_OFF_WARNING}", file=sys.stderr)
     app = create_app(config, console=is_loopback(config.host))
+    _drain_local_outbox(app.config["MORNING_MOVES_OUTBOX"], app.config["MORNING_MOVES_STORE"])
     server = make_server(app, host=config.host, port=config.port, threads=SERVE_THREADS)
     host = f"[{config.host}]" if ":" in config.host else config.host
     # "localhost" may listen on several sockets; a single one knows its (maybe ephemeral) port.
@@ -73,6 +74,14 @@ def serve(args: argparse.Namespace) -> int:
         server.close()
     print("Stopped.", flush=True)
     return 0
+
+
+def _drain_local_outbox(outbox: object, store: object) -> None:
+    """Progress queued while the store was down is written once it is back (every 10 s)."""
+    from skill.outbox.local import Drainer, FileOutbox
+
+    if isinstance(outbox, FileOutbox):
+        Drainer(outbox, store).start()  # type: ignore[arg-type]  # the app's own store
 
 
 def chat(args: argparse.Namespace) -> int:

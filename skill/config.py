@@ -28,6 +28,8 @@ class Env(StrEnum):
     PORT = "MORNING_MOVES_PORT"
     ALEXA_API_TIMEOUT = "MORNING_MOVES_ALEXA_API_TIMEOUT"
     ALEXA_API_FAKE = "MORNING_MOVES_ALEXA_API_FAKE"
+    OUTBOX_QUEUE_URL = "MORNING_MOVES_OUTBOX_QUEUE_URL"
+    SQS_ENDPOINT = "MORNING_MOVES_SQS_ENDPOINT"
 
 
 class StoreKind(StrEnum):
@@ -70,6 +72,8 @@ class Config(NamedTuple):
     alexa_api_timeout: float = 2.0
     # An origin (https://host:port) Alexa API calls may go to besides Amazon's: a test's fake.
     alexa_api_fake: str | None = None
+    outbox_queue_url: str | None = None  # SQS queue for progress the store cannot take now
+    sqs_endpoint: str | None = None  # endpoint URL for an SQS-compatible server
 
     @classmethod
     def load(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Config:

@@ -9,13 +9,15 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from skill.config import Config
 from skill.limits import EnvelopeRejectedError, check_envelope
 
 if TYPE_CHECKING:
     from ask_sdk_core.skill import CustomSkill
+
+    from skill.store.base import ProgressStore
 
 LambdaHandler = Callable[[dict[str, Any], Any], dict[str, Any]]
 
@@ -26,12 +28,19 @@ class RequestFailedError(Exception):
     """The skill could not answer; the JSON log line above it has the details."""
 
 
-def _build(config: Config) -> CustomSkill:
+class _Built(NamedTuple):
+    skill: CustomSkill
+    store: ProgressStore
+
+
+def _build(config: Config) -> _Built:
+    from skill.outbox.factory import make_outbox
     from skill.store.factory import make_store
     from skill.voice.builder import build_skill
 
     started = time.perf_counter()
-    skill = build_skill(make_store(config), config)
+    store = make_store(config)
+    skill = build_skill(store, config, outbox=make_outbox(config))
     log.info(
         "skill built",
         extra={
@@ -42,7 +51,20 @@ def _build(config: Config) -> CustomSkill:
             }
         },
     )
-    return skill
+    return _Built(skill, store)
+
+
+def _drain(store: ProgressStore, event: dict[str, Any], fields: dict[str, Any]) -> dict[str, Any]:
+    """An SQS event source batch from the outbox: applied, failures reported for retry."""
+    from skill.outbox.sqs import drain_records
+
+    answer = drain_records(store, event["Records"])
+    fields |= {
+        "request_type": "outbox",
+        "messages": len(event["Records"]),
+        "retried": len(answer["batchItemFailures"]),
+    }
+    return answer
 
 
 def _request_fields(event: object, context: Any) -> dict[str, Any]:
@@ -86,7 +108,7 @@ def make_handler(config: Config) -> LambdaHandler:
     Every path logs exactly one JSON line ("request handled", "request rejected" or "request
     failed") and the only exception it raises is RequestFailedError.
     """
-    built: list[CustomSkill] = []
+    built: list[_Built] = []
 
     def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
         started = time.perf_counter()
@@ -95,13 +117,18 @@ def make_handler(config: Config) -> LambdaHandler:
         try:
             if cold:
                 built.append(_build(config))
-            skill = built[0]
+            skill, store = built[0]
+            from skill.outbox.sqs import is_sqs_event
             from skill.voice.serializer import request_envelope  # loaded with the skill by now
 
-            fields |= _request_fields(event, context)
-            envelope = request_envelope(skill.serializer, check_envelope(event))
-            response = skill.invoke(request_envelope=envelope, context=context)
-            result = skill.serializer.serialize(response)
+            result: Any
+            if is_sqs_event(event):
+                result = _drain(store, event, fields)
+            else:
+                fields |= _request_fields(event, context)
+                envelope = request_envelope(skill.serializer, check_envelope(event))
+                response = skill.invoke(request_envelope=envelope, context=context)
+                result = skill.serializer.serialize(response)
             if not isinstance(result, dict):
                 raise TypeError("the skill's response did not serialize to an object")
         except EnvelopeRejectedError as exc:
@@ -111,7 +138,8 @@ def make_handler(config: Config) -> LambdaHandler:
             log.exception("request failed", extra={"fields": fields})
             # The runtime prints what we raise outside our formatter: keep request data out of it.
             raise RequestFailedError(type(exc).__name__) from None
-        fields["ends_session"] = (result.get("response") or {}).get("shouldEndSession")
+        if "response" in result:
+            fields["ends_session"] = (result.get("response") or {}).get("shouldEndSession")
         fields["duration_ms"] = round((time.perf_counter() - started) * 1000, 1)
         log.info("request handled", extra={"fields": fields})
         return result

@@ -13,6 +13,8 @@
   wait in the session attributes, in order, and are written on a later turn (SessionEndedRequest
   included); each turn with something pending logs what it is, with the user id hashed. After a
   failure no further store call is made in that turn, so a dead database costs one timeout.
+  What is still unsaved when the session ends goes to the durable outbox (skill.outbox), which
+  is drained into the store later; only when the outbox fails too is it logged as lost.
 """
 
 from __future__ import annotations
@@ -38,10 +40,10 @@ from skill.domain.progress import (
     Completion,
     ForgetUser,
     KnownZone,
-    ProfileUpdate,
     ProgressEvent,
     UserProgress,
 )
+from skill.outbox.base import Outbox, OutboxUnavailableError, apply_event
 from skill.store.base import ProgressStore, StoreUnavailableError
 from skill.voice import attributes
 from skill.voice.redact import user_ref
@@ -82,8 +84,10 @@ class SessionProgress:
         pending: list[ProgressEvent] | None = None,
         seen: list[str] | None = None,
         zone_confirmed_at: datetime | None = None,
+        outbox: Outbox | None = None,
     ) -> None:
         self.store = store
+        self.outbox = outbox
         self.user_id = user_id
         self.time_zone = time_zone
         self.progress = progress
@@ -134,6 +138,8 @@ class SessionProgress:
         """Put the session's copy back into the session attributes; log what is still pending."""
         if session_ending:
             self.flush()
+            if self.pending:
+                self._queue_pending()
         if self.pending:
             self._log_pending(lost=session_ending)
         data: dict[str, Any] = {"tz": self.time_zone}
@@ -146,6 +152,22 @@ class SessionProgress:
         if self.seen:
             data["k"] = list(self.seen)
         attributes.save(handler_input, PROGRESS_KEY, data)
+
+    def _queue_pending(self) -> None:
+        """Hand what the store would not take to the outbox (the session is ending)."""
+        if self.outbox is None:
+            return
+        try:
+            self.outbox.put(self.user_id, self.pending)
+        except OutboxUnavailableError as exc:
+            log.error("outbox unavailable for %s: %s", user_ref(self.user_id), exc)
+            return
+        log.warning(
+            "session ended with %d progress events queued in the outbox for %s",
+            len(self.pending),
+            user_ref(self.user_id),
+        )
+        self.pending.clear()
 
     def _write(self, event: ProgressEvent) -> bool | None:
         """Write now if nothing older is waiting; otherwise queue. None when queued."""
@@ -160,16 +182,7 @@ class SessionProgress:
     def _call(self, event: ProgressEvent) -> bool | None:
         """One store call; None (and no more calls this turn) when the store is unavailable."""
         try:
-            match event:
-                case Completion():
-                    return self.store.record(
-                        self.user_id, event._replace(time_zone=self.known_zone)
-                    )
-                case ProfileUpdate():
-                    self.store.update_profile(self.user_id, event)
-                case ForgetUser():
-                    self.store.delete_user(self.user_id)
-            return True
+            return apply_event(self.store, self.user_id, event, self.known_zone)
         except StoreUnavailableError as exc:
             self.store_ok = False
             log.warning("store unavailable for %s: %s", user_ref(self.user_id), exc)
@@ -203,9 +216,12 @@ class ProgressKeeper:
         store: ProgressStore,
         config: Config,
         time_zone_lookup: TimeZoneLookup | None = None,
+        outbox: Outbox | None = None,
     ):
-        """`time_zone_lookup` defaults to the device settings API (`device_time_zone`)."""
+        """`time_zone_lookup` defaults to the device settings API (`device_time_zone`);
+        `outbox` takes what is unsaved at the end of a session (None: it is logged as lost)."""
         self._store = store
+        self._outbox = outbox
         self._default_zone = config.timezone if zone_or_none(config.timezone) else "UTC"
         self._lookup = time_zone_lookup
 
@@ -225,6 +241,7 @@ class ProgressKeeper:
             loaded=False,
             pending=pending,
             seen=seen,
+            outbox=self._outbox,
         )
         time_zone = cached.get("tz")
         if isinstance(time_zone, str) and zone_or_none(time_zone) is not None:

@@ -13,6 +13,7 @@ from werkzeug.exceptions import HTTPException
 
 from skill.config import Config
 from skill.limits import EnvelopeRejectedError, check_envelope
+from skill.outbox.factory import make_outbox
 from skill.store.base import ProgressStore
 from skill.store.factory import make_store
 from skill.voice.builder import build_skill
@@ -57,7 +58,8 @@ def create_app(
     if console and not is_loopback(config.host):
         raise UnsafeServingError(f"the console is only served on loopback, not on {config.host}")
     store = store if store is not None else make_store(config)
-    skill = skill or build_skill(store, config)
+    outbox = make_outbox(config) if skill is None else None
+    skill = skill or build_skill(store, config, outbox=outbox)
     if config.verify:
         checks = list(verifiers) if verifiers is not None else default_verifiers()
         if config.skill_id is None:
@@ -69,6 +71,9 @@ def create_app(
 
     app = Flask(__name__)
     app.config["MORNING_MOVES"] = config
+    # `serve` drains a local outbox into this store (skill.outbox.local.Drainer).
+    app.config["MORNING_MOVES_STORE"] = store
+    app.config["MORNING_MOVES_OUTBOX"] = outbox
     app.config["MAX_CONTENT_LENGTH"] = MAX_BODY_BYTES
 
     @app.errorhandler(HTTPException)

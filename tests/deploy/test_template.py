@@ -238,3 +238,26 @@ def test_lambda_pins_stay_within_pyproject_ranges() -> None:
         if name in ranges:
             (version,) = (spec.version for spec in pin.specifier)
             assert ranges[name].specifier.contains(version), f"{name}=={version} vs {ranges[name]}"
+
+
+def test_the_outbox_is_a_fifo_queue_with_a_dead_letter_queue_drained_by_the_function() -> None:
+    resources = load_template()["Resources"]
+    queue = resources["OutboxQueue"]["Properties"]
+    dead = resources["OutboxDeadLetterQueue"]["Properties"]
+    assert queue["FifoQueue"] is True
+    assert dead["FifoQueue"] is True
+    assert queue["RedrivePolicy"]["deadLetterTargetArn"] == {
+        "Fn::GetAtt": ["OutboxDeadLetterQueue", "Arn"]
+    }
+    assert queue["VisibilityTimeout"] >= 6 * _function()["Timeout"]
+    assert queue["SqsManagedSseEnabled"] is True
+    assert dead["SqsManagedSseEnabled"] is True
+    source = _function()["Events"]["Outbox"]
+    assert source["Type"] == "SQS"
+    assert source["Properties"]["Queue"] == {"Fn::GetAtt": ["OutboxQueue", "Arn"]}
+    assert source["Properties"]["FunctionResponseTypes"] == ["ReportBatchItemFailures"]
+    assert _function()["Environment"]["Variables"]["MORNING_MOVES_OUTBOX_QUEUE_URL"] == {
+        "Ref": "OutboxQueue"
+    }
+    sqs = [s for s in _statements() if any(a.startswith("sqs:") for a in _actions(s))]
+    assert [s["Resource"] for s in sqs] == [{"Fn::GetAtt": ["OutboxQueue", "Arn"]}]
