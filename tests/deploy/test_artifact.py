@@ -130,7 +130,8 @@ def built_run(
 def test_built_folder_answers_like_the_source_tree(
     built_run: dict[str, Any], fake_alexa: FakeAlexaApi
 ) -> None:
-    source_handler = make_handler(Config(skill_id=TEST_SKILL_ID, store=StoreKind.MEMORY))
+    config = Config(skill_id=TEST_SKILL_ID, store=StoreKind.MEMORY, alexa_api_fake=fake_alexa.url)
+    source_handler = make_handler(config)
     expected = [source_handler(event, None) for event in _events(fake_alexa.url)]
     assert len(built_run["responses"]) == len(expected) == len(event_names())
     for name, built, source in zip(event_names(), built_run["responses"], expected, strict=True):
