@@ -118,7 +118,7 @@ def make_handler(config: Config) -> LambdaHandler:
             if cold:
                 built.append(_build(config))
             skill, store = built[0]
-            from skill.outbox.sqs import is_sqs_event
+            from skill.outbox.base import is_sqs_event  # light: boto only when draining
             from skill.voice.serializer import request_envelope  # loaded with the skill by now
 
             result: Any

@@ -65,3 +65,13 @@ def apply_event(
         case ForgetUser():
             store.delete_user(user_id)
     return True
+
+
+def is_sqs_event(event: object) -> bool:
+    """A Lambda invocation by the SQS event source (not an Alexa request)."""
+    records = event.get("Records") if isinstance(event, dict) else None
+    return (
+        isinstance(records, list)
+        and bool(records)
+        and all(isinstance(r, dict) and r.get("eventSource") == "aws:sqs" for r in records)
+    )

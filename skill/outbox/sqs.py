@@ -81,16 +81,6 @@ class SqsOutbox:
             raise OutboxUnavailableError(f"sqs: {type(exc).__name__}") from exc
 
 
-def is_sqs_event(event: object) -> bool:
-    """A Lambda invocation by the SQS event source (not an Alexa request)."""
-    records = event.get("Records") if isinstance(event, dict) else None
-    return (
-        isinstance(records, list)
-        and bool(records)
-        and all(isinstance(r, dict) and r.get("eventSource") == "aws:sqs" for r in records)
-    )
-
-
 def drain_records(store: ProgressStore, records: list[dict[str, Any]]) -> dict[str, Any]:
     """Apply each record's event; the Lambda partial-batch answer naming those to retry."""
     failed: list[dict[str, str]] = []
