@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from skill.config import Config
 from skill.limits import EnvelopeRejectedError, check_envelope
@@ -28,19 +28,14 @@ class RequestFailedError(Exception):
     """The skill could not answer; the JSON log line above it has the details."""
 
 
-class _Built(NamedTuple):
-    skill: CustomSkill
-    store: ProgressStore
-
-
-def _build(config: Config) -> _Built:
-    from skill.outbox.factory import make_outbox
+def _build(config: Config) -> tuple[CustomSkill, ProgressStore]:
+    from skill.outbox.factory import deferred_outbox
     from skill.store.factory import make_store
     from skill.voice.builder import build_skill
 
     started = time.perf_counter()
     store = make_store(config)
-    skill = build_skill(store, config, outbox=make_outbox(config))
+    skill = build_skill(store, config, outbox=deferred_outbox(config))
     log.info(
         "skill built",
         extra={
@@ -51,7 +46,7 @@ def _build(config: Config) -> _Built:
             }
         },
     )
-    return _Built(skill, store)
+    return skill, store
 
 
 def _drain(store: ProgressStore, event: dict[str, Any], fields: dict[str, Any]) -> dict[str, Any]:
@@ -108,7 +103,7 @@ def make_handler(config: Config) -> LambdaHandler:
     Every path logs exactly one JSON line ("request handled", "request rejected" or "request
     failed") and the only exception it raises is RequestFailedError.
     """
-    built: list[_Built] = []
+    built: list[tuple[CustomSkill, ProgressStore]] = []
 
     def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
         started = time.perf_counter()

@@ -238,3 +238,14 @@ def test_messages_round_trip_and_foreign_ones_are_dropped() -> None:
         )
     for body in ("", "{}", '{"v":1,"u":"x","e":{"c":"k","m":"squats","r":1000000}}', "[1]"):
         assert decode_message(body) is None
+
+
+def test_the_lambda_entrys_outbox_is_made_on_first_use(tmp_path: Path) -> None:
+    from skill.outbox.factory import deferred_outbox
+
+    assert deferred_outbox(Config(store=StoreKind.MEMORY)) is None
+    outbox = deferred_outbox(Config(store=StoreKind.SQLITE, sqlite_path=tmp_path / "p.sqlite3"))
+    assert outbox is not None
+    assert list(tmp_path.iterdir()) == []  # nothing made yet
+    outbox.put("amzn1.ask.account.X", [ProfileUpdate(age=40)])
+    assert len(FileOutbox(tmp_path / "p.outbox.sqlite3")) == 1
