@@ -29,7 +29,7 @@ class RequestFailedError(Exception):
 
 
 def _build(config: Config) -> tuple[CustomSkill, ProgressStore]:
-    from skill.outbox.factory import deferred_outbox
+    from skill.outbox import deferred_outbox
     from skill.store.factory import make_store
     from skill.voice.builder import build_skill
 
@@ -113,7 +113,7 @@ def make_handler(config: Config) -> LambdaHandler:
             if cold:
                 built.append(_build(config))
             skill, store = built[0]
-            from skill.outbox.base import is_sqs_event  # light: boto only when draining
+            from skill.outbox import is_sqs_event  # light: boto only when draining
             from skill.voice.serializer import request_envelope  # loaded with the skill by now
 
             result: Any

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from skill.domain.progress import ProgressEvent
-from skill.outbox.base import OutboxUnavailableError, apply_event, decode_message, encode_message
+from skill.outbox import OutboxUnavailableError, apply_event, decode_message, encode_message
 from skill.store.base import ProgressStore, StoreUnavailableError
 
 log = logging.getLogger(__name__)

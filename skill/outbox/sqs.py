@@ -21,7 +21,7 @@ from skill.aws import make_boto_client
 from skill.config import Config
 from skill.digest import sha256_hex
 from skill.domain.progress import ProgressEvent
-from skill.outbox.base import OutboxUnavailableError, apply_event, decode_message, encode_message
+from skill.outbox import OutboxUnavailableError, apply_event, decode_message, encode_message
 from skill.store.base import ProgressStore, StoreUnavailableError, user_key
 
 if TYPE_CHECKING:

@@ -9,7 +9,7 @@ from ask_sdk_core.skill import CustomSkill
 from ask_sdk_core.skill_builder import CustomSkillBuilder
 
 from skill.config import Config
-from skill.outbox.base import Outbox
+from skill.outbox import Outbox
 from skill.store.base import ProgressStore
 from skill.voice.api_client import BoundedApiClient
 from skill.voice.can_fulfill import CanFulfillHandler
@@ -39,7 +39,7 @@ def build_skill(
 
     `time_zone_lookup` finds the device's time zone, once per session; by default the Alexa
     settings API (skill.voice.timezone.device_time_zone). `outbox` takes progress and
-    deletions the store cannot take when a session ends (skill.outbox.factory.make_outbox).
+    deletions the store cannot take when a session ends (skill.outbox.make_outbox).
     """
     # The API client lets handlers call Alexa's APIs (reminders) at the request's apiEndpoint.
     api_client = BoundedApiClient(config.alexa_api_timeout, config.alexa_api_fake)

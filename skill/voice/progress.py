@@ -43,7 +43,7 @@ from skill.domain.progress import (
     ProgressEvent,
     UserProgress,
 )
-from skill.outbox.base import Outbox, OutboxUnavailableError, apply_event
+from skill.outbox import Outbox, OutboxUnavailableError, apply_event
 from skill.store.base import ProgressStore, StoreUnavailableError
 from skill.voice import attributes
 from skill.voice.redact import user_ref

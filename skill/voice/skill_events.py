@@ -21,7 +21,7 @@ from ask_sdk_core.utils.predicate import is_request_type
 from ask_sdk_model.response import Response
 
 from skill.domain.progress import ForgetUser
-from skill.outbox.base import Outbox, OutboxUnavailableError
+from skill.outbox import Outbox, OutboxUnavailableError
 from skill.store.base import ProgressStore, StoreUnavailableError
 from skill.voice.progress import user_id_of
 from skill.voice.redact import user_ref

@@ -13,7 +13,7 @@ from werkzeug.exceptions import HTTPException
 
 from skill.config import Config
 from skill.limits import EnvelopeRejectedError, check_envelope
-from skill.outbox.factory import make_outbox
+from skill.outbox import make_outbox
 from skill.store.base import ProgressStore
 from skill.store.factory import make_store
 from skill.voice.builder import build_skill

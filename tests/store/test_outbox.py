@@ -228,7 +228,7 @@ def test_the_local_outbox_is_a_file_beside_the_store_drained_by_serve(
 
 
 def test_messages_round_trip_and_foreign_ones_are_dropped() -> None:
-    from skill.outbox.base import decode_message, encode_message
+    from skill.outbox import decode_message, encode_message
 
     completion = Completion("k", MoveId.SQUATS, 10, 1, MORNING.date(), MORNING)
     for event in (completion, ProfileUpdate(age=40)):
@@ -241,7 +241,7 @@ def test_messages_round_trip_and_foreign_ones_are_dropped() -> None:
 
 
 def test_the_lambda_entrys_outbox_is_made_on_first_use(tmp_path: Path) -> None:
-    from skill.outbox.factory import deferred_outbox
+    from skill.outbox import deferred_outbox
 
     assert deferred_outbox(Config(store=StoreKind.MEMORY)) is None
     outbox = deferred_outbox(Config(store=StoreKind.SQLITE, sqlite_path=tmp_path / "p.sqlite3"))
