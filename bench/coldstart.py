@@ -227,14 +227,17 @@ def measure(
     user = USER if zone_known else USER_WITHOUT_ZONE
     local = make_handler(Config(store=StoreKind.MEMORY, verify=False))
     ours_events = scenarios.full_routine(local, user).requests
+    fake: dict[str, str] = {}
     if api_token:
         ours_events[0] = with_settings_api_down(ours_events[0])
+        # Allowed as a fake, so the call is really attempted, as it would be at Amazon's host.
+        fake[Env.ALEXA_API_FAKE.value] = ours_events[0]["context"]["System"]["apiEndpoint"]
     base_events = [scenarios.launch(baseline.handler, user)] * len(ours_events)
     ours_file, base_file = work_dir / f"cold-{label}-ours.json", work_dir / "cold-baseline.json"
     ours_file.write_text(json.dumps(ours_events))
     base_file.write_text(json.dumps(base_events))
     # The deployed function answers only its own skill (lambda/app.py): the simulator's here.
-    env = {Env.VERIFY.value: "false", Env.SKILL_ID.value: SIMULATOR_SKILL_ID, **store_env}
+    env = {Env.VERIFY.value: "false", Env.SKILL_ID.value: SIMULATOR_SKILL_ID, **fake, **store_env}
     if zone_known:
         seed_zone(env, user)
     # The baseline's code is all in site-packages, byte-compiled by pip; ours is a source tree

@@ -17,7 +17,6 @@ import sys
 from pathlib import Path
 
 from cryptography import x509
-from waitress.server import create_server
 from werkzeug.middleware.dispatcher import DispatcherMiddleware
 
 from bench.baseline import build_baseline_skill
@@ -26,6 +25,7 @@ from skill.config import Config, StoreKind
 from skill.dev.simulator import SIMULATOR_SKILL_ID
 from skill.store.factory import make_store
 from skill.web import create_app
+from skill.web.server import ServerLimits, make_server
 from skill.web.verifier import default_verifiers
 from testkit.pki import CHAIN_URL, ChainHost
 
@@ -56,7 +56,10 @@ def main(data_dir: str, pki_dir: str) -> None:
     )
     app = DispatcherMiddleware(ours, {BASELINE_PREFIX: base})
     listener = socket.create_server(("127.0.0.1", 0))  # a free loopback port, known up front
-    server = create_server(app, sockets=[listener], threads=SERVE_THREADS)
+    # Every simulated device connects from 127.0.0.1, where real ones have addresses of their
+    # own: the per-client connection limit would count 50 devices as one client.
+    limits = ServerLimits(connections_per_client=ServerLimits().connection_limit)
+    server = make_server(app, sockets=[listener], threads=SERVE_THREADS, limits=limits)
     print(f"port {listener.getsockname()[1]}", flush=True)
     server.run()
 

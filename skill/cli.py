@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from types import FrameType
 
-from skill.config import Config
+from skill.config import Config, Env
 from skill.voice.model_source import LOCALES
 
 SERVE_THREADS = 8
@@ -28,8 +28,6 @@ def stop_on_sigterm() -> None:
 
 def serve(args: argparse.Namespace) -> int:
     """Run the web service under waitress until Ctrl-C (or SIGTERM)."""
-    from waitress.server import create_server
-
     from skill.web import create_app
     from skill.web.local import (
         VERIFY_OFF_WARNING,
@@ -37,6 +35,7 @@ def serve(args: argparse.Namespace) -> int:
         check_verification_switch,
         is_loopback,
     )
+    from skill.web.server import make_server
 
     config = Config.load(host=args.host, port=args.port, verify=False if args.no_verify else None)
     logging.basicConfig(
@@ -47,10 +46,18 @@ def serve(args: argparse.Namespace) -> int:
     except UnsafeServingError as exc:
         print(f"morning-moves: {exc}", file=sys.stderr)
         return 2
+    if config.verify and config.skill_id is None and not args.any_skill:
+        print(
+            f"morning-moves: verification is on but no skill id is set ({Env.SKILL_ID.value}):"
+            " any skill's signed requests would be answered. Set it, or pass --any-skill.",
+            file=sys.stderr,
+        )
+        return 2
     if not config.verify:
         print(f"WARNING: {VERIFY_OFF_WARNING}", file=sys.stderr)
     app = create_app(config, console=is_loopback(config.host))
-    server = create_server(app, host=config.host, port=config.port, threads=SERVE_THREADS)
+    _drain_local_outbox(app.config["MORNING_MOVES_OUTBOX"], app.config["MORNING_MOVES_STORE"])
+    server = make_server(app, host=config.host, port=config.port, threads=SERVE_THREADS)
     host = f"[{config.host}]" if ":" in config.host else config.host
     # "localhost" may listen on several sockets; a single one knows its (maybe ephemeral) port.
     url = f"http://{host}:{getattr(server, 'effective_port', config.port)}"
@@ -67,6 +74,14 @@ def serve(args: argparse.Namespace) -> int:
         server.close()
     print("Stopped.", flush=True)
     return 0
+
+
+def _drain_local_outbox(outbox: object, store: object) -> None:
+    """Progress queued while the store was down is written once it is back (every 10 s)."""
+    from skill.outbox.local import Drainer, FileOutbox
+
+    if isinstance(outbox, FileOutbox):
+        Drainer(outbox, store).start()  # type: ignore[arg-type]  # the app's own store
 
 
 def chat(args: argparse.Namespace) -> int:
@@ -88,6 +103,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-verify",
         action="store_true",
         help="turn Alexa request verification off (loopback only)",
+    )
+    p_serve.add_argument(
+        "--any-skill",
+        action="store_true",
+        help="with verification on, answer any skill's requests when no skill id is set",
     )
     p_serve.set_defaults(func=serve)
     p_chat = sub.add_parser(

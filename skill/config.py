@@ -29,6 +29,9 @@ class Env(StrEnum):
     ALEXA_API_TIMEOUT = "MORNING_MOVES_ALEXA_API_TIMEOUT"
     # Set by the Lambda runtime from the function's LoggingConfig (Text or JSON).
     LAMBDA_LOG_FORMAT = "AWS_LAMBDA_LOG_FORMAT"
+    ALEXA_API_FAKE = "MORNING_MOVES_ALEXA_API_FAKE"
+    OUTBOX_QUEUE_URL = "MORNING_MOVES_OUTBOX_QUEUE_URL"
+    SQS_ENDPOINT = "MORNING_MOVES_SQS_ENDPOINT"
 
 
 class StoreKind(StrEnum):
@@ -70,6 +73,10 @@ class Config(NamedTuple):
     port: int = 5000
     alexa_api_timeout: float = 2.0
     lambda_log_format: str = "Text"
+    # An origin (https://host:port) Alexa API calls may go to besides Amazon's: a test's fake.
+    alexa_api_fake: str | None = None
+    outbox_queue_url: str | None = None  # SQS queue for progress the store cannot take now
+    sqs_endpoint: str | None = None  # endpoint URL for an SQS-compatible server
 
     @classmethod
     def load(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Config:

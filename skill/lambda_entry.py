@@ -12,11 +12,14 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from skill.config import Config
+from skill.limits import EnvelopeRejectedError, check_envelope
 from skill.metrics import Metric, collecting, count
 
 if TYPE_CHECKING:
     from ask_sdk_core.skill import CustomSkill
     from ask_sdk_model.request_envelope import RequestEnvelope
+
+    from skill.store.base import ProgressStore
 
 LambdaHandler = Callable[[dict[str, Any], Any], dict[str, Any]]
 
@@ -27,13 +30,15 @@ class RequestFailedError(Exception):
     """The skill could not answer; the JSON log line above it has the details."""
 
 
-def _build(config: Config) -> CustomSkill:
+def _build(config: Config) -> tuple[CustomSkill, ProgressStore]:
+    from skill.outbox import deferred_outbox
     from skill.store.factory import make_store
     from skill.store.metered import MeteredStore
     from skill.voice.builder import build_skill
 
     started = time.perf_counter()
-    skill = build_skill(MeteredStore(make_store(config)), config)
+    store = MeteredStore(make_store(config))
+    skill = build_skill(store, config, outbox=deferred_outbox(config))
     log.info(
         "skill built",
         extra={
@@ -44,20 +49,45 @@ def _build(config: Config) -> CustomSkill:
             }
         },
     )
-    return skill
+    return skill, store
 
 
-def _request_fields(event: dict[str, Any], context: Any) -> dict[str, Any]:
-    """What one log line says about a request: its kind, never who made it."""
-    request = event.get("request") or {}
-    fields: dict[str, Any] = {"request_type": request.get("type")}
-    intent = (request.get("intent") or {}).get("name")
-    if intent:
-        fields["intent"] = intent
+def _drain(store: ProgressStore, event: dict[str, Any], fields: dict[str, Any]) -> dict[str, Any]:
+    """An SQS event source batch from the outbox: applied, failures reported for retry."""
+    from skill.outbox.sqs import drain_records
+
+    answer = drain_records(store, event["Records"])
+    fields |= {
+        "request_type": "outbox",
+        "messages": len(event["Records"]),
+        "retried": len(answer["batchItemFailures"]),
+    }
+    return answer
+
+
+def _request_fields(event: object, context: Any) -> dict[str, Any]:
+    """What one log line says about a request: its kind, never who made it. Total: any event,
+    however malformed, gets fields (values of the wrong type are left out)."""
+    fields: dict[str, Any] = {}
     request_id = getattr(context, "aws_request_id", None)
-    if request_id:
+    if isinstance(request_id, str):
         fields["request_id"] = request_id
+    request = _dig(event, "request")
+    for name, value in (
+        ("request_type", _dig(request, "type")),
+        ("intent", _dig(request, "intent", "name")),
+    ):
+        if isinstance(value, str) and value.isprintable() and len(value) <= 100:
+            fields[name] = value
     return fields
+
+
+def _dig(value: object, *path: str) -> object:
+    for key in path:
+        if not isinstance(value, dict):
+            return None
+        value = value.get(key)
+    return value
 
 
 def _user_field(envelope: RequestEnvelope) -> dict[str, str]:
@@ -73,16 +103,20 @@ def _user_field(envelope: RequestEnvelope) -> dict[str, str]:
         return {}
 
 
-def _application_id(event: dict[str, Any]) -> str | None:
-    system = (event.get("context") or {}).get("System") or {}
-    application = system.get("application") or (event.get("session") or {}).get("application")
-    return (application or {}).get("applicationId")
+def _application_id(event: object) -> object:
+    return _dig(event, "context", "System", "application", "applicationId") or _dig(
+        event, "session", "application", "applicationId"
+    )
 
 
 def make_handler(config: Config) -> LambdaHandler:
-    """A Lambda handler that builds its skill once per process, on the first event; each
-    request's metrics are written after it (skill.metrics)."""
-    built: list[CustomSkill] = []
+    """A Lambda handler that builds its skill once per process, on the first event.
+
+    Every path logs exactly one JSON line ("request handled", "request rejected" or "request
+    failed") and the only exception it raises is RequestFailedError; each request's metrics are
+    written after it (skill.metrics).
+    """
+    built: list[tuple[CustomSkill, ProgressStore]] = []
 
     def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
         with collecting():
@@ -91,17 +125,28 @@ def make_handler(config: Config) -> LambdaHandler:
     def handle(event: dict[str, Any], context: Any) -> dict[str, Any]:
         started = time.perf_counter()
         cold = not built
-        if cold:
-            built.append(_build(config))
-        skill = built[0]
-        from skill.voice.serializer import request_envelope  # loaded with the skill by now
-
-        fields = _request_fields(event, context)
+        fields: dict[str, Any] = {"cold": cold}
         try:
-            envelope = request_envelope(skill.serializer, event)
-            fields.update(_user_field(envelope))
-            response = skill.invoke(request_envelope=envelope, context=context)
-            result = skill.serializer.serialize(response)
+            if cold:
+                built.append(_build(config))
+            skill, store = built[0]
+            from skill.outbox import is_sqs_event  # light: boto only when draining
+            from skill.voice.serializer import request_envelope  # loaded with the skill by now
+
+            result: Any
+            if is_sqs_event(event):
+                result = _drain(store, event, fields)
+            else:
+                fields |= _request_fields(event, context)
+                envelope = request_envelope(skill.serializer, check_envelope(event))
+                fields |= _user_field(envelope)
+                response = skill.invoke(request_envelope=envelope, context=context)
+                result = skill.serializer.serialize(response)
+            if not isinstance(result, dict):
+                raise TypeError("the skill's response did not serialize to an object")
+        except EnvelopeRejectedError as exc:
+            log.warning("request rejected", extra={"fields": fields | {"reason": str(exc)}})
+            raise RequestFailedError("malformed request") from None
         except Exception as exc:
             if config.skill_id and _application_id(event) != config.skill_id:
                 # What the SDK refused (SkillBuilder.skill_id): a request for another skill.
@@ -110,9 +155,8 @@ def make_handler(config: Config) -> LambdaHandler:
             log.exception("request failed", extra={"fields": fields})
             # The runtime prints what we raise outside our formatter: keep request data out of it.
             raise RequestFailedError(type(exc).__name__) from None
-        assert isinstance(result, dict)
-        fields["ends_session"] = (result.get("response") or {}).get("shouldEndSession")
-        fields["cold"] = cold
+        if "response" in result:
+            fields["ends_session"] = (result.get("response") or {}).get("shouldEndSession")
         fields["duration_ms"] = round((time.perf_counter() - started) * 1000, 1)
         log.info("request handled", extra={"fields": fields})
         return result

@@ -8,9 +8,18 @@ Everything here works on dates already in the user's local time zone.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+import math
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+from skill.domain.bounds import (
+    ADJUSTMENT_BOUNDS,
+    AGE_BOUNDS,
+    MAX_REPS_PER_SET,
+    MAX_SETS,
+    TEMPO_BOUNDS,
+    within,
+)
 from skill.domain.ids import MoveId
 from skill.domain.progress import (
     Completion,
@@ -28,6 +37,11 @@ MAX_CACHED_DAYS = 366
 # Recent days kept in the session even when they are outside the streak and the week.
 RECENT_DAYS = 14
 _MOVES = tuple(MoveId)
+# Bounds on what is read back from session attributes (anyone can forge those; see
+# `progress_from_json` and `event_from_json`).
+MAX_DAY_REPS = 2_000  # one move's reps in a day: many whole routines, never a million
+MAX_KEY_CHARS = 200
+DATE_SLACK = timedelta(days=1)
 
 
 def reps_of(completion: Completion) -> int:
@@ -132,28 +146,63 @@ def progress_to_json(progress: UserProgress) -> dict[str, Any]:
     return data
 
 
-def progress_from_json(data: Any) -> UserProgress | None:
-    """Parse `progress_to_json` output; None when it is missing, stale or malformed."""
+def progress_from_json(data: Any, today: date | None = None) -> UserProgress | None:
+    """Parse `progress_to_json` output; None when it is missing, stale, malformed or outside the
+    engine's bounds (age, tempo, adjustments, reps a day; with `today`, no day after it)."""
     if not isinstance(data, dict) or data.get("v") != CODEC_VERSION:
         return None
     try:
         raw_profile = data.get("p") or {}
+        age = _exact_int(raw_profile["a"]) if raw_profile.get("a") is not None else None
         profile = Profile(
-            age=None if raw_profile.get("a") is None else int(raw_profile["a"]),
-            tempo=float(raw_profile.get("t", 1.0)),
-            dose_adjustments={MoveId(m): int(n) for m, n in (raw_profile.get("d") or {}).items()},
+            age=age,
+            tempo=_tempo(raw_profile.get("t", 1.0)),
+            dose_adjustments=_adjustments(raw_profile.get("d") or {}),
         )
+        if age is not None and not within(age, AGE_BOUNDS):
+            return None
         first = date.fromisoformat(data["f"]) if data.get("f") else None
+        rows = data.get("d") or ()
+        if len(rows) > MAX_CACHED_DAYS:
+            return None
         days: list[DayTotal] = []
-        for row in data.get("d") or ():
-            if first is None:
+        for row in rows:
+            if first is None or not 1 <= len(row) <= len(_MOVES) + 1:
                 return None
-            offset, *reps = (int(x) for x in row)
+            offset, *reps = (_exact_int(x) for x in row)
+            if offset < 0 or not all(0 <= n <= MAX_DAY_REPS for n in reps):
+                return None
             by_move = {m: n for m, n in zip(_MOVES, reps, strict=False) if n}
             days.append(DayTotal(first + timedelta(days=offset), by_move))
-    except (KeyError, ValueError, TypeError, AttributeError):
+    except (KeyError, ValueError, TypeError, AttributeError, OverflowError):
+        return None
+    latest = today + DATE_SLACK if today is not None else None
+    if latest is not None and (
+        (first and first > latest) or any(d.local_date > latest for d in days)
+    ):
         return None
     return UserProgress(profile=profile, first_active=first, days=tuple(days))
+
+
+def _exact_int(value: Any) -> int:
+    """An int as JSON carries one; floats and bools are not counts."""
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise TypeError(value)
+    return value
+
+
+def _tempo(value: Any) -> float:
+    tempo = float(value)
+    if not (math.isfinite(tempo) and within(tempo, TEMPO_BOUNDS)):
+        raise ValueError(f"tempo out of bounds: {tempo}")
+    return tempo
+
+
+def _adjustments(raw: Any) -> dict[MoveId, int]:
+    adjustments = {MoveId(m): _exact_int(n) for m, n in raw.items()}
+    if not all(within(n, ADJUSTMENT_BOUNDS) for n in adjustments.values()):
+        raise ValueError("dose adjustment out of bounds")
+    return adjustments
 
 
 def event_to_json(event: ProgressEvent) -> dict[str, Any]:
@@ -181,34 +230,52 @@ def event_to_json(event: ProgressEvent) -> dict[str, Any]:
             return {"f": 1}
 
 
-def event_from_json(data: Any) -> ProgressEvent | None:
-    """Parse `event_to_json` output; None when malformed."""
+def event_from_json(data: Any, now: datetime | None = None) -> ProgressEvent | None:
+    """Parse `event_to_json` output; None when malformed or outside the engine's bounds (reps
+    and sets within the dose ladder, age, tempo, adjustments; with `now`, a completion within a
+    day of it)."""
     if not isinstance(data, dict):
         return None
     try:
         if "c" in data:
-            return Completion(
-                key=str(data["c"]),
-                move=MoveId(data["m"]),
-                reps=int(data["r"]),
-                sets=int(data["s"]),
-                local_date=date.fromisoformat(data["d"]),
-                completed_at=datetime.fromisoformat(data["at"]),
-            )
+            return _completion(data, now)
         if "p" in data:
+            age = None if data.get("a") is None else _exact_int(data["a"])
+            if age is not None and not within(age, AGE_BOUNDS):
+                return None
             adjustments = data.get("d")
             return ProfileUpdate(
-                age=None if data.get("a") is None else int(data["a"]),
-                tempo=None if data.get("t") is None else float(data["t"]),
-                dose_adjustments=None
-                if adjustments is None
-                else {MoveId(m): int(n) for m, n in adjustments.items()},
+                age=age,
+                tempo=None if data.get("t") is None else _tempo(data["t"]),
+                dose_adjustments=None if adjustments is None else _adjustments(adjustments),
             )
         if "f" in data:
             return ForgetUser()
-    except (KeyError, ValueError, TypeError, AttributeError):
+    except (KeyError, ValueError, TypeError, AttributeError, OverflowError):
         return None
     return None
+
+
+def _completion(data: dict[str, Any], now: datetime | None) -> Completion | None:
+    key = data["c"]
+    completion = Completion(
+        key=key if isinstance(key, str) else "",
+        move=MoveId(data["m"]),
+        reps=_exact_int(data["r"]),
+        sets=_exact_int(data["s"]),
+        local_date=date.fromisoformat(data["d"]),
+        completed_at=datetime.fromisoformat(data["at"]),
+    )
+    if not (0 < len(completion.key) <= MAX_KEY_CHARS):
+        return None
+    if not (1 <= completion.reps <= MAX_REPS_PER_SET and 1 <= completion.sets <= MAX_SETS):
+        return None
+    if now is not None:
+        at = completion.completed_at
+        at = at if at.tzinfo is not None else at.replace(tzinfo=UTC)
+        if abs(at - now) > DATE_SLACK or abs(completion.local_date - now.date()) > DATE_SLACK:
+            return None
+    return completion
 
 
 def with_event(progress: UserProgress, event: ProgressEvent) -> UserProgress:

@@ -18,6 +18,7 @@ import math
 from datetime import date
 from typing import NamedTuple
 
+from skill.domain.bounds import ADJUSTMENT_BOUNDS, AGE_BOUNDS, MAX_REPS_PER_SET, TEMPO_BOUNDS
 from skill.domain.catalogue import Dose, Sides, move
 from skill.domain.history import active_dates, current_streak, week_totals
 from skill.domain.ids import Feedback, MoveId
@@ -27,13 +28,9 @@ SQUAT_START = 10
 SQUAT_WEEKLY_STEP = 5
 SQUAT_MIN = 5
 SQUAT_CEILING_WITHOUT_AGE = 20
-MAX_REPS_PER_SET = 25  # keeps every counted set under about two minutes
 WEEKS_PER_RUNG = 2
-ADJUSTMENT_BOUNDS = (-2, 2)
-AGE_BOUNDS = (5, 110)
 
 TEMPO_STEP = 0.25
-TEMPO_BOUNDS = (0.75, 1.5)  # multiplier on rep time: 1.5 is half as slow again, 0.75 brisk
 
 
 def week_number(progress: UserProgress, today: date) -> int:

@@ -18,16 +18,18 @@ Phases (what the coach is waiting for):
 
 from __future__ import annotations
 
+import math
 from datetime import time
 from enum import StrEnum
 from typing import Any, NamedTuple, TypeVar
 
-from skill.domain.catalogue import Dose, Move, Sides, move
+from skill.domain.bounds import MAX_HOLD_SECONDS, MAX_REPS_PER_SET, MAX_SETS, TEMPO_BOUNDS, within
+from skill.domain.catalogue import ROUTINE, Dose, Move, Sides, move
 from skill.domain.ids import MomentId, MoveId
-from skill.domain.progression import clamp_tempo
 
 STATE_VERSION = 3
 _READABLE_VERSIONS = frozenset({2, STATE_VERSION})
+MAX_RUN_CHARS = 200  # a turn id: Alexa's request ids are under 100 characters
 _T = TypeVar("_T")
 
 
@@ -113,7 +115,7 @@ def _parse(data: dict[str, Any]) -> SessionState:
         index=_typed(data.get("index", 0), int),
         sets_done=_typed(data.get("sets_done", 0), int),
         dose=_parse_dose(dose) if dose is not None else None,
-        tempo=clamp_tempo(float(tempo)) if tempo is not None else None,
+        tempo=_bounded_tempo(tempo) if tempo is not None else None,
         back=Phase(data["back"]) if data.get("back") is not None else None,
         done=tuple(MoveId(m) for m in data.get("done", ())),
         offer_at=time.fromisoformat(_typed(offer_at, str)) if offer_at is not None else None,
@@ -133,6 +135,16 @@ def _parse_dose(data: dict[str, Any]) -> Dose:
     )
 
 
+def _bounded_tempo(value: object) -> float:
+    """A tempo read back must be one the engine could have set (forged `inf` is not)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise TypeError(value)
+    tempo = float(value)
+    if not (math.isfinite(tempo) and within(tempo, TEMPO_BOUNDS)):
+        raise ValueError(tempo)
+    return tempo
+
+
 def _typed(value: object, kind: type[_T]) -> _T:
     if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
         raise TypeError(value)
@@ -140,15 +152,19 @@ def _typed(value: object, kind: type[_T]) -> _T:
 
 
 def consistent(s: SessionState) -> bool:
-    """Whether `s` is a state the machine can be in (session attributes can be anything)."""
+    """Whether `s` is a state the machine can be in: within the engine's bounds
+    (skill.domain.bounds) and coherent, since session attributes come back from the device and
+    can be forged."""
+    if len(s.run) > MAX_RUN_CHARS or len(s.plan) > len(ROUTINE) or len(s.done) > len(ROUTINE):
+        return False
+    if not 0 <= s.index <= len(s.plan) or s.sets_done < 0:
+        return False
+    if s.dose is not None and not _dose_in_bounds(s.dose):
+        return False
     if s.coaching:
         if s.current is None or s.dose is None:
             return False
-        if not (1 <= s.dose.reps <= 100 and 1 <= s.dose.sets <= 10):
-            return False
         if not 0 <= s.sets_done < s.dose.sets:
-            return False
-        if s.dose.hold_seconds < 0 or s.dose.hold_seconds > 30 or s.dose.last_set_reps < 0:
             return False
     if (s.phase is Phase.OFFER_REMINDER) != (s.offer_at is not None):
         return False
@@ -157,4 +173,14 @@ def consistent(s: SessionState) -> bool:
     return (s.phase in _SIDE_QUESTIONS) == (s.back is not None) and s.back not in (
         *_SIDE_QUESTIONS,
         Phase.ENDED,
+    )
+
+
+def _dose_in_bounds(dose: Dose) -> bool:
+    return (
+        1 <= dose.reps <= MAX_REPS_PER_SET
+        and 1 <= dose.sets <= MAX_SETS
+        and 0 <= dose.last_set_reps <= MAX_REPS_PER_SET
+        and math.isfinite(dose.hold_seconds)
+        and 0 <= dose.hold_seconds <= MAX_HOLD_SECONDS
     )

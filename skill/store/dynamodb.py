@@ -27,11 +27,11 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any, Final
-from urllib.parse import urlsplit
 
 from botocore.config import Config as BotoConfig
 from botocore.exceptions import BotoCoreError, ClientError
 
+from skill.aws import make_boto_client
 from skill.config import Config
 from skill.domain.history import reps_of
 from skill.domain.ids import MoveId
@@ -74,7 +74,6 @@ CONNECT_TIMEOUT_SECONDS: Final = 0.5
 READ_TIMEOUT_SECONDS: Final = 1.0
 TOTAL_ATTEMPTS: Final = 2
 BATCH_SIZE: Final = 25
-LOOPBACK_HOSTS: Final = frozenset({"127.0.0.1", "localhost", "::1"})
 
 
 def client_config() -> BotoConfig:
@@ -87,24 +86,15 @@ def client_config() -> BotoConfig:
 
 
 def make_client(config: Config) -> DynamoDBClient:
-    """The process's DynamoDB client (call once per process, never at import).
-
-    A loopback endpoint (dynalite, DynamoDB Local) gets dummy credentials: such servers accept
-    any signature, and the default credential chain would otherwise probe the network.
-    """
-    import boto3
-
-    kwargs: dict[str, Any] = {}
-    if urlsplit(config.dynamodb_endpoint or "").hostname in LOOPBACK_HOSTS:
-        kwargs = {"aws_access_key_id": "local", "aws_secret_access_key": "local"}
-    # boto3's default session: its loaded service models are shared by every client made here.
-    return boto3.client(
+    """The process's DynamoDB client (call once per process, never at import); dummy
+    credentials for a loopback endpoint (skill.aws)."""
+    client: DynamoDBClient = make_boto_client(
         "dynamodb",
-        region_name=config.aws_region,
-        endpoint_url=config.dynamodb_endpoint,
-        config=client_config(),
-        **kwargs,
+        region=config.aws_region,
+        endpoint=config.dynamodb_endpoint,
+        settings=client_config(),
     )
+    return client
 
 
 def create_table(client: DynamoDBClient, name: str, *, timeout: float = 10.0) -> None:

@@ -21,6 +21,11 @@ if TYPE_CHECKING:
     import ssl
 
 DEFAULT_TIMEOUT_SECONDS = 2.0
+# Where Alexa's APIs live (the request's apiEndpoint is one of these, by region). A request's
+# apiEndpoint is only trusted as far as the request is: unverified, it could name any host.
+AMAZON_API_HOSTS = frozenset(
+    {"api.amazonalexa.com", "api.eu.amazonalexa.com", "api.fe.amazonalexa.com"}
+)
 
 
 @cache
@@ -34,10 +39,12 @@ def trusted_roots() -> ssl.SSLContext:
 
 
 class BoundedApiClient(ApiClient):
-    """Calls Alexa's APIs with a timeout (connect and read), in seconds."""
+    """Calls Alexa's APIs with a timeout (connect and read), in seconds; only at Amazon's API
+    hosts (port 443), or at `fake_origin` (https://host:port, for tests)."""
 
-    def __init__(self, timeout: float = DEFAULT_TIMEOUT_SECONDS):
+    def __init__(self, timeout: float = DEFAULT_TIMEOUT_SECONDS, fake_origin: str | None = None):
         self.timeout = timeout
+        self.fake_origin = fake_origin.rstrip("/").lower() if fake_origin else None
 
     def invoke(self, request: ApiClientRequest) -> ApiClientResponse:
         # Imported here: only turns that call an Alexa API pay for urllib's imports.
@@ -47,6 +54,8 @@ class BoundedApiClient(ApiClient):
         url = str(request.url or "")
         if not url.startswith("https://"):
             raise ApiClientException("Requests against non-HTTPS endpoints are not allowed.")
+        if not self._allowed(url):
+            raise ApiClientException("Requests to hosts other than Alexa's APIs are not allowed.")
         headers: dict[str, str] = {}
         for name, value in request.headers or []:
             headers[name] = f"{headers[name]}, {value}" if name in headers else value
@@ -67,6 +76,21 @@ class BoundedApiClient(ApiClient):
                 return _response(error.code, error.headers.items(), error.read())
         except (OSError, ValueError) as error:  # refused, timed out, TLS, malformed URL
             raise ApiClientException(f"Error executing the request: {error}") from error
+
+    def _allowed(self, url: str) -> bool:
+        from urllib.parse import urlsplit  # light; urllib.request is what costs
+
+        try:
+            parts = urlsplit(url)
+            port = parts.port
+        except ValueError:
+            return False
+        if parts.username is not None or parts.password is not None:
+            return False
+        if (parts.hostname or "") in AMAZON_API_HOSTS and port in (None, 443):
+            return True
+        origin = f"https://{parts.netloc}".lower()
+        return self.fake_origin is not None and origin == self.fake_origin
 
 
 def _response(status: int, headers: list[tuple[str, str]], body: bytes) -> ApiClientResponse:

@@ -9,6 +9,7 @@ from ask_sdk_core.skill import CustomSkill
 from ask_sdk_core.skill_builder import CustomSkillBuilder
 
 from skill.config import Config
+from skill.outbox import Outbox
 from skill.store.base import ProgressStore
 from skill.voice.api_client import BoundedApiClient
 from skill.voice.can_fulfill import CanFulfillHandler
@@ -32,18 +33,21 @@ def build_skill(
     *,
     clock: Clock = _utc_now,
     time_zone_lookup: TimeZoneLookup | None = None,
+    outbox: Outbox | None = None,
 ) -> CustomSkill:
     """Assemble the skill: handlers, interceptors and the application-id check.
 
     `time_zone_lookup` finds the device's time zone, once per session; by default the Alexa
-    settings API (skill.voice.timezone.device_time_zone).
+    settings API (skill.voice.timezone.device_time_zone). `outbox` takes progress and
+    deletions the store cannot take when a session ends (skill.outbox.make_outbox).
     """
     # The API client lets handlers call Alexa's APIs (reminders) at the request's apiEndpoint.
-    builder = CustomSkillBuilder(api_client=BoundedApiClient(config.alexa_api_timeout))
+    api_client = BoundedApiClient(config.alexa_api_timeout, config.alexa_api_fake)
+    builder = CustomSkillBuilder(api_client=api_client)
     builder.skill_id = config.skill_id  # type: ignore[assignment]  # SDK annotates it as None
-    progress = ProgressKeeper(store, config, time_zone_lookup)
+    progress = ProgressKeeper(store, config, time_zone_lookup, outbox)
     builder.add_request_handler(CanFulfillHandler())
-    builder.add_request_handler(SkillDisabledHandler(store))
+    builder.add_request_handler(SkillDisabledHandler(store, outbox))
     builder.add_request_handler(EngineHandler(progress, clock))
     builder.add_exception_handler(FriendlyExceptionHandler())
     skill = LocalisedSkill(skill_configuration=builder.skill_configuration)

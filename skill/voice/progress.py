@@ -13,6 +13,8 @@
   wait in the session attributes, in order, and are written on a later turn (SessionEndedRequest
   included); each turn with something pending logs what it is, with the user id hashed. After a
   failure no further store call is made in that turn, so a dead database costs one timeout.
+  What is still unsaved when the session ends goes to the durable outbox (skill.outbox), which
+  is drained into the store later; only when the outbox fails too is it logged as lost.
 """
 
 from __future__ import annotations
@@ -39,12 +41,12 @@ from skill.domain.progress import (
     Completion,
     ForgetUser,
     KnownZone,
-    ProfileUpdate,
     ProgressEvent,
     UserProgress,
 )
 from skill.domain.reminders import completed_routine_dates
 from skill.metrics import Metric, count
+from skill.outbox import Outbox, OutboxUnavailableError, apply_event
 from skill.store.base import ProgressStore, StoreUnavailableError
 from skill.voice import envelope
 from skill.voice.redact import user_ref
@@ -74,8 +76,10 @@ class SessionProgress:
         pending: list[ProgressEvent] | None = None,
         seen: list[str] | None = None,
         zone_confirmed_at: datetime | None = None,
+        outbox: Outbox | None = None,
     ) -> None:
         self.store = store
+        self.outbox = outbox
         self.user_id = user_id
         self.time_zone = time_zone
         self.progress = progress
@@ -129,6 +133,8 @@ class SessionProgress:
         """The session's copy, for the session attributes; logs what is still pending."""
         if session_ending:
             self.flush()
+            if self.pending:
+                self._queue_pending()
         if self.pending:
             self._log_pending(lost=session_ending)
         data: dict[str, Any] = {"tz": self.time_zone}
@@ -141,6 +147,22 @@ class SessionProgress:
         if self.seen:
             data["k"] = list(self.seen)
         return data
+
+    def _queue_pending(self) -> None:
+        """Hand what the store would not take to the outbox (the session is ending)."""
+        if self.outbox is None:
+            return
+        try:
+            self.outbox.put(self.user_id, self.pending)
+        except OutboxUnavailableError as exc:
+            log.error("outbox unavailable for %s: %s", user_ref(self.user_id), exc)
+            return
+        log.warning(
+            "session ended with %d progress events queued in the outbox for %s",
+            len(self.pending),
+            user_ref(self.user_id),
+        )
+        self.pending.clear()
 
     def _write(self, event: ProgressEvent) -> bool | None:
         """Write now if nothing older is waiting; otherwise queue. None when queued."""
@@ -155,16 +177,7 @@ class SessionProgress:
     def _call(self, event: ProgressEvent) -> bool | None:
         """One store call; None (and no more calls this turn) when the store is unavailable."""
         try:
-            match event:
-                case Completion():
-                    return self.store.record(
-                        self.user_id, event._replace(time_zone=self.known_zone)
-                    )
-                case ProfileUpdate():
-                    self.store.update_profile(self.user_id, event)
-                case ForgetUser():
-                    self.store.delete_user(self.user_id)
-            return True
+            return apply_event(self.store, self.user_id, event, self.known_zone)
         except StoreUnavailableError as exc:
             self.store_ok = False
             log.warning("store unavailable for %s: %s", user_ref(self.user_id), exc)
@@ -198,9 +211,12 @@ class ProgressKeeper:
         store: ProgressStore,
         config: Config,
         time_zone_lookup: TimeZoneLookup | None = None,
+        outbox: Outbox | None = None,
     ):
-        """`time_zone_lookup` defaults to the device settings API (`device_time_zone`)."""
+        """`time_zone_lookup` defaults to the device settings API (`device_time_zone`);
+        `outbox` takes what is unsaved at the end of a session (None: it is logged as lost)."""
         self._store = store
+        self._outbox = outbox
         self._default_zone = config.timezone if zone_or_none(config.timezone) else "UTC"
         self._lookup = time_zone_lookup
 
@@ -211,23 +227,27 @@ class ProgressKeeper:
         the session's copy (`cached`, from SessionProgress.save), or (first turn, or the store
         failed before) from the store; the time zone from the session's copy, or (first turn) by
         `_choose_zone`."""
-        pending = [e for e in map(event_from_json, cached.get("q") or ()) if e is not None]
+        user_id = envelope.user_id(handler_input)
+        pending = _read_back_events(cached.get("q"), now, user_id)
         seen = [k for k in cached.get("k") or () if isinstance(k, str)]
         session = SessionProgress(
             store=self._store,
-            user_id=envelope.user_id(handler_input),
+            user_id=user_id,
             time_zone="",
             progress=UserProgress(),
             loaded=False,
             pending=pending,
             seen=seen,
+            outbox=self._outbox,
         )
         time_zone = cached.get("tz")
         if isinstance(time_zone, str) and zone_or_none(time_zone) is not None:
             session.time_zone = time_zone
             session.zone_confirmed_at = _moment(cached.get("tzc"))
         session.flush()
-        progress = progress_from_json(cached.get("p"))
+        progress = progress_from_json(cached.get("p"), now.date())
+        if progress is None and cached.get("p") is not None:
+            log.warning("dropped session progress out of bounds for %s", user_ref(user_id))
         loaded = None
         if progress is not None:
             session.progress, session.loaded = progress, True
@@ -284,6 +304,19 @@ def _count_routine(before: UserProgress, after: UserProgress, completion: Comple
     day = completion.local_date
     if day in completed_routine_dates(after) and day not in completed_routine_dates(before):
         count(Metric.ROUTINES_COMPLETED)
+
+
+def _read_back_events(raw: Any, now: datetime, user_id: str) -> list[ProgressEvent]:
+    """The events waiting in the session, minus any outside the engine's bounds (forged
+    attributes must not reach the store), each dropped one logged."""
+    events: list[ProgressEvent] = []
+    for data in raw if isinstance(raw, list) else ():
+        event = event_from_json(data, now)
+        if event is None:
+            log.warning("dropped a pending progress event out of bounds for %s", user_ref(user_id))
+        else:
+            events.append(event)
+    return events
 
 
 def _moment(stamp: Any) -> datetime | None:

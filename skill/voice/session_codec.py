@@ -16,6 +16,7 @@ save writes the new format and drops the old keys.
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Mapping
 from datetime import time
 from types import MappingProxyType
@@ -24,6 +25,8 @@ from typing import Any, NamedTuple
 from ask_sdk_core.handler_input import HandlerInput
 
 from skill.domain.state import Phase, SessionState
+
+log = logging.getLogger(__name__)
 
 KEY = "mm"
 FORMAT = 3
@@ -54,7 +57,7 @@ def read(attributes: Mapping[str, Any] | None) -> SessionData:
     attributes = attributes or {}
     value = decode(attributes.get(KEY))
     if value.get("v") == FORMAT:
-        return SessionData(SessionState.from_json(value.get("s")), decode(value.get("p")))
+        return SessionData(_state(value.get("s")), decode(value.get("p")))
     return _read_legacy(value, attributes)
 
 
@@ -76,6 +79,15 @@ def save(handler_input: HandlerInput, data: SessionData) -> None:
     if attributes is None:
         attributes = manager.session_attributes = {}
     write(attributes, data)
+
+
+def _state(raw: object) -> SessionState:
+    """The coaching state; one that is unreadable or out of bounds (forged) starts afresh, and
+    says so in the log."""
+    state = SessionState.from_json(raw)
+    if state == SessionState() and raw not in (None, SessionState().to_json()):
+        log.warning("session state unreadable or out of bounds: the session starts afresh")
+    return state
 
 
 def _read_legacy(state_value: dict[str, Any], attributes: Mapping[str, Any]) -> SessionData:

@@ -20,6 +20,8 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils.predicate import is_request_type
 from ask_sdk_model.response import Response
 
+from skill.domain.progress import ForgetUser
+from skill.outbox import Outbox, OutboxUnavailableError
 from skill.store.base import ProgressStore, StoreUnavailableError
 from skill.voice import envelope
 from skill.voice.redact import user_ref
@@ -51,8 +53,10 @@ def should_forget(status: str | None) -> bool:
 class SkillDisabledHandler(AbstractRequestHandler):
     """Deletes a user's data when they disable the skill (see the module docstring)."""
 
-    def __init__(self, store: ProgressStore):
+    def __init__(self, store: ProgressStore, outbox: Outbox | None = None):
+        """`outbox` takes the deletion when the store is down (None: it is logged as lost)."""
         self._store = store
+        self._outbox = outbox
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
         return bool(is_request_type(SKILL_DISABLED)(handler_input))
@@ -67,9 +71,17 @@ class SkillDisabledHandler(AbstractRequestHandler):
         try:
             self._store.delete_user(user_id)
         except StoreUnavailableError as exc:
-            log.error(
-                "skill disabled by %s (%s): could NOT delete their data: %s", who, status, exc
-            )
+            self._queue_deletion(user_id, f"{who} ({status})", exc)
         else:
             log.info("skill disabled by %s (%s): data deleted", who, status)
         return handler_input.response_builder.response
+
+    def _queue_deletion(self, user_id: str, who: str, cause: Exception) -> None:
+        try:
+            if self._outbox is None:
+                raise OutboxUnavailableError("no outbox configured")
+            self._outbox.put(user_id, [ForgetUser()])
+        except OutboxUnavailableError as exc:
+            log.error("skill disabled by %s: could NOT delete their data: %s; %s", who, cause, exc)
+        else:
+            log.warning("skill disabled by %s: store unavailable, deletion queued", who)

@@ -38,6 +38,13 @@ def zone_or_none(name: str | None) -> ZoneInfo | None:
         return None
 
 
+def _fake_origin(handler_input: HandlerInput) -> str | None:
+    """The test fake the skill's own API client allows, if any (skill.voice.builder)."""
+    factory = handler_input.service_client_factory
+    configured = getattr(getattr(factory, "api_configuration", None), "api_client", None)
+    return configured.fake_origin if isinstance(configured, BoundedApiClient) else None
+
+
 def device_time_zone(handler_input: HandlerInput) -> str | None:
     """The device's IANA time zone from `/v2/devices/{deviceId}/settings/System.timeZone` at the
     request's `apiEndpoint`, or None when the request lacks what the call needs, the API fails
@@ -52,7 +59,7 @@ def device_time_zone(handler_input: HandlerInput) -> str | None:
     client = UpsServiceClient(
         ApiConfiguration(
             serializer=DefaultSerializer(),
-            api_client=BoundedApiClient(timeout=LOOKUP_TIMEOUT_SECONDS),
+            api_client=BoundedApiClient(LOOKUP_TIMEOUT_SECONDS, _fake_origin(handler_input)),
             authorization_value=token,
             api_endpoint=endpoint,
         )

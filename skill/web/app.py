@@ -12,7 +12,9 @@ from flask import Flask, Response, jsonify, request
 from werkzeug.exceptions import HTTPException
 
 from skill.config import Config
+from skill.limits import EnvelopeRejectedError, check_envelope
 from skill.metrics import Metric, collecting, count
+from skill.outbox import make_outbox
 from skill.store.base import ProgressStore
 from skill.store.factory import make_store
 from skill.voice.builder import build_skill
@@ -21,6 +23,7 @@ from skill.web.local import (
     UnsafeServingError,
     check_verification_switch,
     is_loopback,
+    local_request_refusal,
 )
 from skill.web.verifier import AbstractVerifier, VerificationException, default_verifiers
 from skill.web.webservice import MalformedRequestError, WebserviceSkillHandler
@@ -56,7 +59,8 @@ def create_app(
     if console and not is_loopback(config.host):
         raise UnsafeServingError(f"the console is only served on loopback, not on {config.host}")
     store = store if store is not None else make_store(config)
-    skill = skill or build_skill(store, config)
+    outbox = make_outbox(config) if skill is None else None
+    skill = skill or build_skill(store, config, outbox=outbox)
     if config.verify:
         checks = list(verifiers) if verifiers is not None else default_verifiers()
         if config.skill_id is None:
@@ -67,6 +71,9 @@ def create_app(
     handler = WebserviceSkillHandler(skill, checks)
 
     app = Flask(__name__)
+    # `serve` drains a local outbox into this store (skill.outbox.local.Drainer).
+    app.config["MORNING_MOVES_STORE"] = store
+    app.config["MORNING_MOVES_OUTBOX"] = outbox
     app.config["MAX_CONTENT_LENGTH"] = MAX_BODY_BYTES
 
     @app.errorhandler(HTTPException)
@@ -79,13 +86,17 @@ def create_app(
 
     @app.post(ALEXA_PATH)
     def alexa() -> tuple[Response, int] | Response:
+        if not config.verify and (refusal := local_request_refusal(request.host, request.mimetype)):
+            return _bad_request(refusal)
         try:
             body = request.get_data(cache=False).decode("utf-8")
             payload = json.loads(body)
         except (UnicodeDecodeError, ValueError, RecursionError):
             return _bad_request("body is not JSON")
-        if not isinstance(payload, dict) or not isinstance(payload.get("request"), dict):
-            return _bad_request("not an Alexa request envelope")
+        try:
+            payload = check_envelope(payload)
+        except EnvelopeRejectedError as exc:
+            return _bad_request(str(exc))
         try:
             reply = handler.verify_request_and_dispatch(
                 dict(request.headers.items()), body, payload
@@ -98,7 +109,7 @@ def create_app(
             return _bad_request(f"verification failed: {exc}")
         except AskSdkException as exc:
             return _bad_request(f"skill refused the request: {exc}")
-        except (ValueError, TypeError, AttributeError, KeyError) as exc:
+        except (ValueError, TypeError, AttributeError, KeyError, RecursionError) as exc:
             return _bad_request(f"malformed request: {type(exc).__name__}")
         return jsonify(reply)
 

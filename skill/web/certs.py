@@ -6,8 +6,11 @@ without touching the network.
 
 from __future__ import annotations
 
+import contextlib
+import http.client
+import socket
 import ssl
-import urllib.request
+import threading
 import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -36,7 +39,12 @@ class CertFetchError(Exception):
 
 
 class HttpsCertFetcher:
-    """Fetches a chain over https only, with a timeout and a size cap."""
+    """Fetches a chain over https only, within a total deadline and a size cap.
+
+    The deadline covers the whole fetch (connect, TLS, headers, body): a per-read timeout would
+    let a server dribbling one byte at a time hold the fetch for ever. Redirects are not
+    followed: the URL fetched is exactly the one validated.
+    """
 
     def __init__(
         self,
@@ -50,23 +58,66 @@ class HttpsCertFetcher:
         self._tls = tls or ssl.create_default_context(cafile=certifi.where())
 
     def __call__(self, url: str) -> bytes:
-        if urlsplit(url).scheme.lower() != "https":
+        parts = urlsplit(url)
+        if parts.scheme.lower() != "https" or not parts.hostname:
             raise CertFetchError("certificate URL is not https")
         try:
-            with urllib.request.urlopen(  # noqa: S310  # scheme checked above
-                url, timeout=self._timeout, context=self._tls
-            ) as reply:
-                # A redirect could leave https; refuse whatever it led to.
-                if urlsplit(reply.geturl()).scheme.lower() != "https":
-                    raise CertFetchError("certificate URL redirected away from https")
-                data: bytes = reply.read(self._max_bytes + 1)
-        except (OSError, ValueError) as exc:
+            port = parts.port or 443
+        except ValueError as exc:
+            raise CertFetchError("certificate URL is malformed") from exc
+        conn = _Connection(parts.hostname, port, timeout=self._timeout, tls=self._tls)
+        # Shutting the socket from a timer ends whatever read is under way, however slow.
+        expired = threading.Event()
+        watchdog = threading.Timer(self._timeout, _abort, (conn, expired))
+        watchdog.daemon = True
+        watchdog.start()
+        try:
+            conn.request("GET", parts.path or "/", headers={"Accept": "*/*"})
+            reply = conn.getresponse()
+            if reply.status != 200:
+                raise CertFetchError(f"could not fetch certificate chain: HTTP {reply.status}")
+            data = reply.read(self._max_bytes + 1)
+            if expired.is_set():  # a cut-off read may look like a short body
+                raise TimeoutError("certificate fetch deadline passed")
+        except (OSError, http.client.HTTPException, ValueError) as exc:
             raise CertFetchError(
                 f"could not fetch certificate chain: {type(exc).__name__}"
             ) from exc
+        finally:
+            watchdog.cancel()
+            conn.close()
         if len(data) > self._max_bytes:
             raise CertFetchError("certificate chain is too large")
         return data
+
+
+class _Connection(http.client.HTTPSConnection):
+    """An HTTPS connection that remembers its descriptor, so a timer can cut even the
+    handshake."""
+
+    def __init__(self, host: str, port: int, *, timeout: float, tls: ssl.SSLContext) -> None:
+        super().__init__(host, port, timeout=timeout, context=tls)
+        self.tls = tls
+        self.fd: int | None = None
+
+    def connect(self) -> None:
+        http.client.HTTPConnection.connect(self)  # TCP only; TLS below, as HTTPSConnection does
+        self.fd = self.sock.fileno()
+        self.sock = self.tls.wrap_socket(self.sock, server_hostname=self.host)
+
+
+def _abort(conn: _Connection, expired: threading.Event) -> None:
+    expired.set()
+    if conn.fd is None:
+        return
+    # Shut the connection down through a duplicate of its descriptor: http.client may have let
+    # go of the socket object already (HTTP/1.0 replies), and SSLSocket.shutdown would drop its
+    # TLS state under the reading thread. Shutdown acts on the connection, not the descriptor.
+    with (
+        contextlib.suppress(OSError),
+        socket.fromfd(conn.fd, socket.AF_INET, socket.SOCK_STREAM) as dup,
+    ):
+        dup.shutdown(socket.SHUT_RDWR)
 
 
 def system_bundle_path(candidates: Sequence[str] = _SYSTEM_BUNDLES) -> Path:

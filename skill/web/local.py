@@ -29,6 +29,28 @@ def is_loopback(host: str | None) -> bool:
         return False
 
 
+def host_header_is_loopback(host: str) -> bool:
+    """True for a Host header naming a loopback host (any port): a page a browser loaded from
+    another site, or a DNS name rebound to 127.0.0.1, sends its own name instead."""
+    name = host.strip()
+    if name.startswith("["):  # [::1]:5000
+        name = name[1 : name.find("]")] if "]" in name else ""
+    elif name.count(":") == 1:
+        name = name.split(":", 1)[0]
+    return is_loopback(name)
+
+
+def local_request_refusal(host: str, mimetype: str) -> str | None:
+    """Why an unverified request must be refused (None: it may be answered). Only loopback Host
+    names, and only application/json: a web page can send text/plain or a form without asking
+    (no CORS preflight), but not JSON."""
+    if not host_header_is_loopback(host):
+        return "with verification off, only loopback Host names are answered"
+    if mimetype != "application/json":
+        return "with verification off, only application/json is answered"
+    return None
+
+
 def check_verification_switch(config: Config) -> None:
     """Refuse to run with verification off anywhere but on loopback."""
     if not config.verify and not is_loopback(config.host):

@@ -21,7 +21,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
 from ask_sdk_model.request_envelope import RequestEnvelope
 from ask_sdk_runtime.exceptions import AskSdkException
@@ -33,6 +33,7 @@ from cryptography.hazmat.primitives.hashes import SHA256
 from cryptography.x509.verification import PolicyBuilder, Store
 
 from skill.web.certs import CertFetcher, CertFetchError, HttpsCertFetcher, load_roots
+from skill.web.fetch_gate import FetchGate
 
 SIGNATURE_CERT_CHAIN_URL_HEADER = "SignatureCertChainUrl"
 SIGNATURE_256_HEADER = "Signature-256"
@@ -45,6 +46,8 @@ DEFAULT_TIMESTAMP_TOLERANCE = timedelta(seconds=150)
 SKILL_EVENT_TIMESTAMP_TOLERANCE = timedelta(hours=1)
 SKILL_EVENT_PREFIX = "AlexaSkillEvent."
 _MAX_CACHED_CHAINS = 16
+# RSA signatures are as long as the key: 2048 bits (Amazon's) up to 4096.
+SIGNATURE_BYTES = (256, 512)
 
 Clock = Callable[[], datetime]
 
@@ -79,23 +82,48 @@ def _header(headers: Mapping[str, str], name: str) -> str | None:
     return next((v for k, v in headers.items() if k.lower() == wanted), None)
 
 
-def validate_cert_chain_url(url: str) -> None:
-    """Amazon's rules for the SignatureCertChainUrl header."""
+def validate_cert_chain_url(url: str) -> str:
+    """Amazon's rules for the SignatureCertChainUrl header; returns the URL to fetch, rebuilt
+    from the parts checked (lower-case host, no port, dot segments resolved), so the fetcher
+    can never read it differently from this check.
+
+    Beyond Amazon's rules: no userinfo, query, fragment, percent-escapes, backslashes, empty
+    segments, whitespace or control characters. Amazon's own example
+    `/echo.api/../echo.api/…` stays valid: its resolved path is under /echo.api/.
+    """
+    if not url.isascii() or not url.isprintable() or any(c.isspace() for c in url):
+        raise VerificationException("certificate URL has control or non-ASCII characters")
     try:
-        parts = urlsplit(url.strip())
+        parts = urlsplit(url)
         port = parts.port
     except ValueError as exc:
         raise VerificationException("certificate URL is malformed") from exc
     if parts.scheme.lower() != CERT_CHAIN_URL_SCHEME:
         raise VerificationException("certificate URL must be https")
+    if "@" in parts.netloc or parts.query or parts.fragment or "?" in url or "#" in url:
+        raise VerificationException("certificate URL is malformed")
     if (parts.hostname or "").lower() != CERT_CHAIN_URL_HOSTNAME:
         raise VerificationException(f"certificate URL host must be {CERT_CHAIN_URL_HOSTNAME}")
-    # Normalise before comparing, so "/echo.api/../evil/" cannot pass as "/echo.api/".
-    path = posixpath.normpath(unquote(parts.path)) if parts.path else ""
-    if not path.startswith(CERT_CHAIN_URL_STARTPATH):
-        raise VerificationException(f"certificate URL path must start {CERT_CHAIN_URL_STARTPATH}")
     if port is not None and port != CERT_CHAIN_URL_PORT:
         raise VerificationException(f"certificate URL port must be {CERT_CHAIN_URL_PORT}")
+    raw = parts.path
+    if "%" in raw or "\\" in raw or "//" in raw:
+        raise VerificationException("certificate URL path is not normalised")
+    path = posixpath.normpath(raw) if raw else ""
+    if not path.startswith(CERT_CHAIN_URL_STARTPATH):
+        raise VerificationException(f"certificate URL path must start {CERT_CHAIN_URL_STARTPATH}")
+    return f"https://{CERT_CHAIN_URL_HOSTNAME}{path}"
+
+
+def decode_signature(signature: str) -> bytes:
+    """The raw Signature-256, length-checked, before anything is fetched for it."""
+    try:
+        raw = base64.b64decode(signature.strip(), validate=True)
+    except (binascii.Error, ValueError) as exc:
+        raise VerificationException(f"{SIGNATURE_256_HEADER} is not base64") from exc
+    if not SIGNATURE_BYTES[0] <= len(raw) <= SIGNATURE_BYTES[1]:
+        raise VerificationException(f"{SIGNATURE_256_HEADER} has the wrong length")
+    return raw
 
 
 @dataclass(frozen=True)
@@ -107,7 +135,9 @@ class _TrustedKey:
 class RequestVerifier(AbstractVerifier):
     """Checks the certificate chain URL, the chain and the body's Signature-256.
 
-    Validated chains are cached by URL until the first certificate in them expires.
+    The signature is decoded and length-checked, and the URL checked, before any fetch; fetches
+    go through a FetchGate (capped, one per URL, failures cached). Validated chains are cached by
+    URL until the first certificate in them expires.
     """
 
     def __init__(
@@ -117,7 +147,7 @@ class RequestVerifier(AbstractVerifier):
         trusted_roots: Sequence[x509.Certificate] | None = None,
         clock: Clock = _utc_now,
     ) -> None:
-        self._fetch = cert_fetcher or HttpsCertFetcher()
+        self._fetch = FetchGate(cert_fetcher or HttpsCertFetcher())
         self._roots = list(trusted_roots) if trusted_roots is not None else None
         self._store: Store | None = None
         self._clock = clock
@@ -136,12 +166,10 @@ class RequestVerifier(AbstractVerifier):
             raise VerificationException(f"missing {SIGNATURE_CERT_CHAIN_URL_HEADER} header")
         if not signature:
             raise VerificationException(f"missing {SIGNATURE_256_HEADER} header")
-        validate_cert_chain_url(url)
-        key = self._signing_key(url)
-        try:
-            raw_signature = base64.b64decode(signature.strip(), validate=True)
-        except (binascii.Error, ValueError) as exc:
-            raise VerificationException(f"{SIGNATURE_256_HEADER} is not base64") from exc
+        raw_signature = decode_signature(signature)
+        key = self._signing_key(validate_cert_chain_url(url))
+        if len(raw_signature) != key.key_size // 8:
+            raise VerificationException("signature does not match the body")
         try:
             key.verify(raw_signature, serialized_request_env.encode("utf-8"), PKCS1v15(), SHA256())
         except InvalidSignature as exc:
@@ -153,7 +181,11 @@ class RequestVerifier(AbstractVerifier):
             cached = self._cache.get(url)
         if cached is not None and now < cached.expires:
             return cached.key
-        trusted = self._validate_chain(self._load_chain(url), now)
+        try:
+            trusted = self._validate_chain(self._load_chain(url), now)
+        except VerificationException as exc:
+            self._fetch.remember_failure(url, str(exc))
+            raise
         with self._lock:
             if len(self._cache) >= _MAX_CACHED_CHAINS:
                 self._cache.clear()

@@ -116,6 +116,7 @@ def built_run(
         Env.LOG_LEVEL.value: "INFO",
         Env.DYNAMODB_ENDPOINT.value: dynamodb_endpoint,
         "SSL_CERT_FILE": str(fake_alexa.ca_bundle),
+        Env.ALEXA_API_FAKE.value: fake_alexa.url,
         "NO_PROXY": "127.0.0.1",
     }
     result = _run_built(
@@ -129,7 +130,8 @@ def built_run(
 def test_built_folder_answers_like_the_source_tree(
     built_run: dict[str, Any], fake_alexa: FakeAlexaApi
 ) -> None:
-    source_handler = make_handler(Config(skill_id=TEST_SKILL_ID, store=StoreKind.MEMORY))
+    config = Config(skill_id=TEST_SKILL_ID, store=StoreKind.MEMORY, alexa_api_fake=fake_alexa.url)
+    source_handler = make_handler(config)
     expected = [source_handler(event, None) for event in _events(fake_alexa.url)]
     assert len(built_run["responses"]) == len(expected) == len(event_names())
     for name, built, source in zip(event_names(), built_run["responses"], expected, strict=True):

@@ -7,6 +7,7 @@ import json
 import logging
 import subprocess
 import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -142,6 +143,22 @@ def test_importing_the_entry_loads_no_sdk_and_no_boto3() -> None:
         " & {'ask_sdk_core', 'ask_sdk_model', 'boto3', 'botocore', 'flask', 'requests'}))"
     )
     assert loaded == "[]"
+
+
+def test_answering_on_the_embedded_store_loads_no_boto3(tmp_path: Path) -> None:
+    """The outbox (a file beside the store) and the SQS check cost a cold start no boto3."""
+    event = json.dumps(load_event("launch"))
+    loaded = _in_fresh_interpreter(
+        f"import json, app; app.handler(json.loads({event!r}), None);"
+        " print(sorted({m.split('.')[0] for m in sys.modules} & {'boto3', 'botocore'}))",
+        **{
+            Env.STORE.value: "sqlite",
+            Env.SQLITE_PATH.value: str(tmp_path / "p.sqlite3"),
+            # A function without its skill id answers nobody (lambda/app.py): the event's own.
+            Env.SKILL_ID.value: load_event("launch")["session"]["application"]["applicationId"],
+        },
+    )
+    assert loaded.splitlines()[-1] == "[]"
 
 
 @pytest.mark.parametrize(

@@ -263,13 +263,15 @@ def _alarm_metrics(alarm: dict[str, Any]) -> set[tuple[str, str]]:
     }
 
 
-def test_alarms_watch_function_errors_throttles_and_table_throttling() -> None:
+def test_alarms_watch_function_errors_throttles_table_throttling_and_the_outbox() -> None:
     watched = set().union(*(_alarm_metrics(a) for a in _alarms().values()))
     assert {
         ("AWS/Lambda", "Errors"),
         ("AWS/Lambda", "Throttles"),
         ("AWS/DynamoDB", "ReadThrottleEvents"),
         ("AWS/DynamoDB", "WriteThrottleEvents"),
+        ("AWS/SQS", "ApproximateNumberOfMessagesVisible"),  # the outbox's dead letters
+        ("AWS/SQS", "ApproximateAgeOfOldestMessage"),  # the outbox's backlog
     } <= watched
     for alarm in _alarms().values():
         assert alarm["AlarmActions"] == [{"Ref": "AlarmTopic"}]
@@ -297,3 +299,34 @@ def test_tracing_is_a_switch_with_its_permission_only_when_on() -> None:
 
 def test_function_logs_in_lambdas_json_format() -> None:
     assert _function()["LoggingConfig"]["LogFormat"] == "JSON"
+
+
+def test_the_outbox_alarms_watch_its_own_queues() -> None:
+    alarms = _alarms()
+    dead = alarms["OutboxDeadLetterAlarm"]["Dimensions"][0]["Value"]
+    backlog = alarms["OutboxBacklogAlarm"]["Dimensions"][0]["Value"]
+    assert dead == {"Fn::GetAtt": ["OutboxDeadLetterQueue", "QueueName"]}
+    assert backlog == {"Fn::GetAtt": ["OutboxQueue", "QueueName"]}
+
+
+def test_the_outbox_is_a_fifo_queue_with_a_dead_letter_queue_drained_by_the_function() -> None:
+    resources = load_template()["Resources"]
+    queue = resources["OutboxQueue"]["Properties"]
+    dead = resources["OutboxDeadLetterQueue"]["Properties"]
+    assert queue["FifoQueue"] is True
+    assert dead["FifoQueue"] is True
+    assert queue["RedrivePolicy"]["deadLetterTargetArn"] == {
+        "Fn::GetAtt": ["OutboxDeadLetterQueue", "Arn"]
+    }
+    assert queue["VisibilityTimeout"] >= 6 * _function()["Timeout"]
+    assert queue["SqsManagedSseEnabled"] is True
+    assert dead["SqsManagedSseEnabled"] is True
+    source = _function()["Events"]["Outbox"]
+    assert source["Type"] == "SQS"
+    assert source["Properties"]["Queue"] == {"Fn::GetAtt": ["OutboxQueue", "Arn"]}
+    assert source["Properties"]["FunctionResponseTypes"] == ["ReportBatchItemFailures"]
+    assert _function()["Environment"]["Variables"]["MORNING_MOVES_OUTBOX_QUEUE_URL"] == {
+        "Ref": "OutboxQueue"
+    }
+    sqs = [s for s in _statements() if any(a.startswith("sqs:") for a in _actions(s))]
+    assert [s["Resource"] for s in sqs] == [{"Fn::GetAtt": ["OutboxQueue", "Arn"]}]

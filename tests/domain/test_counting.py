@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from skill.domain.bounds import TEMPO_BOUNDS
 from skill.domain.catalogue import MOVES, Dose, Move, Sides
 from skill.domain.counting import counted_set, set_seconds, set_speech
 from skill.domain.ids import MoveId
-from skill.domain.progression import TEMPO_BOUNDS, TEMPO_STEP, split_into_sets
+from skill.domain.progression import TEMPO_STEP, split_into_sets
 from skill.domain.speech import Pause, Say
 from tests.domain.talk import MAX_REPLY_SECONDS, check_ssml
 

@@ -6,12 +6,11 @@ from datetime import date, timedelta
 
 import pytest
 
+from skill.domain.bounds import MAX_REPS_PER_SET, TEMPO_BOUNDS
 from skill.domain.catalogue import Sides, move
 from skill.domain.ids import Feedback, MoveId
 from skill.domain.progress import DayTotal, Profile, ProfileUpdate, UserProgress
 from skill.domain.progression import (
-    MAX_REPS_PER_SET,
-    TEMPO_BOUNDS,
     adjust_for_feedback,
     change_tempo,
     clamp_tempo,

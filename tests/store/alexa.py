@@ -154,7 +154,19 @@ class CountingStore:
 
 def handler_input_for(skill: CustomSkill, envelope: dict[str, Any]) -> HandlerInput:
     """A HandlerInput for one request, as the SDK builds it (no session attributes)."""
+    from ask_sdk_model.services.api_configuration import ApiConfiguration
+    from ask_sdk_model.services.service_client_factory import ServiceClientFactory
+
     request = skill.serializer.deserialize(json.dumps(envelope), RequestEnvelope)
+    system = request.context.system
+    api = ApiConfiguration(
+        serializer=skill.serializer,
+        api_client=skill.api_client,
+        authorization_value=system.api_access_token,
+        api_endpoint=system.api_endpoint,
+    )
     return HandlerInput(
-        request_envelope=request, attributes_manager=AttributesManager(request_envelope=request)
+        request_envelope=request,
+        attributes_manager=AttributesManager(request_envelope=request),
+        service_client_factory=ServiceClientFactory(api),
     )

@@ -26,7 +26,7 @@ LATE_EVENING_IN_NEW_YORK = datetime(2026, 11, 26, 4, 30, tzinfo=UTC)
 def lookup_at(endpoint: str, token: str = "test-token") -> str | None:
     envelope = load_event("launch")
     envelope["context"]["System"].update(apiEndpoint=endpoint, apiAccessToken=token)
-    skill = build_skill(MemoryStore(), Config())
+    skill = build_skill(MemoryStore(), Config(alexa_api_fake=endpoint))
     return device_time_zone(handler_input_for(skill, envelope))
 
 
@@ -70,7 +70,7 @@ def test_moves_count_on_the_device_local_date_and_the_zone_is_asked_once(
     store = SqliteStore(tmp_path / "p.sqlite3")
     skill = build_skill(
         store,
-        Config(timezone="Asia/Tokyo"),
+        Config(timezone="Asia/Tokyo", alexa_api_fake=fake_alexa.url),
         clock=lambda: LATE_EVENING_IN_NEW_YORK,
         time_zone_lookup=device_time_zone,
     )

@@ -73,7 +73,7 @@ def _run(
 ) -> _Probe:
     probe = _Probe(action)
     builder = (
-        CustomSkillBuilder(api_client=BoundedApiClient(timeout))
+        CustomSkillBuilder(api_client=BoundedApiClient(timeout, api_url))
         if with_client
         else CustomSkillBuilder()
     )
@@ -268,6 +268,32 @@ def test_the_api_client_refuses_plain_http(monkeypatch: pytest.MonkeyPatch) -> N
         BoundedApiClient(0.1).invoke(request)
 
 
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://evil.example/v1/alerts/reminders",
+        "https://api.amazonalexa.com.evil.example/v1/alerts/reminders",
+        "https://api.amazonalexa.com:8443/v1/alerts/reminders",
+        "https://user@api.amazonalexa.com/v1/alerts/reminders",
+        "https://127.0.0.1:1/v1/alerts/reminders",
+    ],
+)
+def test_the_api_client_calls_only_amazons_api_hosts(
+    url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An unverified request's apiEndpoint could name any host (local mode): refused unconnected."""
+    monkeypatch.undo()  # lift the loopback guard: the client must refuse before any connection
+    with pytest.raises(ApiClientException, match="other than Alexa's APIs"):
+        BoundedApiClient(0.1).invoke(ApiClientRequest(url=url, method="GET"))
+
+
+def test_a_fake_is_allowed_only_when_named(fake_alexa: FakeAlexaApi) -> None:
+    request = ApiClientRequest(url=f"{fake_alexa.url}/v1/alerts/reminders", method="GET")
+    with pytest.raises(ApiClientException, match="other than Alexa's APIs"):
+        BoundedApiClient(1.0, "https://127.0.0.1:1").invoke(request)
+    assert BoundedApiClient(1.0, fake_alexa.url).invoke(request).status_code == 401  # reached
+
+
 def test_the_api_client_returns_error_answers_as_they_are(fake_alexa: FakeAlexaApi) -> None:
     fake_alexa.fail_with = 503
     request = ApiClientRequest(
@@ -275,6 +301,6 @@ def test_the_api_client_returns_error_answers_as_they_are(fake_alexa: FakeAlexaA
         method="GET",
         headers=[("Authorization", "Bearer test-token"), ("Accept", "application/json")],
     )
-    response = BoundedApiClient(1.0).invoke(request)
+    response = BoundedApiClient(1.0, fake_alexa.url).invoke(request)
     assert response.status_code == 503
     assert json.loads(response.body) == {"code": "ERROR", "message": "fake failure"}

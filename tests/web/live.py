@@ -16,15 +16,26 @@ from dataclasses import dataclass
 
 from flask import Flask
 from waitress import wasyncore
-from waitress.server import create_server
+
+from skill.web.server import GuardedServer, ServerLimits, make_server
 
 
 @contextmanager
 def live_server(app: Flask, *, threads: int = 4) -> Iterator[str]:
     """Serve `app` on 127.0.0.1 (free port) and yield its base URL; stop and join on exit."""
-    server = create_server(app, host="127.0.0.1", port=0, threads=threads)
-    port = server.effective_port  # type: ignore[union-attr]
-    socket_map = server._map  # type: ignore[union-attr]
+    with guarded_server(app, threads=threads) as server:
+        yield f"http://127.0.0.1:{server.port}"
+
+
+@contextmanager
+def guarded_server(
+    app: Flask, *, threads: int = 4, limits: ServerLimits | None = None
+) -> Iterator[GuardedServer]:
+    """`morning-moves serve`'s server for `app` on 127.0.0.1 (free port), in a thread."""
+    server = make_server(app, host="127.0.0.1", port=0, threads=threads, limits=limits)
+    assert isinstance(server, GuardedServer)
+    port = server.port
+    socket_map = server._map
     stop = threading.Event()
 
     def loop() -> None:
@@ -37,7 +48,7 @@ def live_server(app: Flask, *, threads: int = 4) -> Iterator[str]:
     thread = threading.Thread(target=loop, name=f"waitress-{port}", daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{port}"
+        yield server
     finally:
         stop.set()
         thread.join(timeout=10)

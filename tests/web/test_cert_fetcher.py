@@ -25,6 +25,15 @@ class _Handler(http.server.BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         if self.path == "/slow":
             time.sleep(2)
+        if self.path == "/drip":  # a byte at a time: each read is quick, the whole is not
+            self.send_response(200)
+            self.send_header("Content-Length", "100")
+            self.end_headers()
+            for _ in range(100):
+                self.wfile.write(b"x")
+                self.wfile.flush()
+                time.sleep(0.1)
+            return
         body = self.chain * (100 if self.path == "/huge" else 1)
         self.send_response(200)
         self.send_header("Content-Length", str(len(body)))
@@ -92,6 +101,13 @@ def test_gives_up_after_the_timeout(pki: Pki, tls_server: str) -> None:
     with pytest.raises(CertFetchError, match="could not fetch"):
         _fetcher(pki, timeout=0.3)(f"{tls_server}/slow")
     assert time.monotonic() - started < 1.5
+
+
+def test_a_dribbling_server_is_cut_off_at_the_total_deadline(pki: Pki, tls_server: str) -> None:
+    started = time.monotonic()
+    with pytest.raises(CertFetchError, match="could not fetch"):
+        _fetcher(pki, timeout=0.5)(f"{tls_server}/drip")
+    assert time.monotonic() - started < 1.0  # the server would take 10 s
 
 
 def test_refuses_a_server_it_does_not_trust(tls_server: str) -> None:

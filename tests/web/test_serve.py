@@ -82,8 +82,16 @@ def test_no_verify_on_loopback_serves_warns_and_stops_cleanly(stop_with: int) ->
     assert any(f"listening on {server.url}" in line for line in server.banner)
 
 
+def test_verification_without_a_skill_id_is_refused(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv("MORNING_MOVES_SKILL_ID", raising=False)
+    assert main(["serve", "--port", "1"]) == 2
+    assert "--any-skill" in capsys.readouterr().err
+
+
 def test_verification_is_on_by_default() -> None:
-    with serve_process() as server:
+    with serve_process("--any-skill") as server:
         assert _post_launch(server.url) == 400
         code, _, err = server.stop()
     assert code == 0

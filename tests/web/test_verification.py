@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import inspect
 import logging
 from datetime import timedelta
@@ -46,9 +47,11 @@ def test_signed_request_is_answered(rig: Rig) -> None:
     ],
 )
 def test_amazons_valid_chain_urls_are_accepted(rig: Rig, url: str) -> None:
-    rig.chains.chains[url] = rig.pki.chain_pem()
+    """Each is fetched as the one URL the check validated, rebuilt from its parts."""
+    canonical = "https://s3.amazonaws.com/echo.api/echo-api-cert.pem"
+    rig.chains.chains[canonical] = rig.pki.chain_pem()
     assert rig.post_signed(url=url).status_code == 200
-    assert rig.chains.fetches == [url]
+    assert rig.chains.fetches == [canonical]
 
 
 @pytest.mark.parametrize(
@@ -66,6 +69,16 @@ def test_amazons_valid_chain_urls_are_accepted(rig: Rig, url: str) -> None:
         ("https://s3.amazonaws.com:563/echo.api/echo-api-cert.pem", "port"),
         ("https://s3.amazonaws.com:8443/echo.api/echo-api-cert.pem", "port"),
         ("https://s3.amazonaws.com:99999/echo.api/echo-api-cert.pem", "malformed"),
+        # The fetcher once read these differently from the check:
+        ("https://evil.com@s3.amazonaws.com/echo.api/x.pem", "malformed"),
+        ("https://s3.amazonaws.com@evil.com/echo.api/x.pem", "malformed"),
+        ("https://s3.amazonaws.com/echo.api/x.pem?u=https://evil.com/", "malformed"),
+        ("https://s3.amazonaws.com/echo.api/x.pem#frag", "malformed"),
+        ("https://s3.amazonaws.com/echo.api/x\tpem", "control"),
+        (" https://s3.amazonaws.com/echo.api/x.pem", "control"),
+        ("https://s3.amazonaws.com/echo.api//x.pem", "normalised"),
+        ("https://s3.amazonaws.com/echo.api/x%2epem", "normalised"),
+        ("https://s3.amazonaws.com/echo.api\\..\\x.pem", "normalised"),
     ],
 )
 def test_bad_chain_urls_are_refused_before_any_fetch(rig: Rig, url: str, reason: str) -> None:
@@ -130,7 +143,8 @@ def test_tampered_body_is_refused(rig: Rig) -> None:
     [
         ("not base64 at all!", "not base64"),
         ("QUJD=extra", "not base64"),
-        ("c2lnbmF0dXJl", "does not match"),  # valid base64 of a wrong signature
+        ("c2lnbmF0dXJl", "wrong length"),  # base64, but no RSA signature is 9 bytes long
+        (base64.b64encode(b"x" * 256).decode(), "does not match"),  # the right length, wrong
     ],
 )
 def test_bad_signatures_are_refused(rig: Rig, signature: str, reason: str) -> None:
@@ -228,7 +242,8 @@ def test_each_refusal_logs_one_line_without_a_traceback(
     rig: Rig, caplog: pytest.LogCaptureFixture
 ) -> None:
     with caplog.at_level(logging.WARNING):
-        reply = rig.post_signed(header_overrides={"Signature-256": "AAAA"})
+        forged = base64.b64encode(b"x" * 256).decode()
+        reply = rig.post_signed(header_overrides={"Signature-256": forged})
     assert reply.status_code == 400
     records = [r for r in caplog.records if r.name == "skill.web.app"]
     assert len(records) == 1

@@ -58,6 +58,7 @@ def conversation(
         verify=False,
         timezone="UTC",
         alexa_api_timeout=api_timeout,
+        alexa_api_fake=api.url,
     )
     skill = build_skill(
         MemoryStore(), config, clock=lambda: FIXED_NOW, time_zone_lookup=device_time_zone
