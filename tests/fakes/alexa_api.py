@@ -15,7 +15,7 @@ import re
 import ssl
 import threading
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,8 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
+
+from testkit.quiet import QuietHTTPServer
 
 TOKEN = "test-token"
 
@@ -157,7 +159,7 @@ class FakeAlexaServer:
 
     def __init__(self, cert: Path, key: Path):
         self.api = FakeAlexaApi()
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self.api))
+        self._server = QuietHTTPServer(("127.0.0.1", 0), _handler_for(self.api))
         self._server.daemon_threads = True
         context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
         context.load_cert_chain(cert, key)
