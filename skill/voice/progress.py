@@ -33,6 +33,7 @@ from skill.domain.history import (
     for_session,
     progress_from_json,
     progress_to_json,
+    summarize,
     with_event,
 )
 from skill.domain.progress import (
@@ -152,9 +153,7 @@ class SessionProgress:
         try:
             match event:
                 case Completion():
-                    return self.store.record(
-                        self.user_id, event._replace(time_zone=self.known_zone)
-                    )
+                    return self.store.record(self.user_id, self._stamped(event))
                 case ProfileUpdate():
                     self.store.update_profile(self.user_id, event)
                 case ForgetUser():
@@ -164,6 +163,13 @@ class SessionProgress:
             self.store_ok = False
             log.warning("store unavailable for %s: %s", user_ref(self.user_id), exc)
             return None
+
+    def _stamped(self, completion: Completion) -> Completion:
+        """The completion with the session's confirmed zone and, when the session's history
+        came from the store, the user's HistorySummary with it counted (stored with it, so
+        the next session start reads recent days only)."""
+        history = summarize(with_event(self.progress, completion)) if self.loaded else None
+        return completion._replace(time_zone=self.known_zone, history=history)
 
     def _log_pending(self, *, lost: bool) -> None:
         summary = json.dumps([event_to_json(e) for e in self.pending], separators=(",", ":"))
