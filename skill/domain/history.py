@@ -24,10 +24,11 @@ from skill.domain.progress import (
 )
 
 CODEC_VERSION = 1
-# Recent days kept in the session even when they are outside the week.
-RECENT_DAYS = 14
+# Recent days kept in the session even when they are outside the week: yesterday on a Monday.
+RECENT_DAYS = 7
 # A store's load returns the user's latest this-many active days (with their HistorySummary):
-# every date of the last fortnight and of this week, whatever the length of the history.
+# every date of this week and of the last seven days, whatever the length of the history (the
+# streak and the first routine beyond them come from the summary).
 LOADED_DAYS = RECENT_DAYS + 1
 _MOVES = tuple(MoveId)
 _DAY = timedelta(days=1)
@@ -134,8 +135,8 @@ def week_totals(progress: UserProgress, today: date) -> dict[MoveId, int]:
 
 
 def for_session(progress: UserProgress, today: date) -> UserProgress:
-    """The days a session needs (this week, the last fortnight, or else the most recent active
-    day) with the HistorySummary of the rest, so the session attributes stay small and the
+    """The days a session needs (this week and the last seven days, or else the most recent
+    active day) with the HistorySummary of the rest, so the session attributes stay small and the
     same size however long the history is."""
     summary = summarize(progress)
     if summary is None:
