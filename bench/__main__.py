@@ -148,7 +148,7 @@ def run(work_dir: Path, sizes: Sizes) -> list[Row]:
         rows += _cold_start(work_dir, sizes, "DynamoDB store", dynamo_env, runtime, target=False)
     print("5/5 deployment artifact ...", file=sys.stderr)
     package, why_not = footprint.build_package() if sizes.package else (None, "quick mode")
-    rows += footprint.rows(package, why_not, footprint.baseline_artifact(work_dir))
+    rows += footprint.rows(package, why_not, footprint.peer_artifact(work_dir))
     return rows
 
 
