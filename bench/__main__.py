@@ -49,7 +49,7 @@ class Sizes:
         # targets' margins: 21 cold starts a side (11 for the variants shown for information),
         # five rounds of 640 web requests a side.
         load = throughput.Load(devices=8, requests_per_device=80, rounds=5)
-        return cls(2000, 200, 21, 11, True, 3, load, 3, 300, production.LONG_HISTORY, True)
+        return cls(2000, 200, 21, 11, True, 3, load, 3, 120, production.LONG_HISTORY, True)
 
     @classmethod
     def quick(cls) -> Sizes:
