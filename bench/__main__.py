@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench import coldstart, dbwork, footprint, latency, production, throughput
+from bench import coldstart, dbwork, footprint, latency, production, production_cold, throughput
 from bench.report import Row, heading, missed, render
 from skill.config import Env
 
@@ -140,6 +140,12 @@ def run(work_dir: Path, sizes: Sizes) -> list[Row]:
             history=sizes.history,
         )
         rows += production.rows(measured)
+        if sizes.package:  # the built artifacts, both sides (quick runs skip the builds)
+            print("2/5 cold start on DynamoDB against the persistent peer ...", file=sys.stderr)
+            cold = production_cold.measure(
+                server.url, work_dir, runs=sizes.cold_runs_dynamodb, counted=True
+            )
+            rows += production_cold.rows(cold)
         dynamo_env = {
             Env.STORE.value: "dynamodb",
             Env.DYNAMODB_ENDPOINT.value: server.url,

@@ -97,10 +97,15 @@ def source_runtime() -> Runtime:
     return Runtime(sys.executable, None, f"source tree, Python {version}")
 
 
+def this_arch() -> str:
+    """This machine's CPU, as Lambda names it."""
+    return LAMBDA_ARCH[platform.machine()]
+
+
 def artifact_runtime() -> Runtime:
     """What Lambda runs: `make package`'s artifact, built for this machine's CPU (x86_64 here;
     only the native wheels differ from the arm64 one), on template.yaml's Python version."""
-    folder = make_artifact(LAMBDA_ARCH[platform.machine()])
+    folder = make_artifact(this_arch())
     version = build_script().template_target().python_version
     python = build_script().find_interpreter(version)
     if python is None:

@@ -121,6 +121,22 @@ def build(table_name: str, dynamodb_resource: Any) -> Any:
     return sb
 
 
+# The peer's settings, as such a skill reads them at import (bench-only names).
+TABLE_VARIABLE = "PEER_TABLE_NAME"
+ENDPOINT_VARIABLE = "PEER_DYNAMODB_ENDPOINT"
+
+
+def handler_from_environment() -> Any:
+    """The peer's Lambda handler, built the way its module would build it at import."""
+    import os
+
+    import boto3
+
+    endpoint = os.environ.get(ENDPOINT_VARIABLE)
+    resource = boto3.resource("dynamodb", endpoint_url=endpoint)
+    return build(os.environ[TABLE_VARIABLE], resource).lambda_handler()
+
+
 def seed_days(dynamodb_resource: Any, table_name: str, user_id: str, days: list[date]) -> None:
     """A peer user who did every move on each of `days` (written as the adapter writes)."""
     attributes = {

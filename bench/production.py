@@ -79,18 +79,21 @@ READ_OPS = frozenset({"GetItem", "Query", "BatchGetItem", "Scan"})
 CAPACITY_OPS = READ_OPS | {"PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem"}
 
 
+# The region and dummy credentials a loopback server needs, for the peer's boto3 resource (its
+# adapter module builds a default resource at import, which needs a region).
+AWS_LOCAL = {
+    "AWS_DEFAULT_REGION": "us-east-1",
+    "AWS_ACCESS_KEY_ID": "local",
+    "AWS_SECRET_ACCESS_KEY": "local",
+    "AWS_EC2_METADATA_DISABLED": "true",
+}
+
+
 @contextmanager
 def _aws_defaults() -> Iterator[None]:
-    """The region and dummy credentials a loopback server needs, for the peer's boto3 resource
-    (its adapter module builds a default resource at import, which needs a region)."""
-    wanted = {
-        "AWS_DEFAULT_REGION": "us-east-1",
-        "AWS_ACCESS_KEY_ID": "local",
-        "AWS_SECRET_ACCESS_KEY": "local",
-        "AWS_EC2_METADATA_DISABLED": "true",
-    }
-    saved = {name: os.environ.get(name) for name in wanted}
-    os.environ.update(wanted)
+    """AWS_LOCAL in the environment while the block runs."""
+    saved = {name: os.environ.get(name) for name in AWS_LOCAL}
+    os.environ.update(AWS_LOCAL)
     try:
         yield
     finally:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bench import baseline, production, scenarios
+from bench import baseline, production, production_cold, scenarios
 from bench.__main__ import README_END, README_START, main, write_readme
 from bench.report import Row, Target, missed, render
 from skill.config import Config, StoreKind
@@ -87,3 +87,16 @@ def test_the_peer_is_the_sdks_persistent_skill_and_saves_every_move(
     assert measured.ledger.requests["peer"] == 11
     assert measured.ledger.requests["ours"] == 6  # one Query, five UpdateItem
     assert all(row.what for row in production.rows(measured))
+
+
+def test_production_cold_start_rows_carry_the_targets() -> None:
+    run = {
+        "init_cpu_ms": 100.0,
+        "first_event_cpu_ms": 10.0,
+        "warm_launch_cpu_ms": 4.0,
+        "high_water_kib": 50 * 1024,
+    }
+    counts = {"ours": {"init": 90, "first": 10}, "peer": {"init": 100, "first": 20}}
+    rows = production_cold.rows(production_cold.ProductionCold([run], [run], counts))
+    assert [r.ok for r in rows if r.target] == [True, True, True]
+    assert rows[0].ratio == 100 / 120
