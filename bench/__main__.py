@@ -140,6 +140,8 @@ def run(work_dir: Path, sizes: Sizes) -> list[Row]:
             history=sizes.history,
         )
         rows += production.rows(measured)
+        print("3/5 whole routines per second against the persistent peer ...", file=sys.stderr)
+        rows += throughput.routine_rows(throughput.measure(work_dir, sizes.load, server.url))
         if sizes.package:  # the built artifacts, both sides (quick runs skip the builds)
             print("2/5 cold start on DynamoDB against the persistent peer ...", file=sys.stderr)
             cold = production_cold.measure(
