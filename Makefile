@@ -16,7 +16,8 @@ LAMBDA_PYTHON := $(shell sed -n 's/^ *Runtime: *python//p' template.yaml)
 export SAM_CLI_TELEMETRY := 0
 
 .PHONY: run test lint typecheck pytest bench load-check browser-deps valgrind-dep clean model chat \
-	template-check package lambda-artifact lambda-lock build-SkillFunction skill-package
+	template-check package-check package lambda-artifact lambda-lock build-SkillFunction skill-package \
+	deploy-backend deploy-skill deploy-lock deploy-check
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,7 +36,7 @@ run: $(VENV)/.installed-run
 	$(BIN)/morning-moves serve --host $(HOST) --port $(PORT) --no-verify
 
 ## test: lint, type-check and run every test; exits non-zero on any failure
-test: lint typecheck template-check pytest
+test: lint typecheck template-check package-check pytest
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
@@ -94,6 +95,10 @@ $(SAM_VENV)/.installed: lambda/sam-requirements.txt
 	$(SAM_BIN)/uv pip install --quiet --python $(SAM_BIN)/python -r lambda/sam-requirements.txt
 	@touch $@
 
+## package-check: interaction_model/ against what certification asks of a skill package (offline)
+package-check: $(VENV)/.installed-run
+	$(BIN)/python lambda/package_check.py interaction_model
+
 ## template-check: cfn-lint and sam validate --lint on template.yaml (offline)
 template-check: $(SAM_VENV)/.installed
 	$(SAM_BIN)/cfn-lint template.yaml
@@ -111,10 +116,41 @@ lambda-artifact: $(SAM_VENV)/.installed
 build-SkillFunction: $(SAM_VENV)/.installed
 	$(PYTHON) lambda/build_artifact.py --out build/lambda/arm64 --copy-to "$(ARTIFACTS_DIR)"
 
-## skill-package: build/skill-package for `ask deploy`, its endpoint set to the deployed function
-##                (ARN=arn:aws:lambda:… or, by default, the stack's SkillFunctionArn output)
+## skill-package: build/skill-package for `ask deploy`: the endpoint set to the deployed function
+##                (ARN=arn:aws:lambda:… or, by default, the stack's SkillFunctionArn output) and
+##                the published pages (PRIVACY_URL=https://… TERMS_URL=https://…, required)
 skill-package: $(VENV)/.installed-run $(SAM_VENV)/.installed
-	$(BIN)/python lambda/skill_package.py --sam $(SAM_BIN)/sam $(if $(ARN),--arn '$(ARN)')
+	$(BIN)/python lambda/skill_package.py --sam $(SAM_BIN)/sam $(if $(ARN),--arn '$(ARN)') \
+		--privacy-url '$(PRIVACY_URL)' --terms-url '$(TERMS_URL)'
+
+# The two-pass deploy (lambda/deploy_flow.py says why): each step checks what it left behind.
+DEPLOY_FLOW := $(SAM_BIN)/python lambda/deploy_flow.py --sam $(SAM_BIN)/sam
+
+## deploy-backend: sam build + sam deploy with samconfig.toml's saved answers (GUIDED=1 the first
+##                 time); fails when a skill exists that the stack is not locked to
+deploy-backend: $(SAM_VENV)/.installed
+	$(SAM_BIN)/sam build
+	$(SAM_BIN)/sam deploy $(if $(GUIDED),--guided)
+	$(DEPLOY_FLOW) after-deploy
+
+## deploy-skill: the skill package for the deployed function, then `ask deploy` (creates the skill
+##               the first time, updates it after); PRIVACY_URL and TERMS_URL as for skill-package
+deploy-skill: skill-package
+	@command -v ask >/dev/null || { echo "no ASK CLI: npm install -g ask-cli, then ask configure" >&2; exit 1; }
+	ask deploy
+	$(DEPLOY_FLOW) skill-id
+
+## deploy-lock: save the skill's id (.ask/ask-states.json, or SKILL_ID=) in samconfig.toml, deploy
+##              again, and check that the stack now runs locked to it
+deploy-lock: $(SAM_VENV)/.installed
+	$(DEPLOY_FLOW) save-skill-id $(if $(SKILL_ID),--skill-id '$(SKILL_ID)')
+	$(SAM_BIN)/sam build
+	$(SAM_BIN)/sam deploy
+	$(DEPLOY_FLOW) check
+
+## deploy-check: the deployed stack is locked to the saved skill id, the ASK CLI's skill
+deploy-check: $(SAM_VENV)/.installed
+	$(DEPLOY_FLOW) check
 
 ## lambda-lock: re-pin lambda/requirements.txt from lambda/requirements.in
 lambda-lock: $(SAM_VENV)/.installed

@@ -39,6 +39,7 @@ from bench import baseline, scenarios
 from bench.report import Row, Target, fmt_ms
 from bench.stats import median
 from skill.config import Config, Env, StoreKind
+from skill.dev.simulator import SIMULATOR_SKILL_ID
 from skill.domain.ids import MoveId
 from skill.domain.progress import Completion, KnownZone
 from skill.lambda_entry import make_handler
@@ -236,7 +237,8 @@ def measure(
     ours_file, base_file = work_dir / f"cold-{label}-ours.json", work_dir / "cold-baseline.json"
     ours_file.write_text(json.dumps(ours_events))
     base_file.write_text(json.dumps(base_events))
-    env = {Env.VERIFY.value: "false", **store_env}
+    # The deployed function answers only its own skill (lambda/app.py): the simulator's here.
+    env = {Env.VERIFY.value: "false", Env.SKILL_ID.value: SIMULATOR_SKILL_ID, **store_env}
     if zone_known:
         seed_zone(env, user)
     # The baseline's code is all in site-packages, byte-compiled by pip; ours is a source tree

@@ -27,6 +27,8 @@ class Env(StrEnum):
     HOST = "MORNING_MOVES_HOST"
     PORT = "MORNING_MOVES_PORT"
     ALEXA_API_TIMEOUT = "MORNING_MOVES_ALEXA_API_TIMEOUT"
+    # Set by the Lambda runtime from the function's LoggingConfig (Text or JSON).
+    LAMBDA_LOG_FORMAT = "AWS_LAMBDA_LOG_FORMAT"
 
 
 class StoreKind(StrEnum):
@@ -67,6 +69,7 @@ class Config(NamedTuple):
     host: str = "127.0.0.1"
     port: int = 5000
     alexa_api_timeout: float = 2.0
+    lambda_log_format: str = "Text"
 
     @classmethod
     def load(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Config:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from skill.config import Config
+from skill.metrics import Metric, collecting, count
 
 if TYPE_CHECKING:
     from ask_sdk_core.skill import CustomSkill
@@ -29,10 +30,11 @@ class RequestFailedError(Exception):
 
 def _build(config: Config) -> CustomSkill:
     from skill.store.factory import make_store
+    from skill.store.metered import MeteredStore
     from skill.voice.builder import build_skill
 
     started = time.perf_counter()
-    skill = build_skill(make_store(config), config)
+    skill = build_skill(MeteredStore(make_store(config)), config)
     log.info(
         "skill built",
         extra={
@@ -72,6 +74,12 @@ def _user_field(envelope: RequestEnvelope) -> dict[str, str]:
         return {}
 
 
+def _application_id(event: dict[str, Any]) -> str | None:
+    system = (event.get("context") or {}).get("System") or {}
+    application = system.get("application") or (event.get("session") or {}).get("application")
+    return (application or {}).get("applicationId")
+
+
 # A request's shape without its data: deserialising it in the init phase loads the model classes
 # and compiles the serializer's decoders that every first request would otherwise pay for.
 _PRIMING_EVENT: dict[str, Any] = {
@@ -102,15 +110,19 @@ _PRIMING_EVENT: dict[str, Any] = {
 
 
 def make_handler(config: Config) -> LambdaHandler:
-    """A Lambda handler over a skill built now (call at import: the init phase)."""
+    """A Lambda handler over a skill built now (call at import: the init phase); each request's
+    metrics are written after it (skill.metrics)."""
     skill = _build(config)
     from skill.voice.serializer import request_envelope  # loaded with the skill by now
 
     request_envelope(skill.serializer, _PRIMING_EVENT)  # no I/O: see _PRIMING_EVENT
-
     cold = True  # until the first event has been served: the log line's `cold`
 
     def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
+        with collecting():
+            return handle(event, context)
+
+    def handle(event: dict[str, Any], context: Any) -> dict[str, Any]:
         nonlocal cold
         started = time.perf_counter()
 
@@ -121,6 +133,10 @@ def make_handler(config: Config) -> LambdaHandler:
             response = skill.invoke(request_envelope=envelope, context=context)
             result = skill.serializer.serialize(response)
         except Exception as exc:
+            if config.skill_id and _application_id(event) != config.skill_id:
+                # What the SDK refused (SkillBuilder.skill_id): a request for another skill.
+                count(Metric.VERIFICATION_FAILURES)
+                fields["refused"] = "skill id"
             log.exception("request failed", extra={"fields": fields})
             # The runtime prints what we raise outside our formatter: keep request data out of it.
             raise RequestFailedError(type(exc).__name__) from None
@@ -130,5 +146,25 @@ def make_handler(config: Config) -> LambdaHandler:
         fields["duration_ms"] = round((time.perf_counter() - started) * 1000, 1)
         log.info("request handled", extra={"fields": fields})
         return result
+
+    return handler
+
+
+def make_closed_handler() -> LambdaHandler:
+    """The handler of a function deployed without its skill id: it refuses every request.
+
+    The first deploy has to open the Alexa trigger to any skill (the skill does not exist yet,
+    and `ask deploy` accepts only a function it can invoke), so the function must not answer
+    anyone until it knows which skill is its own: `make deploy-lock` sets it.
+    """
+
+    def handler(event: dict[str, Any], _context: Any) -> dict[str, Any]:
+        with collecting():
+            count(Metric.VERIFICATION_FAILURES)
+            log.error(
+                "refused: no skill id configured (run `make deploy-lock`)",
+                extra={"fields": {"request_type": (event.get("request") or {}).get("type")}},
+            )
+        raise RequestFailedError("SkillIdNotConfigured")
 
     return handler

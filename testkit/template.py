@@ -62,7 +62,10 @@ def the_resource(kind: str) -> tuple[str, dict[str, Any]]:
 
 
 def _script(name: str) -> ModuleType:
-    """lambda/NAME.py as a module ("lambda" is a keyword, so it is loaded by path)."""
+    """lambda/NAME.py as a module ("lambda" is a keyword, so it is loaded by path); the scripts
+    import each other as top-level modules, so lambda/ is on sys.path too."""
+    if str(ROOT / "lambda") not in sys.path:
+        sys.path.insert(0, str(ROOT / "lambda"))
     spec = importlib.util.spec_from_file_location(name, ROOT / "lambda" / f"{name}.py")
     assert spec is not None
     assert spec.loader is not None
@@ -95,3 +98,19 @@ def make_artifact(arch: str) -> Path:
 @cache
 def skill_package() -> ModuleType:
     return _script("skill_package")
+
+
+@cache
+def samconfig() -> ModuleType:
+    return _script("samconfig")
+
+
+@cache
+def deploy_flow() -> ModuleType:
+    samconfig()  # the same module object deploy_flow imports
+    return _script("deploy_flow")
+
+
+@cache
+def package_check() -> ModuleType:
+    return _script("package_check")

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from skill.domain.reminders import REMINDERS_PERMISSION
+from skill.voice.interfaces import event_subscriptions, manifest_interfaces
 from skill.voice.model_source import (
     COMMONWEALTH,
     INTENTS,
@@ -30,8 +31,14 @@ SKILL_NAME = "Morning Moves"
 CATEGORY = "HEALTH_AND_FITNESS"
 # The deploy step replaces this with the Lambda function's ARN (see the deploy docs).
 ENDPOINT_PLACEHOLDER = "arn:aws:lambda:us-east-1:000000000000:function:REPLACE_WITH_LAMBDA_ARN"
+# `make skill-package PRIVACY_URL=… TERMS_URL=…` replaces these with the published pages
+# (docs/privacy.md, docs/terms.md) and refuses to leave example.com in a package.
 PRIVACY_URL_PLACEHOLDER = "https://example.com/PLACEHOLDER-morning-moves/privacy"
 TERMS_URL_PLACEHOLDER = "https://example.com/PLACEHOLDER-morning-moves/terms"
+# The icons ship inside the skill package (assets/images/, rendered by art/render_icons.py);
+# the ASK CLI uploads them and swaps in their hosted URLs.
+SMALL_ICON_URI = "file://assets/images/small-icon.png"
+LARGE_ICON_URI = "file://assets/images/large-icon.png"
 DISCLAIMER = (
     "Morning Moves is a coaching aid, not medical advice. Check with a health professional "
     "before starting a new exercise routine, and stop if anything hurts."
@@ -103,6 +110,8 @@ def _publishing(locale: str) -> dict[str, Any]:
             "Alexa, tell morning moves I'm brushing my teeth",
         ],
         "keywords": ["running", "strength", "exercise", "squats", "fitness", "mobility"],
+        "smallIconUri": SMALL_ICON_URI,
+        "largeIconUri": LARGE_ICON_URI,
     }
 
 
@@ -138,13 +147,9 @@ def build_manifest() -> dict[str, Any]:
                 },
             },
             "permissions": [{"name": REMINDERS_PERMISSION}],
-            "events": {"endpoint": endpoint, "subscriptions": [{"eventName": "SKILL_DISABLED"}]},
-            "apis": {
-                "custom": {
-                    "endpoint": endpoint,
-                    "interfaces": [{"type": "CAN_FULFILL_INTENT_REQUEST"}],
-                }
-            },
+            "events": {"endpoint": endpoint, "subscriptions": event_subscriptions()},
+            # What the code sends and answers (skill.voice.interfaces; tests collect both).
+            "apis": {"custom": {"endpoint": endpoint, "interfaces": manifest_interfaces()}},
         }
     }
 

@@ -25,6 +25,7 @@ from ask_sdk_core.skill import CustomSkill
 from skill.dev.nlu import Nlu, Resolution, SlotMatch, nlu_for
 from skill.voice import session_codec
 from skill.voice.intents import Intent, SlotName
+from skill.voice.interfaces import reported_interfaces
 from skill.voice.model_source import intent_source, normalize
 from skill.voice.serializer import request_envelope
 
@@ -359,7 +360,9 @@ class Conversation:
                     "user": user,
                     "device": {
                         "deviceId": SIMULATOR_DEVICE_ID,
-                        "supportedInterfaces": self.device.supported_interfaces,
+                        "supportedInterfaces": reported_interfaces(
+                            self.device.supported_interfaces
+                        ),
                     },
                     "apiEndpoint": self.device.api_endpoint,
                     **(

@@ -10,28 +10,29 @@ from skill.domain.ids import MoveId
 from skill.domain.progress import UserProgress
 from skill.domain.progression import todays_dose
 from skill.domain.speech import Card
-
-CARD_TITLE = "Morning Moves: today's workout"
-NOT_MEDICAL_ADVICE = "Morning Moves is a coaching aid, not medical advice. Stop if anything hurts."
+from skill.domain.words import Phrase, say
 
 
 def _reps_line(reps: Mapping[MoveId, int]) -> str:
-    return ", ".join(f"{move(m).title} {reps[m]}" for m in ROUTINE if reps.get(m, 0) > 0)
+    done = [m for m in ROUTINE if reps.get(m, 0) > 0]
+    return say(Phrase.LIST_SEPARATOR).join(
+        say(Phrase.CARD_ITEM, title=move(m).title, reps=reps[m]) for m in done
+    )
 
 
 def workout_card(
     done: Mapping[MoveId, int], streak: int, next_targets: Mapping[MoveId, int]
 ) -> Card:
     """Reps done today per move, the streak, and the reps to aim for next time."""
-    lines = [f"Today: {_reps_line(done) or 'a warm-up'}."]
+    lines = [say(Phrase.CARD_TODAY, reps=_reps_line(done) or say(Phrase.CARD_WARM_UP))]
     if streak > 1:
-        lines.append(f"Streak: {streak} days in a row.")
+        lines.append(say(Phrase.CARD_STREAK, days=streak))
     elif streak == 1:
-        lines.append("Streak: day 1. Come back tomorrow to make it two.")
+        lines.append(say(Phrase.CARD_STREAK_FIRST))
     if any(v > 0 for v in next_targets.values()):
-        lines.append(f"Next time: {_reps_line(next_targets)}.")
-    lines.append(NOT_MEDICAL_ADVICE)
-    return Card(CARD_TITLE, "\n".join(lines))
+        lines.append(say(Phrase.CARD_NEXT_TIME, reps=_reps_line(next_targets)))
+    lines.append(say(Phrase.CARD_NOT_MEDICAL))
+    return Card(say(Phrase.CARD_TITLE), "\n".join(lines))
 
 
 def routine_card(

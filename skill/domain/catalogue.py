@@ -1,7 +1,8 @@
-"""The exercise catalogue: THE source of every move's content (names, cues, pacing, doses).
+"""The exercise catalogue: every move's pacing and doses, and the everyday moments.
 
-Facts come from the source article (see GUIDE.md §1); every sentence is written in our own
-words. Everything else (progression, counting, the session) reads from here.
+Facts come from the source article (see GUIDE.md §1). What the coach says about each move
+(name, cues, why it helps) is in the phrasebook (skill/domain/words/), by move id. Everything
+else (progression, counting, the session) reads moves from here.
 """
 
 from __future__ import annotations
@@ -10,6 +11,15 @@ from enum import StrEnum
 from typing import NamedTuple
 
 from skill.domain.ids import MomentId, MoveId
+from skill.domain.words import (
+    MoveWords,
+    Phrase,
+    PhraseId,
+    count_word,
+    moment_words,
+    move_words,
+    spoken_list,
+)
 
 
 class Sides(StrEnum):
@@ -23,7 +33,7 @@ class Sides(StrEnum):
 class Beat(NamedTuple):
     """One phase of a rep: the word the coach says as it starts, and how long it lasts."""
 
-    word: str
+    word: PhraseId
     seconds: float
 
 
@@ -55,19 +65,48 @@ class Dose(NamedTuple):
 
 
 class Move(NamedTuple):
-    """One exercise, with everything the coach says about it."""
+    """One exercise: its pacing and its doses. What the coach says about it comes from the
+    phrasebook (skill/domain/words/), in the words of the turn's locale."""
 
     id: MoveId
-    name: str  # spoken, plural as in "ten squats"
-    title: str  # for cards
-    summary: str  # one breath
-    cues: tuple[str, ...]  # step by step form
-    quick_cue: str  # the one thing to remember, said before each set
-    why: str  # why it helps runners
-    support: str  # how to make it steadier
-    progression: str  # how it grows
     beats: tuple[Beat, ...]  # one rep, at tempo 1.0
     ladder: tuple[Dose, ...] = ()  # doses from first-week to advanced
+
+    @property
+    def words(self) -> MoveWords:
+        return move_words(self.id)
+
+    @property
+    def name(self) -> str:  # spoken, plural as in "ten squats"
+        return self.words.name
+
+    @property
+    def title(self) -> str:  # for cards and screens
+        return self.words.title
+
+    @property
+    def summary(self) -> str:
+        return self.words.summary
+
+    @property
+    def cues(self) -> tuple[str, ...]:
+        return self.words.cues
+
+    @property
+    def quick_cue(self) -> str:
+        return self.words.quick_cue
+
+    @property
+    def why(self) -> str:
+        return self.words.why
+
+    @property
+    def support(self) -> str:
+        return self.words.support
+
+    @property
+    def progression(self) -> str:
+        return self.words.progression
 
     @property
     def default_dose(self) -> Dose:
@@ -77,36 +116,18 @@ class Move(NamedTuple):
         """Length of one rep at tempo 1.0; a dose may lengthen the hold."""
         total = 0.0
         for beat in self.beats:
-            if beat.word == HOLD and dose is not None and dose.hold_seconds:
+            if beat.word is HOLD and dose is not None and dose.hold_seconds:
                 total += dose.hold_seconds
             else:
                 total += beat.seconds
         return total
 
 
-HOLD = "hold"
+HOLD = Phrase.BEAT_HOLD
 
 TOE_TAPS = Move(
     id=MoveId.TOE_TAPS,
-    name="toe taps",
-    title="Toe taps",
-    summary="Balancing on one leg, you lift the other knee high and tap that toe back down.",
-    cues=(
-        "Stand tall with your feet together and your hands on your hips.",
-        "Rest the toes of one foot lightly on the floor.",
-        "Drive that knee up until your opposite hand can touch the inside of it.",
-        "Point your toes at the ceiling, so hip, knee and ankle each make a right angle.",
-        "Lower until your toe just brushes the floor, then lift the same leg again.",
-    ),
-    quick_cue="Knee up to meet the opposite hand, toes pointing at the ceiling.",
-    why=(
-        "Running is a long chain of hops from one leg to the other, so balance and strength "
-        "on a single leg pay off in every stride. Toe taps also wake up your hip flexors, "
-        "which makes them a good warm-up before a run."
-    ),
-    support="Hold a kitchen counter or the back of a chair if you need to.",
-    progression="Add sets of ten, and work towards balancing without holding on.",
-    beats=(Beat("lift", 1.5), Beat("lower", 1.5)),
+    beats=(Beat(Phrase.BEAT_LIFT, 1.5), Beat(Phrase.BEAT_LOWER, 1.5)),
     ladder=(
         Dose(10, 1, Sides.EACH_LEG, supported=True),
         Dose(10, 1, Sides.EACH_LEG),
@@ -117,51 +138,13 @@ TOE_TAPS = Move(
 
 SQUATS = Move(
     id=MoveId.SQUATS,
-    name="squats",
-    title="Squats",
-    summary="Sit your hips back as if onto a chair, then stand tall again.",
-    cues=(
-        "Stand with your feet a little wider than your hips, toes turned out a touch.",
-        "Brace your tummy, lift your chest and keep your back flat.",
-        "Bring your palms together in front of your chest.",
-        "Push your hips back and bend your knees, as if sitting down onto a chair.",
-        "Keep your weight in your heels, so you could wiggle your toes at the bottom.",
-    ),
-    quick_cue="Chest up, hips back, weight in your heels.",
-    why=(
-        "A squat teaches the hip hinge that powers every stride, and it works nearly every "
-        "big muscle you run with. It is also the move you need to sit down and stand up "
-        "for the rest of your life."
-    ),
-    support="Squat towards a real chair behind you if you would like a target.",
-    progression=(
-        "Start with ten a day, then add a few more each week until you reach the age of "
-        "your next big birthday."
-    ),
-    beats=(Beat("down", 2.0), Beat("up", 2.0)),
+    beats=(Beat(Phrase.BEAT_DOWN, 2.0), Beat(Phrase.BEAT_UP, 2.0)),
     ladder=(Dose(10),),  # the daily number comes from progression.squat_target
 )
 
 HEEL_RISES = Move(
     id=MoveId.HEEL_RISES,
-    name="heel rises",
-    title="Heel rises",
-    summary="Rise slowly up onto your tiptoes, then lower just as slowly.",
-    cues=(
-        "Stand with your feet hip-width apart on a flat floor, hands on your waist or "
-        "resting lightly on something steady.",
-        "Picture a balloon tied to the top of your head, drawing you up through your spine.",
-        "Let it lift your heels until you are high on your tiptoes.",
-        "Lower your heels as slowly as you rose: smooth and steady, no wobbles.",
-    ),
-    quick_cue="Grow tall, rise smoothly, and lower just as slowly.",
-    why=(
-        "Every running step rolls your foot through to a push off the toes. Stronger calves "
-        "and steadier ankles put more power into that push."
-    ),
-    support="Rest your fingertips on a counter or a wall.",
-    progression="When two feet feel rock steady, lift one foot and rise on the other.",
-    beats=(Beat("rise", 3.0), Beat("lower", 3.0)),
+    beats=(Beat(Phrase.BEAT_RISE, 3.0), Beat(Phrase.BEAT_LOWER, 3.0)),
     ladder=(
         Dose(10, supported=True),
         Dose(15),
@@ -172,24 +155,7 @@ HEEL_RISES = Move(
 
 GLUTE_BRIDGE = Move(
     id=MoveId.GLUTE_BRIDGE,
-    name="glute bridges",
-    title="Glute bridge",
-    summary="Lying on your back, lift your hips into a straight line, hold, and lower.",
-    cues=(
-        "Lie on your back, knees bent, feet flat and about a hand-span apart, arms by your sides.",
-        "Squeeze your bottom and your tummy.",
-        "Press through your heels and raise your hips until shoulders, hips and knees make "
-        "one straight line.",
-        "Hold it there, then lower slowly back down.",
-    ),
-    quick_cue="Squeeze, press through your heels, and make a straight line.",
-    why=(
-        "It wakes up your glutes, which often doze even in runners, frees up the hips and "
-        "teaches your core to keep your spine in line."
-    ),
-    support="Keep your arms flat on the floor beside you for stability.",
-    progression="To build up, add reps or hold a little longer at the top.",
-    beats=(Beat("lift", 2.0), Beat(HOLD, 2.0), Beat("lower", 2.0)),
+    beats=(Beat(Phrase.BEAT_LIFT, 2.0), Beat(HOLD, 2.0), Beat(Phrase.BEAT_LOWER, 2.0)),
     ladder=(
         Dose(10, 2, hold_seconds=2.0),
         Dose(12, 2, hold_seconds=3.0),
@@ -200,24 +166,7 @@ GLUTE_BRIDGE = Move(
 
 REVERSE_LUNGE = Move(
     id=MoveId.REVERSE_LUNGE,
-    name="reverse lunges",
-    title="Reverse lunge",
-    summary="Step one foot back, sink that knee towards the floor, then push back up.",
-    cues=(
-        "Stand with your feet together, hands on your hips or on something steady.",
-        "Step one foot back about two feet, landing on the ball of the foot, heel up.",
-        "Brace your bottom and core, and bend both knees to lower the back knee towards the floor.",
-        "Keep your front knee stacked over your front foot.",
-        "Push through your front heel to bring the back foot home.",
-    ),
-    quick_cue="Step back onto the ball of the foot, front knee over front foot.",
-    why=(
-        "Changing your base of support on every rep trains balance, core and single-leg "
-        "strength together, and stepping backwards is kinder to the knees."
-    ),
-    support="Hold a counter or the back of a chair while you learn it.",
-    progression="When you feel steady, let go of the support.",
-    beats=(Beat("back", 2.0), Beat("and up", 2.0)),
+    beats=(Beat(Phrase.BEAT_BACK, 2.0), Beat(Phrase.BEAT_AND_UP, 2.0)),
     ladder=(
         Dose(10, 1, Sides.ALTERNATE, supported=True),
         Dose(10, 1, Sides.ALTERNATE),
@@ -236,55 +185,45 @@ def move(move_id: MoveId) -> Move:
     return MOVES[move_id]
 
 
-def spoken_list(names: list[str] | tuple[str, ...]) -> str:
-    """'a, b and c'."""
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
-
-
-ALL_MOVE_NAMES = spoken_list([m.name for m in MOVES.values()])
+def all_move_names() -> str:
+    """'toe taps, squats, ... and reverse lunges', in the active locale's words."""
+    return spoken_list([m.name for m in MOVES.values()])
 
 
 class Moment(NamedTuple):
-    """An everyday moment a move rides along with."""
+    """An everyday moment a move rides along with; its words are in the phrasebook."""
 
     id: MomentId
     move: MoveId
-    name: str  # "while the kettle boils"
-    intro: str
-    outro: str
     reps: int = 0  # fixed reps per leg; 0 means today's dose
     fill_seconds: float = 0.0  # pace the reps to fill this long, in one reply
     hands_free: bool = False  # the whole moment is one reply; no answer needed
 
+    @property
+    def name(self) -> str:  # "while the kettle boils"
+        return moment_words(self.id).name
+
+    @property
+    def intro(self) -> str:
+        return self._filled(moment_words(self.id).intro)
+
+    @property
+    def outro(self) -> str:
+        return self._filled(moment_words(self.id).outro)
+
+    def _filled(self, line: str) -> str:
+        """The line with its counts said as words, taken from the moment itself."""
+        return line.format(
+            reps=count_word(self.reps),
+            both_legs=count_word(2 * self.reps),
+            minutes=count_word(round(self.fill_seconds / 60)),
+        )
+
 
 MOMENTS: dict[MomentId, Moment] = {
-    MomentId.KETTLE: Moment(
-        MomentId.KETTLE,
-        MoveId.TOE_TAPS,
-        "while the kettle boils",
-        intro="Kettle on? Let's fit in twenty toe taps, ten on each leg.",
-        outro="Enjoy your cuppa.",
-        reps=10,
-    ),
+    MomentId.KETTLE: Moment(MomentId.KETTLE, MoveId.TOE_TAPS, reps=10),
     MomentId.BRUSHING_TEETH: Moment(
-        MomentId.BRUSHING_TEETH,
-        MoveId.HEEL_RISES,
-        "while you brush your teeth",
-        intro=(
-            "Heel rises while you brush. Your mouth is busy, so no need to answer: "
-            "just listen and rise with me for about two minutes."
-        ),
-        outro="That's two minutes. Rinse, and have a lovely day.",
-        fill_seconds=120.0,
-        hands_free=True,
+        MomentId.BRUSHING_TEETH, MoveId.HEEL_RISES, fill_seconds=120.0, hands_free=True
     ),
-    MomentId.BATH: Moment(
-        MomentId.BATH,
-        MoveId.SQUATS,
-        "while the bath runs",
-        intro="While the bath fills, let's do today's squats.",
-        outro="Enjoy your bath.",
-    ),
+    MomentId.BATH: Moment(MomentId.BATH, MoveId.SQUATS),
 }

@@ -11,12 +11,22 @@ from functools import lru_cache
 
 from skill.domain.catalogue import HOLD, Dose, Move, Sides
 from skill.domain.speech import Pause, Say, Segment, Speech, speaking_seconds
+from skill.domain.words import Phrase, active_locale, say
 
 MIN_GAP = 0.2
-COUNTDOWN = Speech.of("Ready?", 0.6, "3,", 0.6, "2,", 0.6, "1,", 0.4, "go.", 0.3)
 SWITCH_GAP = 1.5
-HALFWAY = ("Halfway, lovely.", "Halfway there.", "Half done, steady.")
-LEGS = ("right", "left")
+HALFWAY = (Phrase.HALFWAY_1, Phrase.HALFWAY_2, Phrase.HALFWAY_3)  # one per set, in turn
+LEGS = (Phrase.RIGHT, Phrase.LEFT)
+
+
+def countdown() -> Speech:
+    """'Ready? 3, 2, 1, go.', paced."""
+    number = Phrase.COUNTDOWN_NUMBER
+    return Speech.of(
+        say(Phrase.COUNTDOWN_READY), 0.6,
+        say(number, number=3), 0.6, say(number, number=2), 0.6, say(number, number=1), 0.4,
+        say(Phrase.COUNTDOWN_GO), 0.3,
+    )  # fmt: skip
 
 
 def _beat(words: str, seconds: float) -> list[Segment]:
@@ -26,10 +36,11 @@ def _beat(words: str, seconds: float) -> list[Segment]:
 def _rep(move: Move, dose: Dose, number: int, tempo: float, side: str = "") -> list[Segment]:
     segs: list[Segment] = []
     for i, beat in enumerate(move.beats):
-        seconds = dose.hold_seconds if beat.word == HOLD and dose.hold_seconds else beat.seconds
-        word = beat.word
+        seconds = dose.hold_seconds if beat.word is HOLD and dose.hold_seconds else beat.seconds
+        word = say(beat.word)
         if i == 0:
-            word = f"{number}, {side} leg {word}" if side else f"{number}, {word}"
+            first = Phrase.FIRST_BEAT_SIDE if side else Phrase.FIRST_BEAT
+            word = say(first, number=number, side=side, word=word)
         segs += _beat(word, seconds * tempo)
     return segs
 
@@ -40,7 +51,7 @@ def _run(
     """`reps` counted reps, with a word of encouragement at the halfway mark."""
     segs: list[Segment] = []
     for n in range(1, reps + 1):
-        side = LEGS[(n - 1) % 2] if alternate else ""
+        side = say(LEGS[(n - 1) % 2]) if alternate else ""
         rep = _rep(move, dose, n, tempo, side)
         if n == reps // 2 and reps >= 6:
             # Say it during the last beat's silence so the pacing stays the same.
@@ -55,11 +66,11 @@ def _run(
 def counted_set(move: Move, dose: Dose, set_no: int, tempo: float) -> Speech:
     """The counted reps of one set (both legs where the move works one leg at a time)."""
     reps = dose.reps_in_set(set_no)
-    halfway = HALFWAY[(set_no - 1) % len(HALFWAY)]
+    halfway = say(HALFWAY[(set_no - 1) % len(HALFWAY)])
     if dose.sides is Sides.EACH_LEG:
         first = _run(move, dose, reps, tempo, halfway)
         second = _run(move, dose, reps, tempo, halfway)
-        switch: list[Segment] = [Say("Switch to your left leg."), Pause(SWITCH_GAP)]
+        switch: list[Segment] = [Say(say(Phrase.SWITCH_LEGS)), Pause(SWITCH_GAP)]
         return Speech((*first, *switch, *second))
     alternate = dose.sides is Sides.ALTERNATE
     return Speech(tuple(_run(move, dose, reps, tempo, halfway, alternate=alternate)))
@@ -71,25 +82,36 @@ def set_seconds(move: Move, dose: Dose, set_no: int, tempo: float) -> float:
     return dose.reps_in_set(set_no) * legs * move.seconds_per_rep(dose) * tempo
 
 
-# Pure and asked for again and again (every user on the same dose hears the same set): built
-# once, it is a fifth of a counted turn less (bench/).
-@lru_cache(maxsize=256)
 def set_speech(move: Move, dose: Dose, set_no: int, tempo: float, lead_in: str = "") -> Speech:
     """A whole set as said in one reply: lead-in, cue, countdown, the count, and its end."""
+    return _set_speech(move, dose, set_no, tempo, lead_in, locale=active_locale())
+
+
+# Pure and asked for again and again (every user on the same dose hears the same set): built
+# once per locale, it is a fifth of a counted turn less (bench/).
+@lru_cache(maxsize=256)
+def _set_speech(
+    move: Move,
+    dose: Dose,
+    set_no: int,
+    tempo: float,
+    lead_in: str,
+    *,
+    locale: str,  # noqa: ARG001  # part of the cache key: say() reads the active locale
+) -> Speech:
     intro: list[str] = [lead_in] if lead_in else []
     if dose.sets > 1:
-        intro.append(f"Set {set_no} of {dose.sets}.")
+        intro.append(say(Phrase.SET_OF, set_no=set_no, sets=dose.sets))
     intro.append(move.quick_cue)
     if dose.sides is Sides.EACH_LEG:
-        intro.append("Right leg first.")
+        intro.append(say(Phrase.RIGHT_LEG_FIRST))
     elif dose.sides is Sides.ALTERNATE:
-        intro.append("Swap legs every rep, starting with your right.")
+        intro.append(say(Phrase.SWAP_LEGS))
     reps = dose.reps_in_set(set_no)
     total = reps * (2 if dose.sides is Sides.EACH_LEG else 1)
-    ending = f"And that's {total}." if dose.sides is Sides.EACH_LEG else f"And that's {reps}."
     return (
         Speech.of(" ".join(intro))
-        + COUNTDOWN
+        + countdown()
         + counted_set(move, dose, set_no, tempo)
-        + Speech.of(ending)
+        + Speech.of(say(Phrase.SET_TOTAL, total=total))
     )

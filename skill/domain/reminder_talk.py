@@ -9,7 +9,6 @@ A reminder problem always ends in a sentence, and the workout carries on where i
 
 from __future__ import annotations
 
-from skill.domain import script
 from skill.domain.catalogue import ROUTINE
 from skill.domain.effects import AskPermission, CallReminders
 from skill.domain.events import Event
@@ -27,6 +26,7 @@ from skill.domain.reminders import (
 from skill.domain.speech import Card, PermissionCard, Reply, Speech
 from skill.domain.state import Phase, SessionState
 from skill.domain.turn import Context, Outcome, end, wait
+from skill.domain.words import Phrase, say
 
 PERMISSION_CARD = PermissionCard((REMINDERS_PERMISSION,))
 
@@ -45,7 +45,7 @@ def farewell(
         offered_already=state.offered,
         routine_before_session=bool(state.routine_before),
     ):
-        return end(speech + Speech.of(script.SEE_YOU), progress)
+        return end(speech + Speech.of(say(Phrase.SEE_YOU)), progress)
     at = suggested_time(ctx.now)
     offering = SessionState(Phase.OFFER_REMINDER, offer_at=at, offered=True)
     return wait(offering, speech + ReminderWords.offer(at), progress, prompted=True)
@@ -60,7 +60,7 @@ def accept_offer(state: SessionState, event: Event, ctx: Context) -> Outcome:
 
 def decline_offer(state: SessionState, event: Event, ctx: Context) -> Outcome:
     # "Next" after the last move is a wish to move on, not to start the routine again.
-    return end(ReminderWords.offer_declined() + Speech.of(script.SEE_YOU))
+    return end(ReminderWords.offer_declined() + Speech.of(say(Phrase.SEE_YOU)))
 
 
 def reask_offer(state: SessionState, event: Event, ctx: Context) -> Outcome:
@@ -149,7 +149,7 @@ def _answer(
     """Say `words`, then carry on where the coaching was, unless asked to end or the workout's
     goodbye came before (the offer waits for its answer)."""
     if after_goodbye:
-        return end(words + Speech.of(script.SEE_YOU), card=card)
+        return end(words + Speech.of(say(Phrase.SEE_YOU)), card=card)
     if end_after:
         return end(words, card=card)
     return wait(state, words, card=card)

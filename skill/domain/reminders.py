@@ -12,10 +12,12 @@ from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from typing import NamedTuple
 
+from skill.domain.catalogue import ROUTINE
 from skill.domain.history import first_routine, routine_dates
 from skill.domain.numbers import read_numbers
 from skill.domain.progress import UserProgress
 from skill.domain.speech import Speech
+from skill.domain.words import Phrase, capitalised, count_word, say, spoken_list
 
 
 class ReminderAction(StrEnum):
@@ -160,12 +162,14 @@ def next_occurrence(at: time, now: datetime) -> datetime:
 def say_time(at: time) -> str:
     """A time as Alexa should say it: "7 a.m.", "6:30 p.m.", "noon", "midnight"."""
     if at == time(12, 0):
-        return "noon"
+        return say(Phrase.NOON)
     if at == time(0, 0):
-        return "midnight"
-    suffix = "a.m." if at.hour < 12 else "p.m."
+        return say(Phrase.MIDNIGHT)
+    suffix = say(Phrase.AM) if at.hour < 12 else say(Phrase.PM)
     hour = at.hour % 12 or 12
-    return f"{hour} {suffix}" if at.minute == 0 else f"{hour}:{at.minute:02d} {suffix}"
+    if at.minute == 0:
+        return say(Phrase.CLOCK_HOUR, hour=hour, suffix=suffix)
+    return say(Phrase.CLOCK_MINUTES, hour=hour, minute=at.minute, suffix=suffix)
 
 
 def suggested_time(now: datetime) -> time:
@@ -202,7 +206,11 @@ def should_offer_reminder(
 
 # --- Words -----------------------------------------------------------------------------------
 
-REMINDER_TEXT = "Time for your morning moves. Five quick moves before you get dressed."
+
+def reminder_text() -> str:
+    """What the reminder says when it rings."""
+    # The count starts the sentence.
+    return say(Phrase.REMINDER_TEXT, count=capitalised(count_word(len(ROUTINE))))
 
 
 def _sentence(text: str) -> str:
@@ -211,76 +219,59 @@ def _sentence(text: str) -> str:
 
 
 class ReminderWords:
-    """Every sentence the reminder conversation says, in one place."""
+    """Every sentence the reminder conversation says, from the phrasebook."""
 
     @staticmethod
     def offer(at: time) -> Speech:
-        return Speech.of(
-            "One more thing: moves stick best when they have a fixed moment in your day. "
-            f"Shall I remind you every day at {say_time(at)}?"
-        )
+        return Speech.of(say(Phrase.REMINDER_OFFER, time=say_time(at)))
 
     @staticmethod
     def offer_reprompt(at: time) -> Speech:
-        return Speech.of(f"Would you like a daily reminder at {say_time(at)}? Say yes or no.")
+        return Speech.of(say(Phrase.REMINDER_OFFER_REPROMPT, time=say_time(at)))
 
     @staticmethod
     def offer_declined() -> Speech:
-        return Speech.of(
-            "No problem, I won't ask again. "
-            "If you change your mind, say remind me every day at seven."
-        )
+        return Speech.of(say(Phrase.REMINDER_DECLINED))
 
     @staticmethod
     def set_done(at: time) -> Speech:
-        return Speech.of(
-            f"Done. I'll remind you every day at {say_time(at)} to do your morning moves."
-        )
+        return Speech.of(say(Phrase.REMINDER_SET, time=say_time(at)))
 
     @staticmethod
     def changed(at: time) -> Speech:
-        return Speech.of(_sentence(f"Okay, your daily reminder is now at {say_time(at)}"))
+        return Speech.of(_sentence(say(Phrase.REMINDER_CHANGED, time=say_time(at))))
 
     @staticmethod
     def cancelled(count: int) -> Speech:
         if count == 0:
-            return Speech.of("You have no Morning Moves reminder, so there was nothing to cancel.")
-        return Speech.of("Okay, I've cancelled your daily reminder.")
+            return Speech.of(say(Phrase.REMINDER_NONE_TO_CANCEL))
+        return Speech.of(say(Phrase.REMINDER_CANCELLED))
 
     @staticmethod
     def listing(times: Iterable[time]) -> Speech:
         spoken = [say_time(t) for t in sorted(times)]
         if not spoken:
-            return Speech.of(
-                "You have no Morning Moves reminder. Say remind me every day at seven to set one."
-            )
+            return Speech.of(say(Phrase.REMINDER_NONE))
         if len(spoken) == 1:
-            return Speech.of(_sentence(f"You have a daily reminder at {spoken[0]}"))
-        listed = f"{', '.join(spoken[:-1])} and {spoken[-1]}"
-        return Speech.of(_sentence(f"You have daily reminders at {listed}"))
+            return Speech.of(_sentence(say(Phrase.REMINDER_ONE, time=spoken[0])))
+        return Speech.of(_sentence(say(Phrase.REMINDER_MANY, times=spoken_list(spoken))))
 
     @staticmethod
     def which_time() -> Speech:
-        return Speech.of("What time should I remind you? For example, say seven a.m.")
+        return Speech.of(say(Phrase.REMINDER_WHICH_TIME))
 
     @staticmethod
     def permission_card_sent() -> Speech:
-        return Speech.of(
-            "To set reminders I need your permission. "
-            "I've sent a card to your Alexa app where you can allow it."
-        )
+        return Speech.of(say(Phrase.REMINDER_PERMISSION_CARD))
 
     @staticmethod
     def permission_denied() -> Speech:
-        return Speech.of(
-            "Okay, no reminder. You can allow reminders for Morning Moves in the Alexa app "
-            "whenever you like."
-        )
+        return Speech.of(say(Phrase.REMINDER_PERMISSION_DENIED))
 
     @staticmethod
     def failed() -> Speech:
-        return Speech.of("Sorry, I couldn't reach your reminders just now. Please try again later.")
+        return Speech.of(say(Phrase.REMINDER_FAILED))
 
     @staticmethod
     def carry_on() -> Speech:
-        return Speech.of("What would you like to do next?")
+        return Speech.of(say(Phrase.REMINDER_CARRY_ON))

@@ -8,14 +8,14 @@ from skill.domain.catalogue import ROUTINE, move
 from skill.domain.ids import MoveId
 from skill.domain.speech import Reply
 from skill.domain.state import Phase, SessionState
-
-APP_TITLE = "Morning Moves"
+from skill.domain.words import Phrase, say
 
 
 class Screen(NamedTuple):
     """One screenful: the move, the cue being spoken, where we are in sets, reps and routine.
 
     Counts are 1-based; zero means "not counting right now" (e.g. while explaining a move).
+    The captions (title, counter, step) are read in the active locale's words.
     """
 
     move: MoveId | None
@@ -29,18 +29,18 @@ class Screen(NamedTuple):
 
     @property
     def title(self) -> str:
-        return move(self.move).title if self.move is not None else APP_TITLE
+        return move(self.move).title if self.move is not None else say(Phrase.APP_TITLE)
 
     @property
     def counter(self) -> str:
         """ "Rep 3 of 10 · Set 1 of 2"; empty when nothing is being counted."""
         parts: list[str] = []
         if self.reps and self.rep > 0:
-            parts.append(f"Rep {min(self.rep, self.reps)} of {self.reps}")
+            parts.append(say(Phrase.SCREEN_REP, rep=min(self.rep, self.reps), reps=self.reps))
         elif self.reps:
-            parts.append(f"{self.reps} reps")
+            parts.append(say(Phrase.SCREEN_REPS, reps=self.reps))
         if self.sets > 1:
-            parts.append(f"Set {min(self.set_no, self.sets)} of {self.sets}")
+            parts.append(say(Phrase.SCREEN_SET, set_no=min(self.set_no, self.sets), sets=self.sets))
         return " · ".join(parts)
 
     @property
@@ -48,7 +48,8 @@ class Screen(NamedTuple):
         """ "Move 2 of 5"; empty outside a routine."""
         if self.move is None or self.moves_total <= 1:
             return ""
-        return f"Move {min(self.moves_done + 1, self.moves_total)} of {self.moves_total}"
+        number = min(self.moves_done + 1, self.moves_total)
+        return say(Phrase.SCREEN_MOVE, number=number, total=self.moves_total)
 
     @property
     def progress_percent(self) -> int:

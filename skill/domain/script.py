@@ -1,20 +1,21 @@
-"""What the coach says, composed from the catalogue and progression: every sentence that is not
-a count lives here, so the state machine only decides *which* line to say."""
+"""What the coach says, composed from the catalogue, progression and the phrasebook: the state
+machine decides *which* line to say, these functions fill it in (the words are in
+skill/domain/words/)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 
 from skill.domain.catalogue import (
-    ALL_MOVE_NAMES,
     MOMENTS,
     ROUTINE,
     Dose,
     Move,
     Sides,
+    all_move_names,
     move,
 )
-from skill.domain.catalogue import spoken_list as spoken
 from skill.domain.history import active_dates
 from skill.domain.ids import Feedback, MoveId
 from skill.domain.progress import UserProgress
@@ -25,94 +26,108 @@ from skill.domain.progression import (
     this_week,
 )
 from skill.domain.speech import Speech
+from skill.domain.words import Phrase, PhraseId, capitalised, count_word, say, spoken_list
 
-SEE_YOU = "See you tomorrow."
-NOT_MEDICAL = "I'm a coach, not a doctor, so stop if anything hurts."
-START_HINT = "Say start my morning moves, or name one move, like squats."
-MOMENT_HINT = "You can also say kettle, brushing my teeth, or bath, for a quick moment."
 
-HELP_IDLE = Speech.of(
-    f"I coach five quick strength moves for runners: {ALL_MOVE_NAMES}. "
-    "I explain each one, then count the reps out loud so you can keep your hands free. "
-    f"{MOMENT_HINT}"
-)
-HELP_COACHING = Speech.of(
-    "While we train, say next when you're ready, pause for a break, repeat to go again, "
-    "skip to move on, slower or faster to change the pace, explain to hear the form, "
-    "or how many left. Say stop to finish."
-)
+def routine_size() -> str:
+    """How many moves the routine has, as a word: the count comes from the routine itself."""
+    return count_word(len(ROUTINE))
+
+
+def help_idle() -> Speech:
+    moves = all_move_names()
+    return Speech.of(
+        say(Phrase.HELP_IDLE, count=routine_size(), moves=moves, hint=say(Phrase.MOMENT_HINT))
+    )
+
+
+def help_coaching() -> Speech:
+    return Speech.of(say(Phrase.HELP_COACHING))
 
 
 def welcome(progress: UserProgress, today: date) -> Speech:
     if progress.is_new:
-        return Speech.of(
-            f"Welcome to Morning Moves. I coach five quick strength moves for runners: "
-            f"{ALL_MOVE_NAMES}, and I count the reps out loud for you. {NOT_MEDICAL} "
-            "Shall we start your morning moves?"
-        )
+        intro = say(Phrase.WELCOME_NEW, count=routine_size(), moves=all_move_names())
+        return Speech.of(" ".join((intro, say(Phrase.NOT_MEDICAL), say(Phrase.SHALL_WE_START))))
     days = streak(progress, today)
-    streak_line = f"You're on a {days} day streak. " if days > 1 else ""
-    return Speech.of(
-        f"Welcome back to Morning Moves. {streak_line}"
-        f"Today's squats: {squat_target(progress, today)}. Shall we start your morning moves?"
-    )
+    lines = [say(Phrase.WELCOME_BACK)]
+    if days > 1:
+        lines.append(say(Phrase.STREAK, days=days))
+    lines += [
+        say(Phrase.TODAYS_SQUATS, target=squat_target(progress, today)),
+        say(Phrase.SHALL_WE_START),
+    ]
+    return Speech.of(" ".join(lines))
 
 
 def describe_dose(m: Move, dose: Dose) -> str:
     """'2 sets of 10 toe taps on each leg', '10 glute bridges, holding for 3 seconds...'."""
     if dose.last_set_reps:
-        amount = f"{dose.total_reps} {m.name} in {dose.sets} sets"
+        amount = say(Phrase.DOSE_IN_SETS, total=dose.total_reps, name=m.name, sets=dose.sets)
     elif dose.sets > 1:
-        amount = f"{dose.sets} sets of {dose.reps} {m.name}"
+        amount = say(Phrase.DOSE_SETS_OF, sets=dose.sets, reps=dose.reps, name=m.name)
     else:
-        amount = f"{dose.reps} {m.name}"
+        amount = say(Phrase.REPS_OF, reps=dose.reps, name=m.name)
     if dose.sides is Sides.EACH_LEG:
-        amount += " on each leg"
+        amount = say(Phrase.DOSE_EACH_LEG, amount=amount)
     elif dose.sides is Sides.ALTERNATE:
-        amount += ", swapping legs each time"
+        amount = say(Phrase.DOSE_ALTERNATE, amount=amount)
     if dose.hold_seconds:
-        amount += f", holding for {dose.hold_seconds:g} seconds at the top"
+        amount = say(Phrase.DOSE_HOLD, amount=amount, seconds=dose.hold_seconds)
     return amount
 
 
 def introduce(m: Move, dose: Dose, position: int, count: int) -> Speech:
     """A move before its first set: what it is and today's dose."""
     if count == 1:
-        opener = f"Let's do {m.name}."
+        opener = Phrase.INTRO_ONLY
     elif position == 0:
-        opener = f"First up, {m.name}."
+        opener = Phrase.INTRO_FIRST
     elif position == count - 1:
-        opener = f"Last one, {m.name}."
+        opener = Phrase.INTRO_LAST
     else:
-        opener = f"Next, {m.name}."
-    support = f" {m.support}" if dose.supported else ""
-    return Speech.of(f"{opener} {m.summary}{support} Today, {describe_dose(m, dose)}.")
+        opener = Phrase.INTRO_NEXT
+    lines = [say(opener, name=m.name), m.summary]
+    if dose.supported:
+        lines.append(m.support)
+    lines.append(say(Phrase.INTRO_TODAY, dose=describe_dose(m, dose)))
+    return Speech.of(" ".join(lines))
 
 
 def explain(m: Move) -> Speech:
-    return Speech.of(f"Here's how to do {m.name}.", *m.cues, f"Why it helps: {m.why}")
+    return Speech.of(
+        say(Phrase.EXPLAIN_HOW, name=m.name), *m.cues, say(Phrase.EXPLAIN_WHY, why=m.why)
+    )
 
 
 def set_ending(m: Move, dose: Dose, set_no: int, more_moves: bool) -> Speech:
     """What follows the count: a clear end and what to say next."""
     if set_no < dose.sets:
-        return Speech.of(f"Have a breather, and say next for set {set_no + 1}.")
+        return Speech.of(say(Phrase.BREATHER, set_no=set_no + 1))
     if more_moves:
-        return Speech.of(f"That's your last set of {m.name}. Say next when you're ready.")
-    return Speech.of("That's the last one. Say next to finish.")
+        return Speech.of(say(Phrase.LAST_SET_OF_MOVE, name=m.name))
+    return Speech.of(say(Phrase.LAST_SET_OF_ROUTINE))
 
 
 def sets_left_line(m: Move, sets_left: int, later: tuple[MoveId, ...]) -> str:
     names = [move(x).name for x in later]
-    to_go = "one more move" if len(names) == 1 else f"{len(names)} more moves"
+    one_more = len(names) == 1
+    to_go = say(Phrase.ONE_MORE_MOVE) if one_more else say(Phrase.MORE_MOVES, count=len(names))
     if sets_left == 0:
         if not names:
-            return f"That was the last set of {m.name}, and the last move. You're done."
-        return f"That was the last set of {m.name}. {to_go.capitalize()} to go: {spoken(names)}."
-    now = "One more set" if sets_left == 1 else f"{sets_left} more sets"
+            return say(Phrase.LAST_SET_ALL_DONE, name=m.name)
+        to_go = capitalised(to_go)  # it starts a sentence here
+        return say(Phrase.LAST_SET_MOVES_TO_GO, name=m.name, to_go=to_go, names=spoken_list(names))
+    now = say(Phrase.ONE_MORE_SET) if sets_left == 1 else say(Phrase.MORE_SETS, count=sets_left)
     if not names:
-        return f"{now} of {m.name}, and then you're done."
-    return f"{now} of {m.name}, then {to_go}: {spoken(names)}."
+        return say(Phrase.SETS_LEFT_THEN_DONE, sets_left=now, name=m.name)
+    return say(
+        Phrase.SETS_LEFT_THEN_MOVES,
+        sets_left=now,
+        name=m.name,
+        to_go=to_go,
+        names=spoken_list(names),
+    )
 
 
 def progress_report(progress: UserProgress, today: date, done_today: bool) -> Speech:
@@ -120,70 +135,68 @@ def progress_report(progress: UserProgress, today: date, done_today: bool) -> Sp
     # A streak that ended yesterday is still alive; say so rather than claim today is done.
     trained_today = done_today or today in active_dates(progress)
     if not days:
-        lines = ["No streak yet. Today is a good day to start one."]
+        lines = [say(Phrase.NO_STREAK)]
     elif not trained_today:
         lines = [
-            "You trained yesterday." if days == 1 else f"You're on a {days} day streak.",
-            f"Do today's moves to make it {days + 1} days in a row.",
+            say(Phrase.TRAINED_YESTERDAY) if days == 1 else say(Phrase.STREAK, days=days),
+            say(Phrase.KEEP_STREAK_GOING, days=days + 1),
         ]
     elif days == 1:
-        lines = ["You've trained today: that's day one of a streak."]
+        lines = [say(Phrase.FIRST_DAY_OF_STREAK)]
     else:
-        lines = [f"You're on a {days} day streak, today included."]
+        lines = [say(Phrase.STREAK_TODAY_INCLUDED, days=days)]
     totals = this_week(progress, today)
     if totals:
-        parts = [f"{n} {move(m).name}" for m, n in totals.items()]
-        lines.append(f"This week so far: {spoken(parts)}.")
+        parts = [say(Phrase.REPS_OF, reps=n, name=move(m).name) for m, n in totals.items()]
+        lines.append(say(Phrase.THIS_WEEK, totals=spoken_list(parts)))
     target = squat_target(progress, today)
-    lines.append(f"Today's squat target is {target}.")
+    lines.append(say(Phrase.SQUAT_TARGET, target=target))
     lines.append(birthday_line(progress.profile.age, target))
     return Speech.of(" ".join(lines))
 
 
 def birthday_line(age: int | None, target: int) -> str:
     if age is None:
-        return "Tell me your age, for example say I'm 42, and I'll set your squat goal."
+        return say(Phrase.ASK_AGE)
     goal = next_big_birthday(age)
     gap = goal - target
     if gap <= 0:
-        return f"You've reached {goal} squats a day, the number of your next big birthday."
-    return f"Your next big birthday is {goal}, so you're {gap} squats a day away from {goal}."
+        return say(Phrase.BIRTHDAY_REACHED, goal=goal)
+    return say(Phrase.BIRTHDAY_AHEAD, goal=goal, gap=gap)
 
 
 def age_set(age: int | None, goal: int, target: int) -> Speech:
     """Confirm the age (when it was said) and what it means for squats."""
-    opener = f"Got it, you're {age}. Your" if age is not None else "Got it: your"
-    return Speech.of(
-        f"{opener} next big birthday is {goal}, so your squats will build a little each week "
-        f"towards {goal} a day. Today's target is {target}."
-    )
+    if age is None:
+        return Speech.of(say(Phrase.BIRTHDAY_SET, goal=goal, target=target))
+    return Speech.of(say(Phrase.AGE_SET, age=age, goal=goal, target=target))
 
 
-FEEDBACK_QUESTION = "How did that feel? Say easy, hard, or about right."
-FEEDBACK_REPLIES = {
-    Feedback.EASY: "Great, I'll make it a little harder next time.",
-    Feedback.HARD: "Thanks for telling me. I'll ease off a little next time.",
-    Feedback.RIGHT: "Perfect, we'll keep it just like that.",
+FEEDBACK_REPLIES: Mapping[Feedback, PhraseId] = {
+    Feedback.EASY: Phrase.FEEDBACK_EASY,
+    Feedback.HARD: Phrase.FEEDBACK_HARD,
+    Feedback.RIGHT: Phrase.FEEDBACK_RIGHT,
 }
-FEEDBACK_AT_LIMIT = {
-    Feedback.EASY: "You're already at the top of the plan there, so we'll keep it as it is.",
-    Feedback.HARD: "That's already the gentlest version, so we'll keep it as it is. "
-    "Do stop if anything hurts.",
-    Feedback.RIGHT: FEEDBACK_REPLIES[Feedback.RIGHT],
+FEEDBACK_AT_LIMIT: Mapping[Feedback, PhraseId] = {
+    Feedback.EASY: Phrase.FEEDBACK_EASY_AT_LIMIT,
+    Feedback.HARD: Phrase.FEEDBACK_HARD_AT_LIMIT,
+    Feedback.RIGHT: Phrase.FEEDBACK_RIGHT,
 }
 
 
 def finished(names: list[str], moment_outro: str, days: int) -> str:
     if len(names) == len(ROUTINE):
-        done = "That's all five moves done. Brilliant work."
+        lines = [say(Phrase.ALL_DONE, count=routine_size())]
     elif names:
-        done = f"That's {spoken(names)} done. Nice work."
+        lines = [say(Phrase.SOME_DONE, names=spoken_list(names))]
     else:
-        done = "That's the end of the list."
-    streak_line = f" You're on a {days} day streak." if days > 1 else ""
-    outro = f" {moment_outro}" if moment_outro else ""
-    return f"{done}{streak_line}{outro}"
+        lines = [say(Phrase.NONE_DONE)]
+    if days > 1:
+        lines.append(say(Phrase.STREAK, days=days))
+    if moment_outro:
+        lines.append(moment_outro)
+    return " ".join(lines)
 
 
 def moment_names() -> str:
-    return spoken([m.name for m in MOMENTS.values()])
+    return spoken_list([m.name for m in MOMENTS.values()])

@@ -20,13 +20,12 @@ from __future__ import annotations
 from skill.domain import reminder_talk, script
 from skill.domain.cards import routine_card
 from skill.domain.catalogue import (
-    ALL_MOVE_NAMES,
     MOMENTS,
     ROUTINE,
     Dose,
     Move,
+    all_move_names,
     move,
-    spoken_list,
 )
 from skill.domain.counting import set_speech
 from skill.domain.events import Event, EventKind
@@ -46,9 +45,8 @@ from skill.domain.progression import (
 from skill.domain.reminders import completed_routine_dates
 from skill.domain.speech import Card, Reply, Speech
 from skill.domain.state import Phase, SessionState, consistent
-from skill.domain.turn import Context, Handler, Outcome
-from skill.domain.turn import end as _end
-from skill.domain.turn import wait as _wait
+from skill.domain.turn import Context, Handler, Outcome, end, wait
+from skill.domain.words import Phrase, say, speaking, spoken_list
 
 # ---------------------------------------------------------------------------------------------
 # Building blocks
@@ -119,7 +117,7 @@ def _new_plan(
 def _introduce(state: SessionState, lead: str = "") -> Outcome:
     current, dose = _coached(state)
     intro = script.introduce(current, dose, state.index, len(state.plan))
-    return _wait(state, Speech.of(lead) + intro if lead else intro)
+    return wait(state, Speech.of(lead) + intro if lead else intro)
 
 
 def _count(state: SessionState, ctx: Context, lead: str = "") -> Outcome:
@@ -131,7 +129,7 @@ def _count(state: SessionState, ctx: Context, lead: str = "") -> Outcome:
     speech = set_speech(current, dose, set_no, _tempo(state, ctx), lead) + script.set_ending(
         current, dose, set_no, more_moves
     )
-    return _wait(counted, speech, prompted=True)
+    return wait(counted, speech, prompted=True)
 
 
 def _advance(
@@ -156,11 +154,11 @@ def _finish(
     reps = {c.id: state.dose.total_reps} if moment and (c := state.current) and state.dose else {}
     card = routine_card(state.done, ctx.progress, today, days, reps)
     if moment is not None:
-        return _end(Speech.of(words, script.SEE_YOU), progress, card)
+        return end(Speech.of(words, say(Phrase.SEE_YOU)), progress, card)
     if not names:
-        return _wait(_idle(state), Speech.of(words), progress)
+        return wait(_idle(state), Speech.of(words), progress)
     idle = state._replace(phase=Phase.FEEDBACK, dose=None, sets_done=0)
-    return _wait(idle, Speech.of(words), progress, card=card)
+    return wait(idle, Speech.of(words), progress, card=card)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -169,7 +167,7 @@ def _finish(
 
 def _launch(state: SessionState, event: Event, ctx: Context) -> Outcome:
     fresh = SessionState(tempo=clamp_tempo(ctx.progress.profile.tempo))
-    return _wait(fresh, script.welcome(ctx.progress, ctx.now.date()), prompted=True)
+    return wait(fresh, script.welcome(ctx.progress, ctx.now.date()), prompted=True)
 
 
 def _start_routine(state: SessionState, event: Event, ctx: Context) -> Outcome:
@@ -177,19 +175,21 @@ def _start_routine(state: SessionState, event: Event, ctx: Context) -> Outcome:
         return _start_moment(state, event, ctx)
     if event.move is not None:
         return _start_move(state, event, ctx)
-    return _introduce(_new_plan(state, ROUTINE, None, ctx), "Here we go: five moves.")
+    return _introduce(
+        _new_plan(state, ROUTINE, None, ctx), say(Phrase.HERE_WE_GO, count=script.routine_size())
+    )
 
 
 def _start_move(state: SessionState, event: Event, ctx: Context) -> Outcome:
     if event.move is None:
-        names = ALL_MOVE_NAMES
-        return _wait(_idle(state), Speech.of(f"Which move would you like? {names}?"))
+        names = all_move_names()
+        return wait(_idle(state), Speech.of(say(Phrase.WHICH_MOVE, names=names)))
     return _introduce(_new_plan(state, (event.move,), None, ctx))
 
 
 def _start_moment(state: SessionState, event: Event, ctx: Context) -> Outcome:
     if event.moment is None:
-        return _wait(_idle(state), Speech.of(f"Which moment? {script.moment_names()}?"))
+        return wait(_idle(state), Speech.of(say(Phrase.WHICH_MOMENT, names=script.moment_names())))
     spec = MOMENTS[event.moment]
     running = _new_plan(state, (spec.move,), event.moment, ctx)
     if not spec.hands_free:
@@ -197,7 +197,7 @@ def _start_moment(state: SessionState, event: Event, ctx: Context) -> Outcome:
     # One reply from start to finish: the user's mouth is busy, so nothing waits for them.
     current, dose = _coached(running)
     speech = set_speech(current, dose, 1, _tempo(running, ctx), spec.intro)
-    return _end(speech + Speech.of(spec.outro), (_completion(running, ctx),))
+    return end(speech + Speech.of(spec.outro), (_completion(running, ctx),))
 
 
 def _idle(state: SessionState) -> SessionState:
@@ -207,14 +207,14 @@ def _idle(state: SessionState) -> SessionState:
 def _explain(state: SessionState, event: Event, ctx: Context) -> Outcome:
     target = move(event.move) if event.move is not None else state.current
     if target is None:
-        return _wait(state, Speech.of(f"Which move shall I explain? {ALL_MOVE_NAMES}?"))
+        return wait(state, Speech.of(say(Phrase.WHICH_MOVE_TO_EXPLAIN, names=all_move_names())))
     card = Card(target.title, " ".join(target.cues))
-    return _wait(state, script.explain(target), card=card)
+    return wait(state, script.explain(target), card=card)
 
 
 def _progress(state: SessionState, event: Event, ctx: Context) -> Outcome:
     report = script.progress_report(ctx.progress, ctx.now.date(), done_today=bool(state.done))
-    return _wait(state, report)
+    return wait(state, report)
 
 
 def _set_age(state: SessionState, event: Event, ctx: Context) -> Outcome:
@@ -224,16 +224,16 @@ def _set_age(state: SessionState, event: Event, ctx: Context) -> Outcome:
     number = event.number if said_age else (event.big_birthday or 0) - 1
     age = valid_age(number)
     if age is None:
-        return _wait(state, Speech.of("Sorry, I didn't get your age. Say, for example, I'm 42."))
+        return wait(state, Speech.of(say(Phrase.AGE_NOT_HEARD)))
     profile = ctx.progress.profile._replace(age=age)
     target = squat_target(ctx.progress._replace(profile=profile), ctx.now.date())
     words = script.age_set(age if said_age else None, next_big_birthday(age), target)
-    return _wait(state, words, (ProfileUpdate(age=age),))
+    return wait(state, words, (ProfileUpdate(age=age),))
 
 
 def _feedback(state: SessionState, event: Event, ctx: Context) -> Outcome:
     if event.feedback is None:
-        return _wait(state, Speech.of("How did it feel?"))
+        return wait(state, Speech.of(say(Phrase.HOW_DID_IT_FEEL)))
     if event.move is not None:
         moves: tuple[MoveId, ...] = (event.move,)
     elif state.current is not None and state.coaching:
@@ -241,45 +241,42 @@ def _feedback(state: SessionState, event: Event, ctx: Context) -> Outcome:
     else:
         moves = state.done
     if not moves:
-        return _wait(state, Speech.of("Thanks. Tell me again after a move, and I'll adjust it."))
+        return wait(state, Speech.of(say(Phrase.FEEDBACK_TOO_EARLY)))
     update = adjust_for_feedback(ctx.progress, moves, event.feedback)
     lines = script.FEEDBACK_REPLIES if update else script.FEEDBACK_AT_LIMIT
-    reply = Speech.of(lines[event.feedback])
+    reply = Speech.of(say(lines[event.feedback]))
     changes: tuple[ProgressEvent, ...] = (update,) if update else ()
     if state.phase is Phase.FEEDBACK:
         return reminder_talk.farewell(state, ctx, reply, changes)
-    return _wait(state, reply, changes)
+    return wait(state, reply, changes)
 
 
 def _forget_me(state: SessionState, event: Event, ctx: Context) -> Outcome:
     back = state.back if state.phase is Phase.CONFIRM_FORGET else state.phase
     asking = state._replace(phase=Phase.CONFIRM_FORGET, back=back)
-    return _wait(
+    return wait(
         asking,
-        Speech.of(
-            "That deletes your streak, your age and all your history, and it can't be undone. "
-            "Are you sure?"
-        ),
+        Speech.of(say(Phrase.CONFIRM_FORGET)),
     )
 
 
 def _help(state: SessionState, event: Event, ctx: Context) -> Outcome:
-    return _wait(state, script.HELP_COACHING if state.coaching else script.HELP_IDLE)
+    return wait(state, script.help_coaching() if state.coaching else script.help_idle())
 
 
 def _stop(state: SessionState, event: Event, ctx: Context) -> Outcome:
     words = []
     if state.phase is Phase.COUNTED and state.current is not None:
-        words.append(f"Stopping there, so I won't count that set of {state.current.name}.")
+        words.append(say(Phrase.STOP_UNCOUNTED, name=state.current.name))
     if state.done:
-        words.append(f"You did {spoken_list([move(m).name for m in state.done])}.")
-    words.append(f"Well done today. {script.SEE_YOU}")
+        words.append(say(Phrase.YOU_DID, names=spoken_list([move(m).name for m in state.done])))
+    words.append(f"{say(Phrase.WELL_DONE)} {say(Phrase.SEE_YOU)}")
     card = None
     if state.done:  # a workout cut short still gets its card
         today = ctx.now.date()
         days = streak(ctx.progress, today, done_today=True)
         card = routine_card(state.done, ctx.progress, today, days)
-    return _end(Speech.of(" ".join(words)), card=card)
+    return end(Speech.of(" ".join(words)), card=card)
 
 
 def _session_ended(state: SessionState, event: Event, ctx: Context) -> Outcome:
@@ -294,7 +291,7 @@ def _session_ended(state: SessionState, event: Event, ctx: Context) -> Outcome:
 
 
 def _unknown(state: SessionState, event: Event, ctx: Context) -> Outcome:
-    return _wait(state, Speech.of("Sorry, I didn't catch that."))
+    return wait(state, Speech.of(say(Phrase.NOT_CAUGHT)))
 
 
 def _tempo_change(state: SessionState, event: Event, ctx: Context) -> Outcome:
@@ -302,28 +299,28 @@ def _tempo_change(state: SessionState, event: Event, ctx: Context) -> Outcome:
     old = _tempo(state, ctx)
     new = change_tempo(old, slower)
     if new == old:
-        limit = "That's as slow as I go." if slower else "That's as quick as I go."
-        return _wait(state._replace(tempo=new), Speech.of(limit))
+        limit = say(Phrase.SLOWEST) if slower else say(Phrase.QUICKEST)
+        return wait(state._replace(tempo=new), Speech.of(limit))
     changed = state._replace(tempo=new)
-    words = "Slower it is." if slower else "A bit quicker, then."
+    words = say(Phrase.SLOWER) if slower else say(Phrase.QUICKER)
     if state.phase is Phase.COUNTED:
         # Said during or just after a set: take that set again at the new pace.
         outcome = _count(
-            changed._replace(phase=Phase.READY), ctx, f"{words} Let's take that set again."
+            changed._replace(phase=Phase.READY), ctx, f"{words} {say(Phrase.TAKE_SET_AGAIN)}"
         )
     else:
-        outcome = _wait(changed, Speech.of(words))
+        outcome = wait(changed, Speech.of(words))
     return outcome._replace(progress=(ProfileUpdate(tempo=new),))
 
 
 def _nothing_running(state: SessionState, event: Event, ctx: Context) -> Outcome:
     if state.phase is Phase.FEEDBACK:
-        return _wait(state, Speech.of("That's everything for today."))
-    return _wait(state, Speech.of("We haven't started a move yet."))
+        return wait(state, Speech.of(say(Phrase.EVERYTHING_DONE)))
+    return wait(state, Speech.of(say(Phrase.NOT_STARTED)))
 
 
 def _whats_next_idle(state: SessionState, event: Event, ctx: Context) -> Outcome:
-    return _wait(state, Speech.of(f"Your morning moves are {ALL_MOVE_NAMES}."))
+    return wait(state, Speech.of(say(Phrase.YOUR_MOVES, names=all_move_names())))
 
 
 def _start_from_menu(state: SessionState, event: Event, ctx: Context) -> Outcome:
@@ -331,18 +328,15 @@ def _start_from_menu(state: SessionState, event: Event, ctx: Context) -> Outcome
 
 
 def _decline(state: SessionState, event: Event, ctx: Context) -> Outcome:
-    return _wait(
+    return wait(
         state,
-        Speech.of(
-            "No problem. You can pick a single move, like squats, or a moment, like "
-            "brushing my teeth. Or say stop."
-        ),
+        Speech.of(say(Phrase.DECLINED)),
         prompted=True,
     )
 
 
 def _repeat_menu(state: SessionState, event: Event, ctx: Context) -> Outcome:
-    return _wait(state, script.welcome(ctx.progress, ctx.now.date()), prompted=True)
+    return wait(state, script.welcome(ctx.progress, ctx.now.date()), prompted=True)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -358,28 +352,28 @@ def _confirm_set(state: SessionState, event: Event, ctx: Context) -> Outcome:
     current, dose = _coached(state)
     counted = state._replace(sets_done=state.sets_done + 1)
     if counted.sets_done < dose.sets:
-        return _count(counted._replace(phase=Phase.READY), ctx, "Lovely.")
+        return _count(counted._replace(phase=Phase.READY), ctx, say(Phrase.LOVELY))
     done = (_completion(state, ctx),)
     finished = counted._replace(done=_with_done(state, current.id))
     more = state.index + 1 < len(state.plan)
-    return _advance(finished, ctx, done, f"That's {current.name} done." if more else "")
+    return _advance(finished, ctx, done, say(Phrase.MOVE_DONE, name=current.name) if more else "")
 
 
 def _no_rush(state: SessionState, event: Event, ctx: Context) -> Outcome:
-    return _wait(state, Speech.of("No rush."))
+    return wait(state, Speech.of(say(Phrase.NO_RUSH)))
 
 
 def _pause(state: SessionState, event: Event, ctx: Context) -> Outcome:
     # A pause straight after a counted set means it was interrupted: it will be counted again.
-    return _wait(state._replace(phase=Phase.PAUSED), Speech.of("Paused. Take your time."))
+    return wait(state._replace(phase=Phase.PAUSED), Speech.of(say(Phrase.PAUSED)))
 
 
 def _still_paused(state: SessionState, event: Event, ctx: Context) -> Outcome:
-    return _wait(state, Speech.of("Still paused."))
+    return wait(state, Speech.of(say(Phrase.STILL_PAUSED)))
 
 
 def _resume(state: SessionState, event: Event, ctx: Context) -> Outcome:
-    return _count(state._replace(phase=Phase.READY), ctx, "Welcome back.")
+    return _count(state._replace(phase=Phase.READY), ctx, say(Phrase.WELCOME_BACK_FROM_PAUSE))
 
 
 def _reintroduce(state: SessionState, event: Event, ctx: Context) -> Outcome:
@@ -387,19 +381,19 @@ def _reintroduce(state: SessionState, event: Event, ctx: Context) -> Outcome:
 
 
 def _recount(state: SessionState, event: Event, ctx: Context) -> Outcome:
-    return _count(state._replace(phase=Phase.READY), ctx, "Once more.")
+    return _count(state._replace(phase=Phase.READY), ctx, say(Phrase.ONCE_MORE))
 
 
 def _skip(state: SessionState, event: Event, ctx: Context) -> Outcome:
     current, _ = _coached(state)
-    return _advance(state, ctx, (), f"Skipping {current.name}.")
+    return _advance(state, ctx, (), say(Phrase.SKIPPING, name=current.name))
 
 
 def _start_over(state: SessionState, event: Event, ctx: Context) -> Outcome:
     restarted = _new_plan(state, state.plan, state.moment, ctx)
     if state.moment is not None:
-        return _count(restarted, ctx, "From the top.")
-    return _introduce(restarted, "Starting again from the top.")
+        return _count(restarted, ctx, say(Phrase.FROM_THE_TOP))
+    return _introduce(restarted, say(Phrase.STARTING_AGAIN))
 
 
 def _how_many_left(state: SessionState, event: Event, ctx: Context) -> Outcome:
@@ -407,21 +401,21 @@ def _how_many_left(state: SessionState, event: Event, ctx: Context) -> Outcome:
     in_hand = 1 if state.phase is Phase.COUNTED else 0  # the set just counted
     left = dose.sets - state.sets_done - in_hand
     later = state.plan[state.index + 1 :]
-    return _wait(state, Speech.of(script.sets_left_line(current, left, later)))
+    return wait(state, Speech.of(script.sets_left_line(current, left, later)))
 
 
 def _whats_next(state: SessionState, event: Event, ctx: Context) -> Outcome:
     current, dose = _coached(state)
     next_set = state.sets_done + (2 if state.phase is Phase.COUNTED else 1)
     if next_set <= dose.sets and dose.sets > 1:
-        line = f"Next is set {next_set} of {dose.sets} of {current.name}."
+        line = say(Phrase.NEXT_SET, set_no=next_set, sets=dose.sets, name=current.name)
     elif next_set <= dose.sets:
-        line = f"Next is {script.describe_dose(current, dose)}."
+        line = say(Phrase.NEXT_DOSE, dose=script.describe_dose(current, dose))
     elif state.index + 1 < len(state.plan):
-        line = f"Next is {move(state.plan[state.index + 1]).name}."
+        line = say(Phrase.NEXT_MOVE, name=move(state.plan[state.index + 1]).name)
     else:
-        line = f"This is the last move. After {current.name}, you're done."
-    return _wait(state, Speech.of(line))
+        line = say(Phrase.LAST_MOVE, name=current.name)
+    return wait(state, Speech.of(line))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -429,26 +423,23 @@ def _whats_next(state: SessionState, event: Event, ctx: Context) -> Outcome:
 
 
 def _ask_feedback_again(state: SessionState, event: Event, ctx: Context) -> Outcome:
-    return _wait(state, Speech.of("Tell me in a word."))
+    return wait(state, Speech.of(say(Phrase.IN_A_WORD)))
 
 
 def _goodbye(state: SessionState, event: Event, ctx: Context) -> Outcome:
-    return reminder_talk.farewell(state, ctx, Speech.of("Well done today."))
+    return reminder_talk.farewell(state, ctx, Speech.of(say(Phrase.WELL_DONE)))
 
 
 def _forget(state: SessionState, event: Event, ctx: Context) -> Outcome:
-    return _end(
-        Speech.of(
-            "Done. I've deleted your progress and settings. If you come back, we'll start "
-            "fresh. Goodbye."
-        ),
+    return end(
+        Speech.of(say(Phrase.FORGOTTEN)),
         (ForgetUser(),),
     )
 
 
 def _keep(state: SessionState, event: Event, ctx: Context) -> Outcome:
     kept = state._replace(phase=state.back or Phase.IDLE, back=None)
-    return _wait(kept, Speech.of("Okay, I've kept everything."))
+    return wait(kept, Speech.of(say(Phrase.KEPT)))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -569,9 +560,10 @@ def _falls_back_to(state: SessionState) -> SessionState | None:
 
 
 def step(state: SessionState, event: Event, context: Context) -> Outcome:
-    """Advance the conversation by one event."""
-    state = _remembering(state, context)
-    outcome = _dispatch(state, event, context)
+    """Advance the conversation by one event, in the words of the context's locale."""
+    with speaking(context.locale):
+        state = _remembering(state, context)
+        outcome = _dispatch(state, event, context)
     return outcome._replace(state=_with_memory(outcome.state, state))
 
 

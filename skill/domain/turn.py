@@ -7,13 +7,13 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import NamedTuple
 
-from skill.domain import script
 from skill.domain.effects import Effect
 from skill.domain.events import Event
 from skill.domain.progress import ProgressEvent, UserProgress
 from skill.domain.reminders import ReminderWords
 from skill.domain.speech import Card, PermissionCard, Reply, Speech
 from skill.domain.state import Phase, SessionState
+from skill.domain.words import DEFAULT_LOCALE, Phrase, say
 
 
 class Context(NamedTuple):
@@ -23,6 +23,7 @@ class Context(NamedTuple):
     progress: UserProgress = UserProgress()
     turn_id: str = ""
     one_shot: bool = False  # the request opened its session ("Alexa, ask morning moves to …")
+    locale: str = DEFAULT_LOCALE  # whose phrasebook the reply is said from
 
 
 class Outcome(NamedTuple):
@@ -43,21 +44,21 @@ def prompt(state: SessionState) -> Speech:
     current = state.current
     match state.phase:
         case Phase.READY if current is not None:
-            return Speech.of(f"Say next when you're ready for {current.name}, or skip.")
+            return Speech.of(say(Phrase.PROMPT_READY, name=current.name))
         case Phase.COUNTED:
-            return Speech.of("Say next when you're ready, or repeat to do that set again.")
+            return Speech.of(say(Phrase.PROMPT_COUNTED))
         case Phase.PAUSED:
-            return Speech.of("Say resume when you're ready to carry on, or stop to finish.")
+            return Speech.of(say(Phrase.PROMPT_PAUSED))
         case Phase.CONFIRM_FORGET:
-            return Speech.of("Say yes to delete everything, or no to keep it.")
+            return Speech.of(say(Phrase.PROMPT_CONFIRM_FORGET))
         case Phase.FEEDBACK:
-            return Speech.of(script.FEEDBACK_QUESTION)
+            return Speech.of(say(Phrase.FEEDBACK_QUESTION))
         case Phase.OFFER_REMINDER if state.offer_at is not None:
             return ReminderWords.offer_reprompt(state.offer_at)
         case Phase.ASKING_PERMISSION if state.back is not None:
             return prompt(state._replace(phase=state.back, back=None))
         case _:
-            return Speech.of(script.START_HINT)
+            return Speech.of(say(Phrase.START_HINT))
 
 
 def wait(

@@ -13,6 +13,7 @@ from skill.store.base import ProgressStore
 from skill.voice.api_client import BoundedApiClient
 from skill.voice.can_fulfill import CanFulfillHandler
 from skill.voice.handlers import EngineHandler, FriendlyExceptionHandler
+from skill.voice.locale import LocalisedSkill
 from skill.voice.progress import ProgressKeeper
 from skill.voice.serializer import FastSerializer
 from skill.voice.skill_events import SkillDisabledHandler
@@ -45,6 +46,6 @@ def build_skill(
     builder.add_request_handler(SkillDisabledHandler(store))
     builder.add_request_handler(EngineHandler(progress, clock))
     builder.add_exception_handler(FriendlyExceptionHandler())
-    skill = builder.create()
+    skill = LocalisedSkill(skill_configuration=builder.skill_configuration)
     skill.serializer = FastSerializer()  # the SDK's results, a third of a warm turn faster
     return skill

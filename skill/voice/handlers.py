@@ -19,6 +19,7 @@ from skill.domain.session import step
 from skill.domain.speech import Reply, Speech
 from skill.domain.state import SessionState
 from skill.domain.turn import Context, Outcome
+from skill.domain.words import DEFAULT_LOCALE, Phrase, say
 from skill.voice import envelope, session_codec
 from skill.voice.effects import call_reminders
 from skill.voice.progress import ProgressKeeper
@@ -94,6 +95,7 @@ class EngineHandler(AbstractRequestHandler):
             progress=progress.progress,
             turn_id=envelope.request_id(handler_input),
             one_shot=envelope.opens_session(handler_input),
+            locale=envelope.locale(handler_input) or DEFAULT_LOCALE,
         )
         outcome = step(remembered.state, event, context)
         progress.apply(outcome.progress)
@@ -107,10 +109,6 @@ class EngineHandler(AbstractRequestHandler):
         kept = progress.save(session_ending=outcome.reply.end_session)
         session_codec.save(handler_input, SessionData(outcome.state, kept))
         return outcome
-
-
-_SORRY = Speech.of("Sorry, something went wrong on my side. Let's try that again.")
-_SORRY_REPROMPT = Speech.of("Say next to carry on, or stop to finish.")
 
 
 class FriendlyExceptionHandler(AbstractExceptionHandler):
@@ -134,5 +132,8 @@ class FriendlyExceptionHandler(AbstractExceptionHandler):
             user_ref(user_id),
             scrub(exception, user_id),
         )
-        sorry = Outcome(SessionState(), Reply(_SORRY, reprompt=_SORRY_REPROMPT))
-        return build_response(handler_input, sorry, screen=False)
+        sorry = Speech.of(say(Phrase.SORRY))
+        again = Speech.of(say(Phrase.SORRY_REPROMPT))
+        return build_response(
+            handler_input, Outcome(SessionState(), Reply(sorry, reprompt=again)), screen=False
+        )

@@ -44,6 +44,8 @@ from skill.domain.progress import (
     ProgressEvent,
     UserProgress,
 )
+from skill.domain.reminders import completed_routine_dates
+from skill.metrics import Metric, count
 from skill.store.base import ProgressStore, StoreUnavailableError
 from skill.voice import envelope
 from skill.voice.redact import user_ref
@@ -111,7 +113,10 @@ class SessionProgress:
             # Not counted because the store already had it, and the store was read this turn:
             # the loaded days include it already.
             if not (counted is False and self.loaded_this_turn):
+                before = self.progress
                 self.progress = with_event(self.progress, event)
+                if counted and isinstance(event, Completion):
+                    _count_routine(before, self.progress, event)
 
     def flush(self) -> None:
         """Write what waits in the session, oldest first, until the store fails."""
@@ -278,6 +283,13 @@ class ProgressKeeper:
                 exc,
             )
             return None
+
+
+def _count_routine(before: UserProgress, after: UserProgress, completion: Completion) -> None:
+    """The RoutinesCompleted metric: once, by the completion that finishes a day's five moves."""
+    day = completion.local_date
+    if day in completed_routine_dates(after) and day not in completed_routine_dates(before):
+        count(Metric.ROUTINES_COMPLETED)
 
 
 def _moment(stamp: Any) -> datetime | None:

@@ -35,12 +35,12 @@ from ask_sdk_model.services.service_exception import ServiceException
 from ask_sdk_model.ui.ask_for_permissions_consent_card import AskForPermissionsConsentCard
 
 from skill.domain.reminders import (
-    REMINDER_TEXT,
     REMINDERS_PERMISSION,
     ConsentAnswer,
     ReminderResult,
     ReminderStatus,
     next_occurrence,
+    reminder_text,
 )
 
 log = logging.getLogger(__name__)
@@ -172,7 +172,7 @@ class DailyReminders:
             ),
             alert_info=AlertInfo(
                 spoken_info=SpokenInfo(
-                    content=[SpokenText(locale=self._locale, text=REMINDER_TEXT)]
+                    content=[SpokenText(locale=self._locale, text=reminder_text())]
                 )
             ),
             push_notification=PushNotification(status=PushNotificationStatus.ENABLED),

@@ -13,6 +13,7 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils.request_util import get_supported_interfaces
 
 from skill.domain.screen import Screen
+from skill.domain.words import Phrase, say
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -86,7 +87,7 @@ def datasources(screen: Screen) -> dict[str, Any]:
             "step": screen.step,
             "progressPercent": percent,
             "progressWidth": f"{percent}%",
-            "progressText": f"Routine {percent}% done",
+            "progressText": say(Phrase.SCREEN_PROGRESS, percent=percent),
         }
     }
 

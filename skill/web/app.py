@@ -12,6 +12,7 @@ from flask import Flask, Response, jsonify, request
 from werkzeug.exceptions import HTTPException
 
 from skill.config import Config
+from skill.metrics import Metric, collecting, count
 from skill.store.base import ProgressStore
 from skill.store.factory import make_store
 from skill.voice.builder import build_skill
@@ -92,6 +93,8 @@ def create_app(
         except MalformedRequestError as exc:
             return _bad_request(str(exc))
         except VerificationException as exc:
+            with collecting():
+                count(Metric.VERIFICATION_FAILURES)
             return _bad_request(f"verification failed: {exc}")
         except AskSdkException as exc:
             return _bad_request(f"skill refused the request: {exc}")

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from skill.config import Config, Env, StoreKind
-from skill.jsonlog import JsonFormatter, redact
+from skill.jsonlog import JsonFormatter, RedactFilter, redact
 from skill.lambda_entry import RequestFailedError, make_handler
 from skill.voice.redact import user_ref
 from testkit.template import ROOT
@@ -141,6 +141,7 @@ LAMBDA_LIKE = {
     "AWS_ACCESS_KEY_ID": "x",
     "AWS_SECRET_ACCESS_KEY": "x",
     "AWS_EC2_METADATA_DISABLED": "1",
+    Env.SKILL_ID.value: TEST_SKILL_ID,  # without one the entry is the closed handler
 }
 
 
@@ -186,3 +187,22 @@ def test_configure_logging_writes_json_lines_at_the_configured_level(
     assert len(entries) == expected
     assert entries[-1]["level"] == "WARNING"
     assert entries[-1]["message"] == f"w {user_ref(USER)}"
+
+
+def test_native_json_filter_hands_the_runtime_formatter_redacted_top_level_fields() -> None:
+    """Lambda's JSON formatter writes a record's extra attributes as keys, str(exception) too."""
+    try:
+        raise ValueError(f"bad user {USER}")
+    except ValueError:
+        record = logging.LogRecord("t", logging.ERROR, __file__, 1, "for %s", (USER,), None)
+        record.exc_info = sys.exc_info()
+    record.fields = {"intent": "X", "device": DEVICE, "message": "never replaces the message"}
+    assert RedactFilter().filter(record)
+    assert record.getMessage() == f"for {user_ref(USER)}"
+    assert record.__dict__["intent"] == "X"
+    assert record.__dict__["device"] == user_ref(DEVICE)
+    assert record.exc_info is None
+    assert "ValueError" in record.__dict__["exception"]
+    assert "amzn1.ask." not in json.dumps(record.__dict__, default=str)
+    assert RedactFilter().filter(record)  # a second handler's filter changes nothing
+    assert record.getMessage() == f"for {user_ref(USER)}"

@@ -195,10 +195,14 @@ def test_ask_resources_deploy_only_the_skill_package() -> None:
     assert (ROOT / profile["skillMetadata"]["src"]).resolve() == skill_package().OUT
 
 
+PRIVACY = "https://morning-moves.test/privacy"
+TERMS = "https://morning-moves.test/terms"
+
+
 def test_skill_package_is_the_model_with_the_function_as_endpoint(tmp_path: Path) -> None:
     script = skill_package()
     arn = "arn:aws:lambda:eu-west-1:123456789012:function:morning-moves-skill"
-    assert script.write_package(arn, tmp_path / "package") >= 1
+    assert script.write_package(arn, PRIVACY, TERMS, tmp_path / "package") >= 1
     source, written = script.SOURCE, tmp_path / "package"
     manifest = json.loads((written / "skill.json").read_text())
     assert manifest["manifest"]["apis"]["custom"]["endpoint"]["uri"] == arn
@@ -217,7 +221,7 @@ def test_skill_package_is_the_model_with_the_function_as_endpoint(tmp_path: Path
 )
 def test_skill_package_refuses_what_is_not_a_function_arn(arn: str, tmp_path: Path) -> None:
     with pytest.raises(SystemExit):
-        skill_package().write_package(arn, tmp_path / "package")
+        skill_package().write_package(arn, PRIVACY, TERMS, tmp_path / "package")
 
 
 def _pins(path: str) -> dict[str, Requirement]:
@@ -238,3 +242,58 @@ def test_lambda_pins_stay_within_pyproject_ranges() -> None:
         if name in ranges:
             (version,) = (spec.version for spec in pin.specifier)
             assert ranges[name].specifier.contains(version), f"{name}=={version} vs {ranges[name]}"
+
+
+def _alarms() -> dict[str, dict[str, Any]]:
+    resources = load_template()["Resources"]
+    return {
+        name: r["Properties"]
+        for name, r in resources.items()
+        if r["Type"] == "AWS::CloudWatch::Alarm"
+    }
+
+
+def _alarm_metrics(alarm: dict[str, Any]) -> set[tuple[str, str]]:
+    if "MetricName" in alarm:
+        return {(alarm["Namespace"], alarm["MetricName"])}
+    return {
+        (q["MetricStat"]["Metric"]["Namespace"], q["MetricStat"]["Metric"]["MetricName"])
+        for q in alarm["Metrics"]
+        if "MetricStat" in q
+    }
+
+
+def test_alarms_watch_function_errors_throttles_and_table_throttling() -> None:
+    watched = set().union(*(_alarm_metrics(a) for a in _alarms().values()))
+    assert {
+        ("AWS/Lambda", "Errors"),
+        ("AWS/Lambda", "Throttles"),
+        ("AWS/DynamoDB", "ReadThrottleEvents"),
+        ("AWS/DynamoDB", "WriteThrottleEvents"),
+    } <= watched
+    for alarm in _alarms().values():
+        assert alarm["AlarmActions"] == [{"Ref": "AlarmTopic"}]
+        assert alarm["TreatMissingData"] == "notBreaching"  # no traffic is not an outage
+
+
+def test_the_emf_alarm_names_what_the_code_writes() -> None:
+    from skill.metrics import NAMESPACE, SERVICE, Metric
+
+    emf = [a for a in _alarms().values() if a.get("Namespace") == NAMESPACE]
+    assert emf
+    for alarm in emf:
+        assert alarm["MetricName"] in {m.value for m in Metric}
+        assert alarm["Dimensions"] == [{"Name": "Service", "Value": SERVICE}]
+
+
+def test_tracing_is_a_switch_with_its_permission_only_when_on() -> None:
+    template = load_template()
+    assert _function()["Tracing"] == {"Ref": "Tracing"}
+    assert set(template["Parameters"]["Tracing"]["AllowedValues"]) == {"Active", "PassThrough"}
+    policy = template["Resources"]["TracingPolicy"]
+    assert policy["Condition"] == "TracingOn"
+    assert policy["Properties"]["Roles"] == [{"Ref": "SkillRole"}]
+
+
+def test_function_logs_in_lambdas_json_format() -> None:
+    assert _function()["LoggingConfig"]["LogFormat"] == "JSON"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from skill.domain.cards import CARD_TITLE, NOT_MEDICAL_ADVICE, routine_card, workout_card
+from skill.domain.cards import routine_card, workout_card
 from skill.domain.catalogue import ROUTINE, move
 from skill.domain.events import Event, EventKind
 from skill.domain.ids import MoveId
@@ -13,8 +13,11 @@ from skill.domain.progression import todays_dose
 from skill.domain.session import step
 from skill.domain.speech import Card
 from skill.domain.state import SessionState
+from skill.domain.words import Phrase, say
 from tests.domain.engine_driver import context, finished_routine, routine_turns
 
+CARD_TITLE = say(Phrase.CARD_TITLE)
+NOT_MEDICAL_ADVICE = say(Phrase.CARD_NOT_MEDICAL)
 TODAY = date(2026, 11, 25)
 
 

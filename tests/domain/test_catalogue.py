@@ -6,8 +6,9 @@ from collections.abc import Callable
 
 import pytest
 
-from skill.domain.catalogue import MOMENTS, MOVES, ROUTINE, Dose, Sides, move, spoken_list
+from skill.domain.catalogue import MOMENTS, MOVES, ROUTINE, Dose, Sides, move
 from skill.domain.ids import MomentId, MoveId
+from skill.domain.words import spoken_list
 
 
 def test_routine_is_the_five_moves_in_article_order() -> None:

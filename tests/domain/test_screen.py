@@ -9,9 +9,10 @@ from hypothesis import strategies as st
 from skill.domain.catalogue import MOVES, ROUTINE
 from skill.domain.events import Event, EventKind
 from skill.domain.ids import MoveId
-from skill.domain.screen import APP_TITLE, Screen, caption, screen_for
+from skill.domain.screen import Screen, caption, screen_for
 from skill.domain.session import step
 from skill.domain.state import SessionState
+from skill.domain.words import Phrase, say
 from tests.domain.engine_driver import context, routine_turns
 
 
@@ -47,7 +48,7 @@ def test_counter_step_and_progress(screen: Screen, counter: str, step: str, perc
 
 def test_titles_come_from_the_catalogue() -> None:
     assert Screen(MoveId.HEEL_RISES, "").title == MOVES[MoveId.HEEL_RISES].title
-    assert Screen(None, "").title == APP_TITLE
+    assert Screen(None, "").title == say(Phrase.APP_TITLE)
 
 
 @given(

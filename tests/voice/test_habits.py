@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from skill.dev.simulator import ECHO_SHOW, Conversation, Device, Turn
-from skill.domain.cards import CARD_TITLE
 from skill.domain.catalogue import ROUTINE
+from skill.domain.words import Phrase, say
 from skill.voice.screens import DOCUMENT_TOKEN
 from tests.fakes.alexa_api import TOKEN, FakeAlexaApi
 from tests.voice.reminder_transcripts import DEVICE_TIME_ZONE, conversation
@@ -185,7 +185,7 @@ def test_a_card_after_the_workout(fake_alexa: FakeAlexaApi) -> None:
     card = _card(turns[-1])
     assert card is not None
     assert card["type"] == "Simple"
-    assert card["title"] == CARD_TITLE
+    assert card["title"] == say(Phrase.CARD_TITLE)
     assert card["content"].startswith("Today: Toe taps 20, Squats 10")
     assert "Next time:" in card["content"]
     assert all(_card(t) is None for t in turns[:-1])

@@ -23,11 +23,11 @@ from ask_sdk_model.response import Response
 from ask_sdk_model.services.api_client_request import ApiClientRequest
 
 from skill.domain.reminders import (
-    REMINDER_TEXT,
     REMINDERS_PERMISSION,
     ConsentAnswer,
     ReminderResult,
     ReminderStatus,
+    reminder_text,
 )
 from skill.voice.api_client import BoundedApiClient
 from skill.voice.reminders import (
@@ -112,7 +112,7 @@ def test_schedule_creates_one_daily_reminder_in_the_device_time_zone(
     ]
     [spoken] = stored["alertInfo"]["spokenInfo"]["content"]
     locale = load_event("help_intent")["request"]["locale"]
-    assert spoken == {"locale": locale, "text": REMINDER_TEXT}
+    assert spoken == {"locale": locale, "text": reminder_text()}
     assert stored["pushNotification"] == {"status": "ENABLED"}
 
 

@@ -1,0 +1,380 @@
+"""English: one book for every English locale (en-US, en-GB, en-AU, en-CA, en-IN).
+
+Facts come from the source article (GUIDE.md §1); every sentence is written in our own words.
+A `{field}` is filled in by the code that says the line (str.format syntax).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from skill.domain.ids import MomentId, MoveId
+from skill.domain.words.phrases import MomentWords, MoveWords, Phrase, PhraseId
+
+LINES: Mapping[PhraseId, str] = {
+    # lists
+    Phrase.LIST_SEPARATOR: ", ",
+    Phrase.LIST_LAST: "{first} and {last}",
+    # greetings, help and hints
+    Phrase.SEE_YOU: "See you tomorrow.",
+    Phrase.NOT_MEDICAL: "I'm a coach, not a doctor, so stop if anything hurts.",
+    Phrase.START_HINT: "Say start my morning moves, or name one move, like squats.",
+    Phrase.MOMENT_HINT: "You can also say kettle, brushing my teeth, or bath, for a quick moment.",
+    Phrase.HELP_IDLE: (
+        "I coach {count} quick strength moves for runners: {moves}. "
+        "I explain each one, then count the reps out loud so you can keep your hands free. "
+        "{hint}"
+    ),
+    Phrase.HELP_COACHING: (
+        "While we train, say next when you're ready, pause for a break, repeat to go again, "
+        "skip to move on, slower or faster to change the pace, explain to hear the form, "
+        "or how many left. Say stop to finish."
+    ),
+    Phrase.WELCOME_NEW: (
+        "Welcome to Morning Moves. I coach {count} quick strength moves for runners: "
+        "{moves}, and I count the reps out loud for you."
+    ),
+    Phrase.WELCOME_BACK: "Welcome back to Morning Moves.",
+    Phrase.STREAK: "You're on a {days} day streak.",
+    Phrase.TODAYS_SQUATS: "Today's squats: {target}.",
+    Phrase.SHALL_WE_START: "Shall we start your morning moves?",
+    # a move's dose and introduction
+    Phrase.DOSE_IN_SETS: "{total} {name} in {sets} sets",
+    Phrase.DOSE_SETS_OF: "{sets} sets of {reps} {name}",
+    Phrase.REPS_OF: "{reps} {name}",
+    Phrase.DOSE_EACH_LEG: "{amount} on each leg",
+    Phrase.DOSE_ALTERNATE: "{amount}, swapping legs each time",
+    Phrase.DOSE_HOLD: "{amount}, holding for {seconds:g} seconds at the top",
+    Phrase.INTRO_ONLY: "Let's do {name}.",
+    Phrase.INTRO_FIRST: "First up, {name}.",
+    Phrase.INTRO_LAST: "Last one, {name}.",
+    Phrase.INTRO_NEXT: "Next, {name}.",
+    Phrase.INTRO_TODAY: "Today, {dose}.",
+    Phrase.EXPLAIN_HOW: "Here's how to do {name}.",
+    Phrase.EXPLAIN_WHY: "Why it helps: {why}",
+    # after a set, and how much is left
+    Phrase.BREATHER: "Have a breather, and say next for set {set_no}.",
+    Phrase.LAST_SET_OF_MOVE: "That's your last set of {name}. Say next when you're ready.",
+    Phrase.LAST_SET_OF_ROUTINE: "That's the last one. Say next to finish.",
+    Phrase.ONE_MORE_MOVE: "one more move",
+    Phrase.MORE_MOVES: "{count} more moves",
+    Phrase.ONE_MORE_SET: "One more set",
+    Phrase.MORE_SETS: "{count} more sets",
+    Phrase.LAST_SET_ALL_DONE: "That was the last set of {name}, and the last move. You're done.",
+    Phrase.LAST_SET_MOVES_TO_GO: "That was the last set of {name}. {to_go} to go: {names}.",
+    Phrase.SETS_LEFT_THEN_DONE: "{sets_left} of {name}, and then you're done.",
+    Phrase.SETS_LEFT_THEN_MOVES: "{sets_left} of {name}, then {to_go}: {names}.",
+    # progress and age
+    Phrase.NO_STREAK: "No streak yet. Today is a good day to start one.",
+    Phrase.TRAINED_YESTERDAY: "You trained yesterday.",
+    Phrase.KEEP_STREAK_GOING: "Do today's moves to make it {days} days in a row.",
+    Phrase.FIRST_DAY_OF_STREAK: "You've trained today: that's day one of a streak.",
+    Phrase.STREAK_TODAY_INCLUDED: "You're on a {days} day streak, today included.",
+    Phrase.THIS_WEEK: "This week so far: {totals}.",
+    Phrase.SQUAT_TARGET: "Today's squat target is {target}.",
+    Phrase.ASK_AGE: "Tell me your age, for example say I'm 42, and I'll set your squat goal.",
+    Phrase.BIRTHDAY_REACHED: (
+        "You've reached {goal} squats a day, the number of your next big birthday."
+    ),
+    Phrase.BIRTHDAY_AHEAD: (
+        "Your next big birthday is {goal}, so you're {gap} squats a day away from {goal}."
+    ),
+    Phrase.AGE_SET: (
+        "Got it, you're {age}. Your next big birthday is {goal}, so your squats will build a "
+        "little each week towards {goal} a day. Today's target is {target}."
+    ),
+    Phrase.BIRTHDAY_SET: (
+        "Got it: your next big birthday is {goal}, so your squats will build a little each "
+        "week towards {goal} a day. Today's target is {target}."
+    ),
+    # feedback
+    Phrase.FEEDBACK_QUESTION: "How did that feel? Say easy, hard, or about right.",
+    Phrase.FEEDBACK_EASY: "Great, I'll make it a little harder next time.",
+    Phrase.FEEDBACK_HARD: "Thanks for telling me. I'll ease off a little next time.",
+    Phrase.FEEDBACK_RIGHT: "Perfect, we'll keep it just like that.",
+    Phrase.FEEDBACK_EASY_AT_LIMIT: (
+        "You're already at the top of the plan there, so we'll keep it as it is."
+    ),
+    Phrase.FEEDBACK_HARD_AT_LIMIT: (
+        "That's already the gentlest version, so we'll keep it as it is. Do stop if anything hurts."
+    ),
+    # the end of a plan
+    Phrase.ALL_DONE: "That's all {count} moves done. Brilliant work.",
+    Phrase.SOME_DONE: "That's {names} done. Nice work.",
+    Phrase.NONE_DONE: "That's the end of the list.",
+    # the session's prompts and replies
+    Phrase.PROMPT_READY: "Say next when you're ready for {name}, or skip.",
+    Phrase.PROMPT_COUNTED: "Say next when you're ready, or repeat to do that set again.",
+    Phrase.PROMPT_PAUSED: "Say resume when you're ready to carry on, or stop to finish.",
+    Phrase.PROMPT_CONFIRM_FORGET: "Say yes to delete everything, or no to keep it.",
+    Phrase.HERE_WE_GO: "Here we go: {count} moves.",
+    Phrase.WHICH_MOVE: "Which move would you like? {names}?",
+    Phrase.WHICH_MOMENT: "Which moment? {names}?",
+    Phrase.WHICH_MOVE_TO_EXPLAIN: "Which move shall I explain? {names}?",
+    Phrase.AGE_NOT_HEARD: "Sorry, I didn't get your age. Say, for example, I'm 42.",
+    Phrase.HOW_DID_IT_FEEL: "How did it feel?",
+    Phrase.FEEDBACK_TOO_EARLY: "Thanks. Tell me again after a move, and I'll adjust it.",
+    Phrase.CONFIRM_FORGET: (
+        "That deletes your streak, your age and all your history, and it can't be undone. "
+        "Are you sure?"
+    ),
+    Phrase.STOP_UNCOUNTED: "Stopping there, so I won't count that set of {name}.",
+    Phrase.YOU_DID: "You did {names}.",
+    Phrase.WELL_DONE: "Well done today.",
+    Phrase.NOT_CAUGHT: "Sorry, I didn't catch that.",
+    Phrase.SLOWEST: "That's as slow as I go.",
+    Phrase.QUICKEST: "That's as quick as I go.",
+    Phrase.SLOWER: "Slower it is.",
+    Phrase.QUICKER: "A bit quicker, then.",
+    Phrase.TAKE_SET_AGAIN: "Let's take that set again.",
+    Phrase.EVERYTHING_DONE: "That's everything for today.",
+    Phrase.NOT_STARTED: "We haven't started a move yet.",
+    Phrase.YOUR_MOVES: "Your morning moves are {names}.",
+    Phrase.DECLINED: (
+        "No problem. You can pick a single move, like squats, or a moment, like "
+        "brushing my teeth. Or say stop."
+    ),
+    Phrase.LOVELY: "Lovely.",
+    Phrase.MOVE_DONE: "That's {name} done.",
+    Phrase.NO_RUSH: "No rush.",
+    Phrase.PAUSED: "Paused. Take your time.",
+    Phrase.STILL_PAUSED: "Still paused.",
+    Phrase.WELCOME_BACK_FROM_PAUSE: "Welcome back.",
+    Phrase.ONCE_MORE: "Once more.",
+    Phrase.SKIPPING: "Skipping {name}.",
+    Phrase.FROM_THE_TOP: "From the top.",
+    Phrase.STARTING_AGAIN: "Starting again from the top.",
+    Phrase.NEXT_SET: "Next is set {set_no} of {sets} of {name}.",
+    Phrase.NEXT_DOSE: "Next is {dose}.",
+    Phrase.NEXT_MOVE: "Next is {name}.",
+    Phrase.LAST_MOVE: "This is the last move. After {name}, you're done.",
+    Phrase.IN_A_WORD: "Tell me in a word.",
+    Phrase.FORGOTTEN: (
+        "Done. I've deleted your progress and settings. If you come back, we'll start "
+        "fresh. Goodbye."
+    ),
+    Phrase.KEPT: "Okay, I've kept everything.",
+    # counting a set
+    Phrase.COUNTDOWN_READY: "Ready?",
+    Phrase.COUNTDOWN_NUMBER: "{number},",
+    Phrase.COUNTDOWN_GO: "go.",
+    Phrase.HALFWAY_1: "Halfway, lovely.",
+    Phrase.HALFWAY_2: "Halfway there.",
+    Phrase.HALFWAY_3: "Half done, steady.",
+    Phrase.RIGHT: "right",
+    Phrase.LEFT: "left",
+    Phrase.FIRST_BEAT: "{number}, {word}",
+    Phrase.FIRST_BEAT_SIDE: "{number}, {side} leg {word}",
+    Phrase.SWITCH_LEGS: "Switch to your left leg.",
+    Phrase.SET_OF: "Set {set_no} of {sets}.",
+    Phrase.RIGHT_LEG_FIRST: "Right leg first.",
+    Phrase.SWAP_LEGS: "Swap legs every rep, starting with your right.",
+    Phrase.SET_TOTAL: "And that's {total}.",
+    Phrase.BEAT_LIFT: "lift",
+    Phrase.BEAT_LOWER: "lower",
+    Phrase.BEAT_DOWN: "down",
+    Phrase.BEAT_UP: "up",
+    Phrase.BEAT_RISE: "rise",
+    Phrase.BEAT_HOLD: "hold",
+    Phrase.BEAT_BACK: "back",
+    Phrase.BEAT_AND_UP: "and up",
+    # the home card
+    Phrase.CARD_TITLE: "Morning Moves: today's workout",
+    Phrase.CARD_NOT_MEDICAL: (
+        "Morning Moves is a coaching aid, not medical advice. Stop if anything hurts."
+    ),
+    Phrase.CARD_ITEM: "{title} {reps}",
+    Phrase.CARD_TODAY: "Today: {reps}.",
+    Phrase.CARD_WARM_UP: "a warm-up",
+    Phrase.CARD_STREAK: "Streak: {days} days in a row.",
+    Phrase.CARD_STREAK_FIRST: "Streak: day 1. Come back tomorrow to make it two.",
+    Phrase.CARD_NEXT_TIME: "Next time: {reps}.",
+    # the screen
+    Phrase.APP_TITLE: "Morning Moves",
+    Phrase.SCREEN_REP: "Rep {rep} of {reps}",
+    Phrase.SCREEN_REPS: "{reps} reps",
+    Phrase.SCREEN_SET: "Set {set_no} of {sets}",
+    Phrase.SCREEN_MOVE: "Move {number} of {total}",
+    Phrase.SCREEN_PROGRESS: "Routine {percent}% done",
+    # reminders
+    Phrase.NOON: "noon",
+    Phrase.MIDNIGHT: "midnight",
+    Phrase.AM: "a.m.",
+    Phrase.PM: "p.m.",
+    Phrase.CLOCK_HOUR: "{hour} {suffix}",
+    Phrase.CLOCK_MINUTES: "{hour}:{minute:02d} {suffix}",
+    Phrase.REMINDER_TEXT: (
+        "Time for your morning moves. {count} quick moves before you get dressed."
+    ),
+    Phrase.REMINDER_OFFER: (
+        "One more thing: moves stick best when they have a fixed moment in your day. "
+        "Shall I remind you every day at {time}?"
+    ),
+    Phrase.REMINDER_OFFER_REPROMPT: "Would you like a daily reminder at {time}? Say yes or no.",
+    Phrase.REMINDER_DECLINED: (
+        "No problem, I won't ask again. If you change your mind, say remind me every day at seven."
+    ),
+    Phrase.REMINDER_SET: "Done. I'll remind you every day at {time} to do your morning moves.",
+    Phrase.REMINDER_CHANGED: "Okay, your daily reminder is now at {time}",
+    Phrase.REMINDER_NONE_TO_CANCEL: (
+        "You have no Morning Moves reminder, so there was nothing to cancel."
+    ),
+    Phrase.REMINDER_CANCELLED: "Okay, I've cancelled your daily reminder.",
+    Phrase.REMINDER_NONE: (
+        "You have no Morning Moves reminder. Say remind me every day at seven to set one."
+    ),
+    Phrase.REMINDER_ONE: "You have a daily reminder at {time}",
+    Phrase.REMINDER_MANY: "You have daily reminders at {times}",
+    Phrase.REMINDER_WHICH_TIME: "What time should I remind you? For example, say seven a.m.",
+    Phrase.REMINDER_PERMISSION_CARD: (
+        "To set reminders I need your permission. "
+        "I've sent a card to your Alexa app where you can allow it."
+    ),
+    Phrase.REMINDER_PERMISSION_DENIED: (
+        "Okay, no reminder. You can allow reminders for Morning Moves in the Alexa app "
+        "whenever you like."
+    ),
+    Phrase.REMINDER_FAILED: (
+        "Sorry, I couldn't reach your reminders just now. Please try again later."
+    ),
+    Phrase.REMINDER_CARRY_ON: "What would you like to do next?",
+    # when something went wrong on our side
+    Phrase.SORRY: "Sorry, something went wrong on my side. Let's try that again.",
+    Phrase.SORRY_REPROMPT: "Say next to carry on, or stop to finish.",
+}
+
+MOVES: Mapping[MoveId, MoveWords] = {
+    MoveId.TOE_TAPS: MoveWords(
+        name="toe taps",
+        title="Toe taps",
+        summary="Balancing on one leg, you lift the other knee high and tap that toe back down.",
+        cues=(
+            "Stand tall with your feet together and your hands on your hips.",
+            "Rest the toes of one foot lightly on the floor.",
+            "Drive that knee up until your opposite hand can touch the inside of it.",
+            "Point your toes at the ceiling, so hip, knee and ankle each make a right angle.",
+            "Lower until your toe just brushes the floor, then lift the same leg again.",
+        ),
+        quick_cue="Knee up to meet the opposite hand, toes pointing at the ceiling.",
+        why=(
+            "Running is a long chain of hops from one leg to the other, so balance and strength "
+            "on a single leg pay off in every stride. Toe taps also wake up your hip flexors, "
+            "which makes them a good warm-up before a run."
+        ),
+        support="Hold a kitchen counter or the back of a chair if you need to.",
+        progression="Add sets of ten, and work towards balancing without holding on.",
+    ),
+    MoveId.SQUATS: MoveWords(
+        name="squats",
+        title="Squats",
+        summary="Sit your hips back as if onto a chair, then stand tall again.",
+        cues=(
+            "Stand with your feet a little wider than your hips, toes turned out a touch.",
+            "Brace your tummy, lift your chest and keep your back flat.",
+            "Bring your palms together in front of your chest.",
+            "Push your hips back and bend your knees, as if sitting down onto a chair.",
+            "Keep your weight in your heels, so you could wiggle your toes at the bottom.",
+        ),
+        quick_cue="Chest up, hips back, weight in your heels.",
+        why=(
+            "A squat teaches the hip hinge that powers every stride, and it works nearly every "
+            "big muscle you run with. It is also the move you need to sit down and stand up "
+            "for the rest of your life."
+        ),
+        support="Squat towards a real chair behind you if you would like a target.",
+        progression=(
+            "Start with ten a day, then add a few more each week until you reach the age of "
+            "your next big birthday."
+        ),
+    ),
+    MoveId.HEEL_RISES: MoveWords(
+        name="heel rises",
+        title="Heel rises",
+        summary="Rise slowly up onto your tiptoes, then lower just as slowly.",
+        cues=(
+            "Stand with your feet hip-width apart on a flat floor, hands on your waist or "
+            "resting lightly on something steady.",
+            "Picture a balloon tied to the top of your head, drawing you up through your spine.",
+            "Let it lift your heels until you are high on your tiptoes.",
+            "Lower your heels as slowly as you rose: smooth and steady, no wobbles.",
+        ),
+        quick_cue="Grow tall, rise smoothly, and lower just as slowly.",
+        why=(
+            "Every running step rolls your foot through to a push off the toes. Stronger calves "
+            "and steadier ankles put more power into that push."
+        ),
+        support="Rest your fingertips on a counter or a wall.",
+        progression="When two feet feel rock steady, lift one foot and rise on the other.",
+    ),
+    MoveId.GLUTE_BRIDGE: MoveWords(
+        name="glute bridges",
+        title="Glute bridge",
+        summary="Lying on your back, lift your hips into a straight line, hold, and lower.",
+        cues=(
+            "Lie on your back, knees bent, feet flat and about a hand-span apart, "
+            "arms by your sides.",
+            "Squeeze your bottom and your tummy.",
+            "Press through your heels and raise your hips until shoulders, hips and knees make "
+            "one straight line.",
+            "Hold it there, then lower slowly back down.",
+        ),
+        quick_cue="Squeeze, press through your heels, and make a straight line.",
+        why=(
+            "It wakes up your glutes, which often doze even in runners, frees up the hips and "
+            "teaches your core to keep your spine in line."
+        ),
+        support="Keep your arms flat on the floor beside you for stability.",
+        progression="To build up, add reps or hold a little longer at the top.",
+    ),
+    MoveId.REVERSE_LUNGE: MoveWords(
+        name="reverse lunges",
+        title="Reverse lunge",
+        summary="Step one foot back, sink that knee towards the floor, then push back up.",
+        cues=(
+            "Stand with your feet together, hands on your hips or on something steady.",
+            "Step one foot back about two feet, landing on the ball of the foot, heel up.",
+            "Brace your bottom and core, and bend both knees to lower the back knee "
+            "towards the floor.",
+            "Keep your front knee stacked over your front foot.",
+            "Push through your front heel to bring the back foot home.",
+        ),
+        quick_cue="Step back onto the ball of the foot, front knee over front foot.",
+        why=(
+            "Changing your base of support on every rep trains balance, core and single-leg "
+            "strength together, and stepping backwards is kinder to the knees."
+        ),
+        support="Hold a counter or the back of a chair while you learn it.",
+        progression="When you feel steady, let go of the support.",
+    ),
+}
+
+MOMENTS: Mapping[MomentId, MomentWords] = {
+    MomentId.KETTLE: MomentWords(
+        "while the kettle boils",
+        intro="Kettle on? Let's fit in {both_legs} toe taps, {reps} on each leg.",
+        outro="Enjoy your cuppa.",
+    ),
+    MomentId.BRUSHING_TEETH: MomentWords(
+        "while you brush your teeth",
+        intro=(
+            "Heel rises while you brush. Your mouth is busy, so no need to answer: "
+            "just listen and rise with me for about {minutes} minutes."
+        ),
+        outro="That's {minutes} minutes. Rinse, and have a lovely day.",
+    ),
+    MomentId.BATH: MomentWords(
+        "while the bath runs",
+        intro="While the bath fills, let's do today's squats.",
+        outro="Enjoy your bath.",
+    ),
+}
+
+# Counts said as words ("five quick strength moves"); larger counts are said as digits.
+NUMBERS: tuple[str, ...] = (
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen", "twenty",
+)  # fmt: skip
+
+# Lines that one English locale says differently from the book: none so far.
+OVERRIDES: Mapping[str, Mapping[PhraseId, str]] = {}
