@@ -24,6 +24,7 @@ from bench import coldstart, peer, production, scenarios
 from bench.report import Row, Target, fmt_ms
 from bench.stats import median
 from skill.config import Config, Env, StoreKind
+from skill.dev.simulator import SIMULATOR_SKILL_ID
 from skill.lambda_entry import make_handler
 from testkit.template import ROOT, build_script
 
@@ -102,6 +103,7 @@ def measure(endpoint: str, work_dir: Path, *, runs: int, counted: bool) -> Produ
     env = {
         **production.AWS_LOCAL,
         Env.VERIFY.value: "false",
+        Env.SKILL_ID.value: SIMULATOR_SKILL_ID,  # without one the entry refuses every request
         Env.STORE.value: "dynamodb",
         Env.DYNAMODB_ENDPOINT.value: endpoint,
         Env.TABLE_NAME.value: table,
