@@ -105,13 +105,38 @@ def make_client(config: Config) -> DynamoDBClient:
     if urlsplit(config.dynamodb_endpoint or "").hostname in LOOPBACK_HOSTS:
         kwargs = {"aws_access_key_id": "local", "aws_secret_access_key": "local"}
     # boto3's default session: its loaded service models are shared by every client made here.
-    return boto3.client(
+    client = boto3.client(
         "dynamodb",
         region_name=config.aws_region,
         endpoint_url=config.dynamodb_endpoint,
         config=client_config(),
         **kwargs,
     )
+    _resolve_shapes(client)
+    # The first request encodes the endpoint's host name to IDNA (http.client), loading that
+    # codec and unicodedata: load them here, with the rest of the init phase.
+    "dynamodb.amazonaws.com".encode("idna")
+    return client
+
+
+# The calls the store makes: their models are resolved when the client is made (the init phase,
+# no I/O) instead of lazily by botocore on a session's first request.
+STORE_OPERATIONS: Final = ("Query", "UpdateItem", "BatchWriteItem")
+
+
+def _resolve_shapes(client: DynamoDBClient) -> None:
+    seen: set[str] = set()
+    todo: list[Any] = []
+    for name in STORE_OPERATIONS:
+        operation = client.meta.service_model.operation_model(name)
+        todo += [operation.input_shape, operation.output_shape]
+    while todo:
+        shape = todo.pop()
+        if shape is None or shape.name in seen:
+            continue
+        seen.add(shape.name)
+        todo += list(getattr(shape, "members", {}).values())
+        todo += [getattr(shape, attr, None) for attr in ("member", "key", "value")]
 
 
 def create_table(client: DynamoDBClient, name: str, *, timeout: float = 10.0) -> None:
