@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench import coldstart, dbwork, footprint, latency, throughput
+from bench import coldstart, dbwork, footprint, latency, production, production_cold, throughput
 from bench.report import Row, heading, missed, render
 from skill.config import Env
 
@@ -37,6 +37,8 @@ class Sizes:
     cold_counted: int  # the target's cold starts counted in instructions (valgrind), a side
     load: throughput.Load
     routines: int
+    production_iterations: int  # interleaved rounds of the eight production-path turns
+    history: int  # days of history of the long-standing user (the figure names 3,650)
     # Build the deployed forms: `make package` (slow the first time: it builds the deploy tools'
     # venv) and the Lambda artifact the cold starts run in (else they run this source tree).
     package: bool
@@ -47,12 +49,12 @@ class Sizes:
         # targets' margins: 21 cold starts a side (11 for the variants shown for information),
         # five rounds of 640 web requests a side.
         load = throughput.Load(devices=8, requests_per_device=80, rounds=5)
-        return cls(2000, 200, 21, 11, True, 3, load, routines=3, package=True)
+        return cls(2000, 200, 21, 11, True, 3, load, 3, 120, production.LONG_HISTORY, True)
 
     @classmethod
     def quick(cls) -> Sizes:
         load = throughput.Load(devices=2, requests_per_device=3, rounds=1)
-        return cls(5, 2, 1, 1, False, 1, load, routines=1, package=False)
+        return cls(5, 2, 1, 1, False, 1, load, 1, 2, 30, package=False)
 
 
 def _cold_start(
@@ -76,7 +78,7 @@ def _cold_start(
         counted_runs=sizes.cold_counted if target else 0,
     )
     memory = coldstart.peak_memory_row(cold, limit_mib=footprint.memory_limit_mib())
-    return [*coldstart.rows(cold, target=target), memory]
+    return [*coldstart.rows(cold), memory]
 
 
 def _cold_variant(
@@ -130,6 +132,22 @@ def run(work_dir: Path, sizes: Sizes) -> list[Row]:
     with dbwork.dynalite(work_dir / "dynalite") as server:
         print("4/5 database work per routine ...", file=sys.stderr)
         rows += dbwork.rows(dbwork.measure(server.port, routines=sizes.routines))
+        print("4/5 production path against the persistent peer ...", file=sys.stderr)
+        measured = production.measure(
+            server.url,
+            iterations=sizes.production_iterations,
+            warmup=max(1, sizes.production_iterations // 10),
+            history=sizes.history,
+        )
+        rows += production.rows(measured)
+        print("3/5 whole routines per second against the persistent peer ...", file=sys.stderr)
+        rows += throughput.routine_rows(throughput.measure(work_dir, sizes.load, server.url))
+        if sizes.package:  # the built artifacts, both sides (quick runs skip the builds)
+            print("2/5 cold start on DynamoDB against the persistent peer ...", file=sys.stderr)
+            cold = production_cold.measure(
+                server.url, work_dir, runs=sizes.cold_runs_dynamodb, counted=True
+            )
+            rows += production_cold.rows(cold)
         dynamo_env = {
             Env.STORE.value: "dynamodb",
             Env.DYNAMODB_ENDPOINT.value: server.url,
@@ -138,7 +156,7 @@ def run(work_dir: Path, sizes: Sizes) -> list[Row]:
         rows += _cold_start(work_dir, sizes, "DynamoDB store", dynamo_env, runtime, target=False)
     print("5/5 deployment artifact ...", file=sys.stderr)
     package, why_not = footprint.build_package() if sizes.package else (None, "quick mode")
-    rows += footprint.rows(package, why_not, footprint.baseline_artifact(work_dir))
+    rows += footprint.rows(package, why_not, footprint.peer_artifact(work_dir))
     return rows
 
 

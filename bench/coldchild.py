@@ -1,11 +1,12 @@
 """One cold start, run in a fresh interpreter by bench/coldstart.py (not imported elsewhere).
 
-    python -m bench.coldchild ours|baseline EVENTS.json [--stop startup|first]
-    pythonX.Y -I -S bench/coldchild.py ours|baseline EVENTS.json --artifact DIR [--stop ...]
+    python -m bench.coldchild ours|baseline|peer EVENTS.json [--stop startup|init|first]
+    pythonX.Y -I -S bench/coldchild.py ours|baseline|peer EVENTS.json --artifact DIR [--stop ...]
 
 `--artifact`: the deployed form (its folder first on the path) instead of this source tree.
-`--stop`: leave at once (no output, no interpreter shutdown) once the events are loaded or the
-first answer is given: what bench/coldstart.py counts instructions up to, under valgrind.
+`--stop`: leave at once (no output, no interpreter shutdown) once the events are loaded, the
+handler is built (init) or the first answer is given: what bench/coldstart.py counts
+instructions up to, under valgrind.
 
 Loads what the Lambda runtime loads before any handler, imports the skill's Lambda entry,
 answers the first event (a LaunchRequest), then the rest, and prints one JSON line: when the
@@ -22,6 +23,7 @@ STARTED_NS = time.time_ns()  # before anything else this process does on its own
 # json, logging, traceback and warnings: what the AWS Lambda Python runtime has imported before
 # it loads a handler module (its bootstrap, awslambdaric/bootstrap.py, logs through `logging`),
 # so neither skill is charged for the runtime's own imports.
+import copy  # noqa: E402
 import importlib.util  # noqa: E402
 import json  # noqa: E402
 import logging  # noqa: E402, F401
@@ -47,6 +49,8 @@ def _load(name: str, path: Path) -> Any:
 def _load_handler(which: str, artifact: Path | None) -> Any:
     if which == "baseline":  # its module, by path: the artifact run has no `bench` package
         return _load("baseline", ROOT / "bench" / "baseline.py").handler
+    if which == "peer":  # the persistent peer, built as its module would at import
+        return _load("peer", ROOT / "bench" / "peer.py").handler_from_environment()
     # The entry is loaded by path, as the Lambda runtime does ("lambda" is a keyword).
     return _load("app", artifact / "app.py" if artifact else ROOT / "lambda" / "app.py").handler
 
@@ -66,7 +70,10 @@ def main(which: str, events_path: str, artifact: Path | None, stop: str | None) 
         os._exit(0)
     begin_wall, begin_cpu = time.perf_counter_ns(), time.process_time_ns()
     handler = _load_handler(which, artifact)
-    first = handler(events[0], None)
+    init_cpu_ns = time.process_time_ns() - begin_cpu
+    if stop == "init":
+        os._exit(0)
+    first = handler(copy.deepcopy(events[0]), None)
     if stop == "first":
         os._exit(0)
     first_cpu_ns = time.process_time_ns() - begin_cpu
@@ -77,6 +84,9 @@ def main(which: str, events_path: str, artifact: Path | None, stop: str | None) 
     for event in events[1:]:
         event["session"]["attributes"] = attributes
         attributes = handler(event, None).get("sessionAttributes") or {}
+    warm_cpu_ns = time.process_time_ns()
+    handler(events[0], None)  # the same launch again, warm: what the first event is held to
+    warm_cpu_ns = time.process_time_ns() - warm_cpu_ns
     print(
         json.dumps(
             {
@@ -84,6 +94,9 @@ def main(which: str, events_path: str, artifact: Path | None, stop: str | None) 
                 "answered_ns": answered_ns,
                 "import_and_first_cpu_ms": first_cpu_ns / 1e6,
                 "import_and_first_wall_ms": first_wall_ns / 1e6,
+                "init_cpu_ms": init_cpu_ns / 1e6,
+                "first_event_cpu_ms": (first_cpu_ns - init_cpu_ns) / 1e6,
+                "warm_launch_cpu_ms": warm_cpu_ns / 1e6,
                 "high_water_kib": _high_water_kib(),
             }
         )

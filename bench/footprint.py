@@ -1,8 +1,9 @@
-"""Figure 5, first half: the deployment artifact, next to a baseline artifact.
+"""Figure 5, first half: the deployment artifact, next to the peer's.
 
 Ours is what `make package` builds (lambda/build_artifact.py: dependencies for the Lambda target,
-the skill package, byte-compiled, zipped). The baseline's is its module plus the installed files
-of its one dependency, ask-sdk-core, and everything that pulls in, zipped the same way (deflate).
+the skill package, byte-compiled, zipped). The peer's (bench/peer.py) is its module plus the
+installed files of its one dependency, ask-sdk (StandardSkillBuilder, the DynamoDB adapter, and
+the boto3 they pull in), zipped the same way (deflate).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from bench.report import Row, Target, fmt_bytes
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE_ZIP = ROOT / "build" / "morning-moves-lambda.zip"
 TEMPLATE = ROOT / "template.yaml"
-ZIP_LIMIT_MIB = 50  # Lambda's limit for a zip uploaded directly
+ZIP_TARGET_MIB = 6  # issue 16 (Lambda's own limit for a direct upload is 50 MiB)
 _MARKER_EXTRA = re.compile(r";.*\bextra\s*==")
 _NAME = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)")
 
@@ -44,12 +45,12 @@ def dependency_closure(root: str) -> list[metadata.Distribution]:
     return list(seen.values())
 
 
-def baseline_artifact(work_dir: Path) -> Path:
-    """bench/baseline.py as lambda_function.py, and ask-sdk-core's closure, zipped."""
-    out = work_dir / "baseline-lambda.zip"
+def peer_artifact(work_dir: Path) -> Path:
+    """bench/peer.py as lambda_function.py, and ask-sdk's closure, zipped."""
+    out = work_dir / "peer-lambda.zip"
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.write(ROOT / "bench" / "baseline.py", "lambda_function.py")
-        for dist in dependency_closure("ask-sdk-core"):
+        archive.write(ROOT / "bench" / "peer.py", "lambda_function.py")
+        for dist in dependency_closure("ask-sdk"):
             for file in dist.files or []:
                 path = Path(str(file.locate()))
                 if path.is_file() and ".dist-info" not in str(file):
@@ -94,11 +95,11 @@ def rows(ours: Path | None, why_not: str, baseline: Path) -> list[Row]:
     return [
         Row(
             "5",
-            "deployment artifact, zipped (`make package`; baseline: its module + ask-sdk-core)",
+            "deployment artifact, zipped (`make package`; peer: its module + ask-sdk's closure)",
             fmt_bytes(size),
             fmt_bytes(base),
             size / base,
-            Target("<=", ZIP_LIMIT_MIB, " MiB (Lambda zip)"),
+            Target("<=", ZIP_TARGET_MIB, " MiB"),
             checked=size / 1024 / 1024,
         )
     ]

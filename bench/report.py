@@ -86,7 +86,7 @@ def heading(root: Path, *, quick: bool) -> str:
 
 def render(rows: Sequence[Row], title: str) -> str:
     """A Markdown table (readable in a terminal, pasteable into the README)."""
-    header = ("#", "figure", "Morning Moves", "baseline", "ratio", "target", "ok")
+    header = ("#", "figure", "Morning Moves", "peer (or hello-world)", "ratio", "target", "ok")
     lines = [
         (
             r.figure,

@@ -78,3 +78,19 @@ def mid_workout_next(handler: LambdaHandler, user_id: str) -> Envelope:
             return sent(talk.say("next"))
         turn = talk.say("next")
     raise RuntimeError("the routine never reached its middle move")
+
+
+def move_completing_next(handler: LambdaHandler, user_id: str) -> Envelope:
+    """The first request of a routine whose answer counts a move done (a store write)."""
+    talk = conversation(handler, user_id)
+    turn = talk.launch()
+    for _ in range(MAX_ROUTINE_TURNS):
+        state = state_of((turn.response or {}).get("sessionAttributes") or {})
+        turn = talk.say("next" if state.coaching else "yes")
+        if len(state_of((turn.response or {}).get("sessionAttributes") or {}).done) > len(
+            state.done
+        ):
+            return sent(turn)
+        if turn.ended:
+            break
+    raise RuntimeError("no turn of the routine completed a move")

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import math
 import statistics
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 
 def percentile(samples: Sequence[float], q: float) -> float:
@@ -32,3 +34,24 @@ class Summary:
 
 def median(values: Sequence[float]) -> float:
     return float(statistics.median(values))
+
+
+Turn = tuple[Callable[[Any, Any], Any], Any]  # a Lambda-style handler, and its event (or a
+# callable making a fresh one, not timed)
+
+
+def interleaved(cases: dict[str, Turn], *, iterations: int, warmup: int) -> dict[str, Summary]:
+    """Each case's handler timed on its event, the cases interleaved turn by turn (rotating, so
+    none always runs first): noise from the shared machine falls on all of them alike."""
+    samples: dict[str, list[float]] = {name: [] for name in cases}
+    order = list(cases)
+    for i in range(warmup + iterations):
+        order = order[1:] + order[:1]
+        for name in order:
+            handler, request = cases[name]
+            event = request() if callable(request) else request
+            start = time.perf_counter_ns()
+            handler(event, None)
+            if i >= warmup:
+                samples[name].append((time.perf_counter_ns() - start) / 1e6)
+    return {name: Summary.of(values) for name, values in samples.items()}

@@ -1,12 +1,14 @@
 """Both skills behind one waitress server, for figure 3 (run as its own process).
 
-    python -m bench.webserver DATA_DIR PKI_DIR
+    python -m bench.webserver DATA_DIR PKI_DIR [DYNAMODB_ENDPOINT]
 
 Morning Moves answers POST /alexa and the baseline POST /baseline/alexa: the same Flask app
 factory, the same request verification (on), the same waitress threads; only the skill differs.
 The trust store is the test CA in PKI_DIR/root.pem, and the signing chain is served from
-PKI_DIR/chain.pem by the web tests' stand-in for S3. Prints "port N" once listening; serves
-until terminated.
+PKI_DIR/chain.pem by the web tests' stand-in for S3. With DYNAMODB_ENDPOINT, Morning Moves runs
+on its DynamoDB store there and the persistent peer (bench/peer.py) answers POST /peer/alexa on
+the same server, instead of the baseline. Prints "port N" once listening; serves until
+terminated.
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ from skill.web.verifier import default_verifiers
 from testkit.pki import CHAIN_URL, ChainHost
 
 BASELINE_PREFIX = "/baseline"
+PEER_PREFIX = "/peer"
+TABLE, PEER_TABLE = "morning-moves-web", "peer-web"
 
 
 def server_config(data_dir: Path) -> Config:
@@ -41,7 +45,7 @@ def server_config(data_dir: Path) -> Config:
     )
 
 
-def main(data_dir: str, pki_dir: str) -> None:
+def main(data_dir: str, pki_dir: str, endpoint: str | None = None) -> None:
     # waitress warns on every queued task; a benchmark queues tasks on purpose.
     logging.getLogger("waitress.queue").setLevel(logging.ERROR)
     config = server_config(Path(data_dir))
@@ -49,12 +53,27 @@ def main(data_dir: str, pki_dir: str) -> None:
     root = x509.load_pem_x509_certificate((pki / "root.pem").read_bytes())
     s3 = ChainHost({CHAIN_URL: (pki / "chain.pem").read_bytes()})
     verifiers = default_verifiers(cert_fetcher=s3, trusted_roots=[root])
-    store = make_store(config)
-    ours = create_app(config, store=store, verifiers=verifiers)
-    base = create_app(
-        config, store=store, skill=build_baseline_skill(config.skill_id), verifiers=verifiers
-    )
-    app = DispatcherMiddleware(ours, {BASELINE_PREFIX: base})
+    if endpoint is None:
+        store = make_store(config)
+        ours = create_app(config, store=store, verifiers=verifiers)
+        base = create_app(
+            config, store=store, skill=build_baseline_skill(config.skill_id), verifiers=verifiers
+        )
+        app = DispatcherMiddleware(ours, {BASELINE_PREFIX: base})
+    else:
+        import boto3
+
+        from bench import peer
+
+        config = config._replace(
+            store=StoreKind.DYNAMODB, dynamodb_endpoint=endpoint, table_name=TABLE
+        )
+        store = make_store(config)
+        ours = create_app(config, store=store, verifiers=verifiers)
+        builder = peer.build(PEER_TABLE, boto3.resource("dynamodb", endpoint_url=endpoint))
+        builder.skill_id = config.skill_id
+        theirs = create_app(config, store=store, skill=builder.create(), verifiers=verifiers)
+        app = DispatcherMiddleware(ours, {PEER_PREFIX: theirs})
     listener = socket.create_server(("127.0.0.1", 0))  # a free loopback port, known up front
     # Every simulated device connects from 127.0.0.1, where real ones have addresses of their
     # own: the per-client connection limit would count 50 devices as one client.
@@ -65,4 +84,4 @@ def main(data_dir: str, pki_dir: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2])
+    main(*sys.argv[1:4])

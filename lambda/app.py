@@ -1,9 +1,10 @@
 """AWS Lambda entry point (template.yaml: Handler app.handler).
 
-Cheap at import: the config is read and logging set up here; the skill, the SDK and the DynamoDB
-client are built on the first event. DynamoDB is the default store here, still overridable by
-MORNING_MOVES_STORE (the template sets it explicitly). Without a skill id (the first deploy,
-before the skill exists) the function refuses every request: the trigger is open then.
+Everything is built at import, in Lambda's init phase: the config, logging, the DynamoDB client
+and the skill (skill/lambda_entry.py says why). DynamoDB is the default store here, still
+overridable by MORNING_MOVES_STORE (the template sets it explicitly). Without a skill id (the
+first deploy, before the skill exists) the function refuses every request: the trigger is open
+then.
 """
 
 from __future__ import annotations

@@ -47,7 +47,15 @@ ZIP_LIMIT_MB = 50  # direct upload limit; SAM uploads through S3, but it is the 
 UNZIPPED_LIMIT_MB = 250
 STAMP, DEPS_STAMP = ".key", ".deps-key"  # what a folder was built from; never shipped
 # Bump when the recipe below changes in a way the inputs do not show.
-RECIPE = "1"
+RECIPE = "4"
+# botocore and boto3 ship a model for every AWS service (about 28 MiB unzipped, most of the zip);
+# the skill's only client is DynamoDB's (tests/deploy runs the built folder against dynalite, and
+# checks that nothing else is left).
+KEPT_SERVICES = frozenset({"dynamodb"})
+# Installed as dependencies of dependencies but never imported on the Lambda path: `requests`
+# (and its charset_normalizer and idna) only by the SDK's DefaultApiClient, which the skill
+# replaces with skill/voice/api_client.py. (s3transfer stays: boto3.compat imports it.)
+NEVER_IMPORTED = ("requests", "charset_normalizer", "idna")
 
 
 @dataclass(frozen=True)
@@ -190,9 +198,23 @@ def build_dependencies(target: Target, python: Path, build_root: Path) -> Path:
         "--requirements",
         LOCK,
     )
+    prune(folder)
     _compile(python, folder, folder)
     stamp.write_text(key)
     return folder
+
+
+def prune(folder: Path) -> None:
+    """Leave out the models of every AWS service but KEPT_SERVICES, and the NEVER_IMPORTED
+    packages (tests/deploy runs every recorded event through the result)."""
+    for package in ("botocore", "boto3"):
+        for entry in (folder / package / "data").iterdir():
+            if entry.is_dir() and entry.name not in KEPT_SERVICES:
+                shutil.rmtree(entry)
+    for name in NEVER_IMPORTED:
+        shutil.rmtree(folder / name)
+        for metadata in folder.glob(f"{name.replace('_', '[-_]')}-*.dist-info"):
+            shutil.rmtree(metadata)
 
 
 def build(out: Path, target: Target) -> bool:

@@ -25,6 +25,7 @@ from skill.domain.progress import (
     Completion,
     DayTotal,
     ForgetUser,
+    HistorySummary,
     Profile,
     ProfileUpdate,
     ProgressEvent,
@@ -32,16 +33,20 @@ from skill.domain.progress import (
 )
 
 CODEC_VERSION = 1
-# A session carries at most this many days; a streak longer than that is reported as this long.
-MAX_CACHED_DAYS = 366
-# Recent days kept in the session even when they are outside the streak and the week.
-RECENT_DAYS = 14
+# Recent days kept in the session even when they are outside the week: yesterday on a Monday.
+RECENT_DAYS = 7
+# A store's load returns the user's latest this-many active days (with their HistorySummary):
+# every date of this week and of the last seven days, whatever the length of the history (the
+# streak and the first routine beyond them come from the summary).
+LOADED_DAYS = RECENT_DAYS + 1
 _MOVES = tuple(MoveId)
 # Bounds on what is read back from session attributes (anyone can forge those; see
 # `progress_from_json` and `event_from_json`).
 MAX_DAY_REPS = 2_000  # one move's reps in a day: many whole routines, never a million
 MAX_KEY_CHARS = 200
+MAX_CACHED_DAYS = 366  # days in a session's copy: the loaded recent days, well under this
 DATE_SLACK = timedelta(days=1)
+_DAY = timedelta(days=1)
 
 
 def reps_of(completion: Completion) -> int:
@@ -57,9 +62,13 @@ def with_completion(progress: UserProgress, completion: Completion) -> UserProgr
     first = completion.local_date
     if progress.first_active is not None:
         first = min(progress.first_active, first)
-    return progress._replace(
+    grown = progress._replace(
         first_active=first,
         days=tuple(DayTotal(d, r) for d, r in sorted(days.items())),
+    )
+    return grown._replace(
+        run_start=run_start(grown, grown.days[-1].local_date),
+        first_routine=first_routine(grown),
     )
 
 
@@ -79,15 +88,49 @@ def active_dates(progress: UserProgress) -> set[date]:
     return {d.local_date for d in progress.days if any(v > 0 for v in d.reps.values())}
 
 
+def routine_dates(progress: UserProgress) -> set[date]:
+    """Loaded dates on which every move of the routine was done."""
+    return {d.local_date for d in progress.days if all(d.reps.get(m, 0) > 0 for m in _MOVES)}
+
+
+def run_start(progress: UserProgress, end: date) -> date:
+    """Where the unbroken run of active days ending at `end` (on or after the latest loaded
+    day) began: the loaded days, then `progress.run_start` once they run out."""
+    active = active_dates(progress)
+    day = end
+    while day - _DAY in active:
+        day -= _DAY
+    if progress.run_start is not None and active and day == min(active):
+        return min(day, progress.run_start)
+    return day
+
+
+def first_routine(progress: UserProgress) -> date | None:
+    """The first date with a whole routine, loaded or summarised."""
+    known = routine_dates(progress)
+    if progress.first_routine is not None:
+        known.add(progress.first_routine)
+    return min(known, default=None)
+
+
+def summarize(progress: UserProgress) -> HistorySummary | None:
+    """What a store keeps with the latest day so that later loads need recent days only."""
+    if not progress.days:
+        return None
+    return HistorySummary(
+        first_active=progress.first_active or progress.days[0].local_date,
+        run_start=run_start(progress, progress.days[-1].local_date),
+        first_routine=first_routine(progress),
+    )
+
+
 def current_streak(progress: UserProgress, today: date) -> int:
     """Consecutive active days ending today, or ending yesterday when today is not done yet."""
     active = active_dates(progress)
-    day = today if today in active else today - timedelta(days=1)
-    streak = 0
-    while day in active:
-        streak += 1
-        day -= timedelta(days=1)
-    return streak
+    end = today if today in active else today - _DAY
+    if end not in active:
+        return 0
+    return (end - run_start(progress, end)).days + 1
 
 
 def week_start(today: date) -> date:
@@ -107,20 +150,20 @@ def week_totals(progress: UserProgress, today: date) -> dict[MoveId, int]:
 
 
 def for_session(progress: UserProgress, today: date) -> UserProgress:
-    """The days a session needs (the streak, this week, the last fortnight and the most recent
-    active day), so that the session attributes stay small however long the history is."""
-    if not progress.days:
+    """The days a session needs (this week and the last seven days, or else the most recent
+    active day) with the HistorySummary of the rest, so the session attributes stay small and the
+    same size however long the history is."""
+    summary = summarize(progress)
+    if summary is None:
         return progress
-    streak = min(current_streak(progress, today), MAX_CACHED_DAYS)
-    oldest = min(
-        today - timedelta(days=streak),
-        week_start(today),
-        today - timedelta(days=RECENT_DAYS),
+    oldest = min(week_start(today), today - timedelta(days=RECENT_DAYS))
+    kept = [d for d in progress.days if d.local_date >= oldest] or [progress.days[-1]]
+    return progress._replace(
+        first_active=summary.first_active,
+        days=tuple(kept),
+        run_start=summary.run_start,
+        first_routine=summary.first_routine,
     )
-    kept = [d for d in progress.days if d.local_date >= oldest]
-    if not kept:
-        kept = [progress.days[-1]]
-    return progress._replace(days=tuple(kept[-MAX_CACHED_DAYS:]))
 
 
 def progress_to_json(progress: UserProgress) -> dict[str, Any]:
@@ -143,6 +186,10 @@ def progress_to_json(progress: UserProgress) -> dict[str, Any]:
                 reps.pop()
             rows.append([(day.local_date - origin).days, *reps])
         data["d"] = rows
+    if progress.run_start is not None:
+        data["r"] = progress.run_start.isoformat()
+    if progress.first_routine is not None:
+        data["fr"] = progress.first_routine.isoformat()
     return data
 
 
@@ -174,6 +221,8 @@ def progress_from_json(data: Any, today: date | None = None) -> UserProgress | N
                 return None
             by_move = {m: n for m, n in zip(_MOVES, reps, strict=False) if n}
             days.append(DayTotal(first + timedelta(days=offset), by_move))
+        run = date.fromisoformat(data["r"]) if data.get("r") else None
+        routine = date.fromisoformat(data["fr"]) if data.get("fr") else None
     except (KeyError, ValueError, TypeError, AttributeError, OverflowError):
         return None
     latest = today + DATE_SLACK if today is not None else None
@@ -181,7 +230,9 @@ def progress_from_json(data: Any, today: date | None = None) -> UserProgress | N
         (first and first > latest) or any(d.local_date > latest for d in days)
     ):
         return None
-    return UserProgress(profile=profile, first_active=first, days=tuple(days))
+    return UserProgress(
+        profile=profile, first_active=first, days=tuple(days), run_start=run, first_routine=routine
+    )
 
 
 def _exact_int(value: Any) -> int:

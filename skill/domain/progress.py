@@ -15,10 +15,22 @@ class KnownZone(NamedTuple):
     confirmed_at: datetime
 
 
+class HistorySummary(NamedTuple):
+    """What a session needs from the days it does not load: when the user began, where the
+    unbroken run of active days that ends at their latest active day began, and their first
+    whole routine. Stored with each completion, so a session start reads recent days only."""
+
+    first_active: date
+    run_start: date
+    first_routine: date | None = None
+
+
 class Completion(NamedTuple):
     """One completed move. `key` is deterministic for a given session turn, so a retried
     request produces the same key and the store can refuse to count it twice. `time_zone`,
-    when set, is remembered with it (in the same write): the session's confirmed zone."""
+    when set, is remembered with it (in the same write): the session's confirmed zone.
+    `history`, when set, is the user's HistorySummary with this completion counted; None when
+    the session could not load the history (the store then rebuilds it on a later load)."""
 
     key: str
     move: MoveId
@@ -27,6 +39,7 @@ class Completion(NamedTuple):
     local_date: date
     completed_at: datetime
     time_zone: KnownZone | None = None
+    history: HistorySummary | None = None
 
 
 class ProfileUpdate(NamedTuple):
@@ -72,12 +85,18 @@ class DayTotal(NamedTuple):
 
 class UserProgress(NamedTuple):
     """Everything the engine knows about a user at the start of a session; `time_zone` is the
-    most recently confirmed zone the store remembers (None when it knows none)."""
+    most recently confirmed zone the store remembers (None when it knows none).
+
+    `days` may be only the recent ones: `run_start` is then where the run of active days that
+    ends at the latest of them began, and `first_routine` the first date with a whole routine
+    (None: nothing known beyond `days`)."""
 
     profile: Profile = Profile()
     first_active: date | None = None
     days: tuple[DayTotal, ...] = ()
     time_zone: KnownZone | None = None
+    run_start: date | None = None
+    first_routine: date | None = None
 
     @property
     def is_new(self) -> bool:

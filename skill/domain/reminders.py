@@ -13,7 +13,7 @@ from enum import StrEnum
 from typing import NamedTuple
 
 from skill.domain.catalogue import ROUTINE
-from skill.domain.ids import MoveId
+from skill.domain.history import first_routine, routine_dates
 from skill.domain.numbers import read_numbers
 from skill.domain.progress import UserProgress
 from skill.domain.speech import Speech
@@ -179,8 +179,10 @@ def suggested_time(now: datetime) -> time:
 
 
 def completed_routine_dates(progress: UserProgress) -> set[date]:
-    """Local dates on which every move of the routine was done."""
-    return {day.local_date for day in progress.days if all(day.reps.get(m, 0) > 0 for m in MoveId)}
+    """Local dates on which every move of the routine was done: the loaded days', and the first
+    such date ever when the store summarised older days (history.first_routine)."""
+    known = first_routine(progress)
+    return routine_dates(progress) | ({known} if known is not None else set())
 
 
 def should_offer_reminder(

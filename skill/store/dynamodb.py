@@ -8,7 +8,10 @@ One table, one partition per user (the partition key is a SHA-256 of the Alexa u
 | `day#YYYY-MM-DD`   | one number per move (reps that local day), `done` (string set of  |
 |                    | digests of the completion keys already counted that day), `tz`    |
 |                    | and `tzc`: the zone (IANA name) and its confirmation (Unix        |
-|                    | seconds) of the last completion that day that carried a zone      |
+|                    | seconds) of the last completion that day that carried a zone;     |
+|                    | `fa`, `rs`, `fr`: the HistorySummary (first active day, start of  |
+|                    | the current run of active days, first whole routine) as of the    |
+|                    | last completion that day                                          |
 
 Recording a completion is ONE conditional UpdateItem on its day item: `ADD <move> :reps,
 done :tag` under `NOT contains(done, :tag)`. The condition makes a retried request a no-op; the
@@ -33,11 +36,12 @@ from botocore.exceptions import BotoCoreError, ClientError
 
 from skill.aws import make_boto_client
 from skill.config import Config
-from skill.domain.history import reps_of
+from skill.domain.history import LOADED_DAYS, reps_of, summarize
 from skill.domain.ids import MoveId
 from skill.domain.progress import (
     Completion,
     DayTotal,
+    HistorySummary,
     KnownZone,
     Profile,
     ProfileUpdate,
@@ -68,6 +72,9 @@ DONE_ATTR: Final = "done"
 ADJUSTMENT_PREFIX: Final = "adj_"
 ZONE_ATTR: Final = "tz"
 ZONE_CONFIRMED_ATTR: Final = "tzc"
+FIRST_ACTIVE_ATTR: Final = "fa"
+RUN_START_ATTR: Final = "rs"
+FIRST_ROUTINE_ATTR: Final = "fr"
 
 # A turn must stay well inside Alexa's ~8 s: fail fast and let the session carry the work.
 CONNECT_TIMEOUT_SECONDS: Final = 0.5
@@ -94,7 +101,31 @@ def make_client(config: Config) -> DynamoDBClient:
         endpoint=config.dynamodb_endpoint,
         settings=client_config(),
     )
+    _resolve_shapes(client)
+    # The first request encodes the endpoint's host name to IDNA (http.client), loading that
+    # codec and unicodedata: load them here, with the rest of the init phase.
+    "dynamodb.amazonaws.com".encode("idna")
     return client
+
+
+# The calls the store makes: their models are resolved when the client is made (the init phase,
+# no I/O) instead of lazily by botocore on a session's first request.
+STORE_OPERATIONS: Final = ("Query", "UpdateItem", "BatchWriteItem")
+
+
+def _resolve_shapes(client: DynamoDBClient) -> None:
+    seen: set[str] = set()
+    todo: list[Any] = []
+    for name in STORE_OPERATIONS:
+        operation = client.meta.service_model.operation_model(name)
+        todo += [operation.input_shape, operation.output_shape]
+    while todo:
+        shape = todo.pop()
+        if shape is None or shape.name in seen:
+            continue
+        seen.add(shape.name)
+        todo += list(getattr(shape, "members", {}).values())
+        todo += [getattr(shape, attr, None) for attr in ("member", "key", "value")]
 
 
 def create_table(client: DynamoDBClient, name: str, *, timeout: float = 10.0) -> None:
@@ -177,48 +208,72 @@ class DynamoDbStore:
 
     def load(self, user_id: str) -> UserProgress:
         with _unavailable_on_failure("load"):
-            items = list(self._query_partition(user_id))
-        profile = Profile()
-        days: list[DayTotal] = []
-        zones: list[tuple[int, str, str]] = []  # (confirmed, sort key, zone)
-        for item in items:
-            sk = item[SORT_KEY]["S"]
-            if sk == PROFILE_SK:
-                profile = _profile_from_item(item)
-            elif sk.startswith(DAY_PREFIX):
-                reps = {m: int(item[m.value]["N"]) for m in MoveId if m.value in item}
-                days.append(DayTotal(date.fromisoformat(sk.removeprefix(DAY_PREFIX)), reps))
-                if ZONE_ATTR in item and ZONE_CONFIRMED_ATTR in item:
-                    confirmed = int(item[ZONE_CONFIRMED_ATTR]["N"])
-                    zones.append((confirmed, sk, item[ZONE_ATTR]["S"]))
-        days.sort(key=lambda d: d.local_date)
-        zone = None
-        if zones:
-            confirmed, _, name = max(zones)
-            zone = KnownZone(name, datetime.fromtimestamp(confirmed, UTC))
-        return UserProgress(
-            profile=profile,
-            first_active=days[0].local_date if days else None,
-            days=tuple(days),
-            time_zone=zone,
-        )
+            page = self._client.query(
+                TableName=self._table,
+                KeyConditionExpression="#pk = :pk AND #sk >= :day",
+                ExpressionAttributeNames={"#pk": PARTITION_KEY, "#sk": SORT_KEY},
+                ExpressionAttributeValues={":pk": self._pk(user_id), ":day": {"S": DAY_PREFIX}},
+                ScanIndexForward=False,
+                Limit=LOADED_DAYS + 1,
+                ConsistentRead=True,
+            )
+            items = page.get("Items", [])
+            days = [item for item in items if item[SORT_KEY]["S"] != PROFILE_SK][:LOADED_DAYS]
+            if days and RUN_START_ATTR not in days[0]:
+                return self._load_everything(user_id)
+        profile = [item for item in items[:1] if item[SORT_KEY]["S"] == PROFILE_SK]
+        progress = _progress_from_items([*profile, *days])
+        if days:
+            summary = _summary_from_item(days[0])
+            progress = progress._replace(
+                first_active=summary.first_active,
+                run_start=summary.run_start,
+                first_routine=summary.first_routine,
+            )
+        return progress
+
+    def _load_everything(self, user_id: str) -> UserProgress:
+        """The whole partition (items without a summary); stores the summary it computes on the
+        latest day item, so the next load is bounded again."""
+        progress = _progress_from_items(list(self._query_partition(user_id)))
+        summary = summarize(progress)
+        if summary is not None:
+            names, values, update = _summary_update(summary)
+            self._client.update_item(
+                TableName=self._table,
+                Key={
+                    PARTITION_KEY: self._pk(user_id),
+                    SORT_KEY: {"S": DAY_PREFIX + progress.days[-1].local_date.isoformat()},
+                },
+                UpdateExpression="SET " + update,
+                ExpressionAttributeNames=names,
+                ExpressionAttributeValues=values,
+            )
+            log.info("dynamodb: stored the history summary of %d days", len(progress.days))
+        return progress
 
     def record(self, user_id: str, completion: Completion) -> bool:
         tag = completion_tag(completion.key)
-        update = "ADD #move :reps, #done :tags"
         names = {"#move": completion.move.value, "#done": DONE_ATTR}
         values: dict[str, Any] = {
             ":reps": _number(reps_of(completion)),
             ":tags": {"SS": [tag]},
             ":tag": {"S": tag},
         }
+        sets: list[str] = []
         if (zone := completion.time_zone) is not None:
-            update += " SET #tz = :tz, #tzc = :tzc"
+            sets.append("#tz = :tz, #tzc = :tzc")
             names |= {"#tz": ZONE_ATTR, "#tzc": ZONE_CONFIRMED_ATTR}
             values |= {
                 ":tz": {"S": zone.name},
                 ":tzc": _number(int(zone.confirmed_at.timestamp())),
             }
+        if completion.history is not None:
+            more_names, more_values, clauses = _summary_update(completion.history)
+            sets.append(clauses)
+            names |= more_names
+            values |= more_values
+        update = "ADD #move :reps, #done :tags" + (" SET " + ", ".join(sets) if sets else "")
         with _unavailable_on_failure("record"):
             try:
                 self._client.update_item(
@@ -278,6 +333,57 @@ class DynamoDbStore:
                 return
             self._sleep(0.05 * 2**attempt)
         raise StoreUnavailableError(f"dynamodb delete_user: {len(requests)} items unprocessed")
+
+
+def _progress_from_items(items: list[Any]) -> UserProgress:
+    """The profile, day totals and latest-confirmed zone of a user's items (any order)."""
+    profile = Profile()
+    days: list[DayTotal] = []
+    zones: list[tuple[int, str, str]] = []  # (confirmed, sort key, zone)
+    for item in items:
+        sk = item[SORT_KEY]["S"]
+        if sk == PROFILE_SK:
+            profile = _profile_from_item(item)
+        elif sk.startswith(DAY_PREFIX):
+            reps = {m: int(item[m.value]["N"]) for m in MoveId if m.value in item}
+            days.append(DayTotal(date.fromisoformat(sk.removeprefix(DAY_PREFIX)), reps))
+            if ZONE_ATTR in item and ZONE_CONFIRMED_ATTR in item:
+                confirmed = int(item[ZONE_CONFIRMED_ATTR]["N"])
+                zones.append((confirmed, sk, item[ZONE_ATTR]["S"]))
+    days.sort(key=lambda d: d.local_date)
+    zone = None
+    if zones:
+        confirmed, _, name = max(zones)
+        zone = KnownZone(name, datetime.fromtimestamp(confirmed, UTC))
+    return UserProgress(
+        profile=profile,
+        first_active=days[0].local_date if days else None,
+        days=tuple(days),
+        time_zone=zone,
+    )
+
+
+def _summary_update(
+    summary: HistorySummary,
+) -> tuple[dict[str, str], dict[str, Any], str]:
+    """Names, values and the SET clauses that store a HistorySummary on a day item."""
+    fields = {
+        FIRST_ACTIVE_ATTR: summary.first_active,
+        RUN_START_ATTR: summary.run_start,
+        FIRST_ROUTINE_ATTR: summary.first_routine,
+    }
+    names = {f"#{name}": name for name, day in fields.items() if day is not None}
+    values = {f":{name}": {"S": day.isoformat()} for name, day in fields.items() if day}
+    return names, values, ", ".join(f"#{name} = :{name}" for name in fields if fields[name])
+
+
+def _summary_from_item(item: Mapping[str, Any]) -> HistorySummary:
+    first_routine = item.get(FIRST_ROUTINE_ATTR)
+    return HistorySummary(
+        first_active=date.fromisoformat(item[FIRST_ACTIVE_ATTR]["S"]),
+        run_start=date.fromisoformat(item[RUN_START_ATTR]["S"]),
+        first_routine=date.fromisoformat(first_routine["S"]) if first_routine else None,
+    )
 
 
 def _profile_from_item(item: Mapping[str, Any]) -> Profile:

@@ -7,8 +7,15 @@ totals are sums computed on load: nothing is read, modified and written back.
 
 The user's time zone rides on their completions (the same INSERT): the zone and when the
 settings API confirmed it, NULL when the session had no confirmed zone; loading takes the row
-with the latest confirmation. The schema's version is SQLite's `user_version`; opening a file
-brings it up to date in place (MIGRATIONS), keeping its data.
+with the latest confirmation among the loaded rows. The schema's version is SQLite's
+`user_version`; opening a file brings it up to date in place (MIGRATIONS), keeping its data.
+
+A session start reads a bounded set of rows whatever the history's length: the user's latest
+LOADED_DAYS active dates (`WHERE local_date >= ?` on the index `completions_by_day`), the
+profile, and the HistorySummary stored on the latest completion. When that completion has no
+summary (rows written before summaries existed, or by a session that could not load the
+history) the load reads everything once, as loads used to, and stores the summary it computes
+on that row.
 """
 
 from __future__ import annotations
@@ -20,11 +27,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
+from skill.domain.history import LOADED_DAYS, summarize
 from skill.domain.ids import MoveId
 from skill.domain.progress import (
     Completion,
     DayTotal,
+    HistorySummary,
     KnownZone,
     Profile,
     ProfileUpdate,
@@ -63,6 +73,13 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     (
         "ALTER TABLE completions ADD COLUMN time_zone TEXT",  # IANA name
         "ALTER TABLE completions ADD COLUMN zone_confirmed_at INTEGER",  # Unix seconds
+    ),
+    (
+        # The HistorySummary as of this completion (ISO dates; NULL on older rows).
+        "ALTER TABLE completions ADD COLUMN first_active TEXT",
+        "ALTER TABLE completions ADD COLUMN run_start TEXT",
+        "ALTER TABLE completions ADD COLUMN first_routine TEXT",
+        "CREATE INDEX completions_by_day ON completions (user_key, local_date, completed_at)",
     ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -129,49 +146,70 @@ class SqliteStore:
     def load(self, user_id: str) -> UserProgress:
         key = user_key(user_id)
         with self._connection() as db:
-            day_rows = db.execute(
-                "SELECT local_date, move, SUM(reps * sets) FROM completions "
-                "WHERE user_key = ? GROUP BY local_date, move ORDER BY local_date",
-                (key,),
-            ).fetchall()
-            profile_row = db.execute(
-                "SELECT age, tempo FROM profiles WHERE user_key = ?", (key,)
+            cutoff = db.execute(
+                "SELECT DISTINCT local_date FROM completions WHERE user_key = ? "
+                "ORDER BY local_date DESC LIMIT 1 OFFSET ?",
+                (key, LOADED_DAYS - 1),
             ).fetchone()
-            adjustments = db.execute(
-                "SELECT move, delta FROM dose_adjustments WHERE user_key = ?", (key,)
+            rows = db.execute(
+                "SELECT local_date, move, reps * sets, time_zone, zone_confirmed_at, "
+                "first_active, run_start, first_routine FROM completions "
+                "WHERE user_key = ? AND local_date >= ? ORDER BY local_date, completed_at",
+                (key, cutoff[0] if cutoff else ""),
             ).fetchall()
-            zone_row = db.execute(
-                "SELECT time_zone, zone_confirmed_at FROM completions "
-                "WHERE user_key = ? AND time_zone IS NOT NULL "
-                "ORDER BY zone_confirmed_at DESC, completed_at DESC LIMIT 1",
-                (key,),
-            ).fetchone()
-        by_day: dict[date, dict[MoveId, int]] = {}
-        for local_date, move, reps in day_rows:
-            by_day.setdefault(date.fromisoformat(local_date), {})[MoveId(move)] = int(reps)
+            profile = self._profile(db, key)
+            if rows and rows[-1][6] is None:
+                return self._load_everything(db, key, profile)
+        progress = _progress_from_rows(rows, profile)
+        if rows:
+            first_active, run, routine = rows[-1][5:8]
+            progress = progress._replace(
+                first_active=date.fromisoformat(first_active),
+                run_start=date.fromisoformat(run),
+                first_routine=date.fromisoformat(routine) if routine else None,
+            )
+        return progress
+
+    def _profile(self, db: sqlite3.Connection, key: str) -> Profile:
+        profile_row = db.execute(
+            "SELECT age, tempo FROM profiles WHERE user_key = ?", (key,)
+        ).fetchone()
+        adjustments = db.execute(
+            "SELECT move, delta FROM dose_adjustments WHERE user_key = ?", (key,)
+        ).fetchall()
         age, tempo = profile_row or (None, None)
-        profile = Profile(
+        return Profile(
             age=age,
             tempo=1.0 if tempo is None else float(tempo),
             dose_adjustments={MoveId(m): int(d) for m, d in adjustments},
         )
-        days = tuple(DayTotal(d, reps) for d, reps in by_day.items())
-        zone = None
-        if zone_row is not None:
-            zone = KnownZone(zone_row[0], datetime.fromtimestamp(zone_row[1], UTC))
-        return UserProgress(
-            profile=profile,
-            first_active=days[0].local_date if days else None,
-            days=days,
-            time_zone=zone,
-        )
+
+    def _load_everything(self, db: sqlite3.Connection, key: str, profile: Profile) -> UserProgress:
+        """Every row (the latest has no summary); stores the summary it computes on the latest
+        row, so the next load is bounded again."""
+        rows = db.execute(
+            "SELECT local_date, move, reps * sets, time_zone, zone_confirmed_at FROM completions "
+            "WHERE user_key = ? ORDER BY local_date, completed_at",
+            (key,),
+        ).fetchall()
+        progress = _progress_from_rows(rows, profile)
+        summary = summarize(progress)
+        if summary is not None:
+            db.execute(
+                "UPDATE completions SET first_active = ?, run_start = ?, first_routine = ? "
+                "WHERE user_key = ? AND tag = (SELECT tag FROM completions WHERE user_key = ? "
+                "ORDER BY local_date DESC, completed_at DESC LIMIT 1)",
+                (*_summary_columns(summary), key, key),
+            )
+        return progress
 
     def record(self, user_id: str, completion: Completion) -> bool:
         zone = completion.time_zone
         with self._connection() as db:
             cursor = db.execute(
                 "INSERT OR IGNORE INTO completions (user_key, tag, move, reps, sets, local_date, "
-                "completed_at, time_zone, zone_confirmed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "completed_at, time_zone, zone_confirmed_at, first_active, run_start, "
+                "first_routine) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     user_key(user_id),
                     completion_tag(completion.key),
@@ -182,6 +220,7 @@ class SqliteStore:
                     completion.completed_at.isoformat(),
                     None if zone is None else zone.name,
                     None if zone is None else int(zone.confirmed_at.timestamp()),
+                    *_summary_columns(completion.history),
                 ),
             )
             return cursor.rowcount == 1
@@ -207,6 +246,38 @@ class SqliteStore:
         with self._connection(transaction=True) as db:
             for table in ("completions", "profiles", "dose_adjustments"):
                 db.execute(f"DELETE FROM {table} WHERE user_key = ?", (key,))  # noqa: S608
+
+
+def _progress_from_rows(rows: list[Any], profile: Profile) -> UserProgress:
+    """Day totals and the latest-confirmed zone of completion rows ordered by date."""
+    by_day: dict[date, dict[MoveId, int]] = {}
+    zone_row: tuple[int, str] | None = None
+    for local_date, move, reps, time_zone, confirmed, *_ in rows:
+        day = by_day.setdefault(date.fromisoformat(local_date), {})
+        day[MoveId(move)] = day.get(MoveId(move), 0) + int(reps)
+        if time_zone is not None and (zone_row is None or confirmed >= zone_row[0]):
+            zone_row = (confirmed, time_zone)
+    days = tuple(DayTotal(d, reps) for d, reps in by_day.items())
+    zone = None
+    if zone_row is not None:
+        zone = KnownZone(zone_row[1], datetime.fromtimestamp(zone_row[0], UTC))
+    return UserProgress(
+        profile=profile,
+        first_active=days[0].local_date if days else None,
+        days=days,
+        time_zone=zone,
+    )
+
+
+def _summary_columns(summary: HistorySummary | None) -> tuple[str | None, str | None, str | None]:
+    if summary is None:
+        return None, None, None
+    routine = summary.first_routine
+    return (
+        summary.first_active.isoformat(),
+        summary.run_start.isoformat(),
+        None if routine is None else routine.isoformat(),
+    )
 
 
 def _version(db: sqlite3.Connection) -> int:

@@ -35,6 +35,7 @@ from skill.domain.history import (
     for_session,
     progress_from_json,
     progress_to_json,
+    summarize,
     with_event,
 )
 from skill.domain.progress import (
@@ -177,11 +178,19 @@ class SessionProgress:
     def _call(self, event: ProgressEvent) -> bool | None:
         """One store call; None (and no more calls this turn) when the store is unavailable."""
         try:
-            return apply_event(self.store, self.user_id, event, self.known_zone)
+            stamped = self._stamped(event) if isinstance(event, Completion) else event
+            return apply_event(self.store, self.user_id, stamped, self.known_zone)
         except StoreUnavailableError as exc:
             self.store_ok = False
             log.warning("store unavailable for %s: %s", user_ref(self.user_id), exc)
             return None
+
+    def _stamped(self, completion: Completion) -> Completion:
+        """The completion with the session's confirmed zone and, when the session's history
+        came from the store, the user's HistorySummary with it counted (stored with it, so
+        the next session start reads recent days only)."""
+        history = summarize(with_event(self.progress, completion)) if self.loaded else None
+        return completion._replace(time_zone=self.known_zone, history=history)
 
     def _log_pending(self, *, lost: bool) -> None:
         summary = json.dumps([event_to_json(e) for e in self.pending], separators=(",", ":"))

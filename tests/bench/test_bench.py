@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bench import baseline, scenarios
+from bench import baseline, production, production_cold, scenarios
 from bench.__main__ import README_END, README_START, main, write_readme
 from bench.report import Row, Target, missed, render
 from skill.config import Config, StoreKind
@@ -76,3 +76,27 @@ def test_a_full_routine_completes_every_move() -> None:
     routine = scenarios.full_routine(handler, "amzn1.ask.account.BENCH-TEST")
     assert routine.moves_done == len(MoveId)
     assert len(routine.requests) < scenarios.MAX_ROUTINE_TURNS
+
+
+def test_the_peer_is_the_sdks_persistent_skill_and_saves_every_move(
+    dynamodb_endpoint: str,
+) -> None:
+    measured = production.measure(dynamodb_endpoint, iterations=1, warmup=0, history=20)
+    assert measured.moves == {"ours": 5, "peer": 5}
+    # The peer reads its whole item on every turn that touches it and writes it back per move.
+    assert measured.ledger.requests["peer"] == 11
+    assert measured.ledger.requests["ours"] == 6  # one Query, five UpdateItem
+    assert all(row.what for row in production.rows(measured))
+
+
+def test_production_cold_start_rows_carry_the_targets() -> None:
+    run = {
+        "init_cpu_ms": 100.0,
+        "first_event_cpu_ms": 10.0,
+        "warm_launch_cpu_ms": 4.0,
+        "high_water_kib": 50 * 1024,
+    }
+    counts = {"ours": {"init": 90, "first": 10}, "peer": {"init": 100, "first": 20}}
+    rows = production_cold.rows(production_cold.ProductionCold([run], [run], counts))
+    assert [r.ok for r in rows if r.target] == [True, True, True]
+    assert rows[0].ratio == 100 / 120

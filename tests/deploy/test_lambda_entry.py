@@ -94,8 +94,8 @@ class _Context:
 def test_one_json_line_per_request_naming_the_request_not_the_user(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    handler = make_handler(Config(skill_id=TEST_SKILL_ID, store=StoreKind.MEMORY))
     caplog.set_level(logging.INFO, logger="skill.lambda_entry")
+    handler = make_handler(Config(skill_id=TEST_SKILL_ID, store=StoreKind.MEMORY))
     for name in event_names():
         handler(load_event(name), _Context())
     lines = _handled(caplog)
@@ -137,12 +137,22 @@ def _in_fresh_interpreter(code: str, **env: str) -> str:
     return run.stdout.strip()
 
 
-def test_importing_the_entry_loads_no_sdk_and_no_boto3() -> None:
+# What Lambda's environment gives every function, enough to build a DynamoDB client offline.
+LAMBDA_LIKE = {
+    "AWS_ACCESS_KEY_ID": "x",
+    "AWS_SECRET_ACCESS_KEY": "x",
+    "AWS_EC2_METADATA_DISABLED": "1",
+    Env.SKILL_ID.value: TEST_SKILL_ID,  # without one the entry is the closed handler
+}
+
+
+def test_importing_the_entry_builds_the_skill_and_its_client_in_the_init_phase() -> None:
     loaded = _in_fresh_interpreter(
         "import app; print(sorted({m.split('.')[0] for m in sys.modules}"
-        " & {'ask_sdk_core', 'ask_sdk_model', 'boto3', 'botocore', 'flask', 'requests'}))"
-    )
-    assert loaded == "[]"
+        " & {'ask_sdk_core', 'ask_sdk_model', 'boto3', 'botocore', 'flask', 'requests'}))",
+        **LAMBDA_LIKE,
+    ).splitlines()[-1]  # after the init phase's JSON log lines
+    assert loaded == "['ask_sdk_core', 'ask_sdk_model', 'boto3', 'botocore']"
 
 
 def test_answering_on_the_embedded_store_loads_no_boto3(tmp_path: Path) -> None:
@@ -167,7 +177,10 @@ def test_answering_on_the_embedded_store_loads_no_boto3(tmp_path: Path) -> None:
     ids=["default", "overridden"],
 )
 def test_lambda_defaults_to_dynamodb(environment: dict[str, str], store: str) -> None:
-    assert _in_fresh_interpreter("import app; print(app.config.store)", **environment) == store
+    printed = _in_fresh_interpreter(
+        "import app; print(app.config.store)", **LAMBDA_LIKE, **environment
+    ).splitlines()[-1]
+    assert printed == store
 
 
 @pytest.mark.parametrize(

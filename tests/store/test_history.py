@@ -8,7 +8,7 @@ from datetime import date, timedelta
 import pytest
 
 from skill.domain.history import (
-    MAX_CACHED_DAYS,
+    RECENT_DAYS,
     current_streak,
     event_from_json,
     event_to_json,
@@ -99,7 +99,27 @@ def test_a_session_keeps_the_streak_and_the_week_but_not_old_history() -> None:
     assert current_streak(kept, TODAY) == 30
     assert kept.first_active == long_ago.first_active
     assert week_totals(kept, TODAY) == week_totals(long_ago, TODAY)
-    assert len(kept.days) == 30
+    assert len(kept.days) == RECENT_DAYS + 1
+    assert progress_from_json(progress_to_json(kept)) == kept
+
+
+def test_a_session_counts_on_from_the_summary_of_days_it_did_not_keep() -> None:
+    long_ago = active_on(400, 399, *range(1, 30))
+    kept = for_session(long_ago, TODAY)
+    grown = with_completion(kept, completion("today", on=TODAY))
+    assert current_streak(grown, TODAY) == 30
+    assert current_streak(for_session(grown, TODAY + timedelta(days=1)), TODAY) == 30
+    assert grown.first_active == long_ago.first_active
+
+
+def test_the_first_whole_routine_survives_the_session_trim() -> None:
+    routine = dict.fromkeys(MoveId, 10)
+    history = UserProgress(
+        days=(DayTotal(TODAY - timedelta(days=90), routine), DayTotal(TODAY, {MoveId.SQUATS: 5}))
+    )
+    kept = for_session(history, TODAY)
+    assert kept.days == history.days[-1:]
+    assert kept.first_routine == TODAY - timedelta(days=90)
 
 
 def test_a_session_copy_stays_small_even_after_years_of_daily_moves() -> None:
@@ -110,9 +130,9 @@ def test_a_session_copy_stays_small_even_after_years_of_daily_moves() -> None:
         )
     )
     kept = for_session(every_day, TODAY)
-    assert current_streak(kept, TODAY) == MAX_CACHED_DAYS
+    assert current_streak(kept, TODAY) == 3 * 365
     # Alexa allows 24 KB per response, session attributes included.
-    assert len(json.dumps(progress_to_json(kept), separators=(",", ":"))) < 9000
+    assert len(json.dumps(progress_to_json(kept), separators=(",", ":"))) < 1000
 
 
 def test_a_lapsed_user_keeps_their_last_active_day() -> None:

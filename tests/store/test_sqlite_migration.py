@@ -72,7 +72,7 @@ def columns_and_version(path: Path) -> tuple[list[str], int]:
     return columns, version
 
 
-def test_an_old_file_keeps_its_data_and_gains_the_zone_columns(tmp_path: Path) -> None:
+def test_an_old_file_keeps_its_data_and_gains_the_zone_and_summary_columns(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite3"
     first_release_file(path)
 
@@ -88,7 +88,13 @@ def test_an_old_file_keeps_its_data_and_gains_the_zone_columns(tmp_path: Path) -
     store.close()
 
     columns, version = columns_and_version(path)
-    assert columns[-2:] == ["time_zone", "zone_confirmed_at"]
+    assert columns[-5:] == [
+        "time_zone",
+        "zone_confirmed_at",
+        "first_active",
+        "run_start",
+        "first_routine",
+    ]
     assert version == SCHEMA_VERSION
 
     reopened = SqliteStore(path)  # opening an up-to-date file changes nothing
@@ -96,6 +102,31 @@ def test_an_old_file_keeps_its_data_and_gains_the_zone_columns(tmp_path: Path) -
     assert len(reopened.load(USER).days) == 2
     reopened.close()
     assert columns_and_version(path) == (columns, version)
+
+
+def test_an_old_files_history_is_summarised_on_first_load_and_read_bounded_after(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "old.sqlite3"
+    first_release_file(path)
+    store = SqliteStore(path)
+    first = store.load(USER)
+    second = store.load(USER)
+    store.close()
+    assert first.first_active == second.first_active == date(2026, 11, 24)
+    assert second.run_start == date(2026, 11, 24)
+    assert second.days == first.days
+    db = sqlite3.connect(path)
+    plan = " ".join(
+        row[-1]
+        for row in db.execute(
+            "EXPLAIN QUERY PLAN SELECT move FROM completions "
+            "WHERE user_key = ? AND local_date >= ?",
+            ("u", "2026-01-01"),
+        )
+    )
+    db.close()
+    assert "completions_by_day" in plan
 
 
 def test_a_new_file_starts_at_the_current_version(tmp_path: Path) -> None:
