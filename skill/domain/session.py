@@ -180,6 +180,14 @@ def _start_routine(state: SessionState, event: Event, ctx: Context) -> Outcome:
     )
 
 
+def _go_on(state: SessionState, event: Event, ctx: Context) -> Outcome:
+    """ "Let's go" or "start" while the routine is already under way means carry on, not
+    start it again from its first move; naming a move or a moment still starts that."""
+    if event.move is not None or event.moment is not None or state.plan != ROUTINE:
+        return _start_routine(state, event, ctx)
+    return TRANSITIONS[state.phase][E.NEXT](state, Event(E.NEXT), ctx)
+
+
 def _start_move(state: SessionState, event: Event, ctx: Context) -> Outcome:
     if event.move is None:
         names = all_move_names()
@@ -457,6 +465,7 @@ TRANSITIONS: dict[Phase, dict[EventKind, Handler]] = {
         E.REPEAT: _repeat_menu,
     },
     Phase.READY: {
+        E.START_ROUTINE: _go_on,
         E.NEXT: _count_set,
         E.DONE: _count_set,
         E.YES: _count_set,
@@ -471,6 +480,7 @@ TRANSITIONS: dict[Phase, dict[EventKind, Handler]] = {
         E.WHATS_NEXT: _whats_next,
     },
     Phase.COUNTED: {
+        E.START_ROUTINE: _go_on,
         E.NEXT: _confirm_set,
         E.DONE: _confirm_set,
         E.YES: _confirm_set,
@@ -485,6 +495,7 @@ TRANSITIONS: dict[Phase, dict[EventKind, Handler]] = {
         E.WHATS_NEXT: _whats_next,
     },
     Phase.PAUSED: {
+        E.START_ROUTINE: _go_on,
         E.NEXT: _resume,
         E.DONE: _resume,
         E.YES: _resume,

@@ -7,6 +7,7 @@ import json
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from skill.domain.catalogue import ROUTINE
 from skill.domain.events import Event, EventKind
 from skill.domain.ids import Feedback, MomentId, MoveId
 from skill.domain.progress import Completion, UserProgress
@@ -82,7 +83,14 @@ def _completes_a_move(state: SessionState, event: Event) -> bool:
         EventKind.RESUME,
         EventKind.SESSION_ENDED,
     )
-    return last_set and moving_on
+    # "Let's go" (START_ROUTINE) while the routine is under way carries on, as "next" does.
+    goes_on = (
+        event.kind is EventKind.START_ROUTINE
+        and event.move is None
+        and event.moment is None
+        and state.plan == ROUTINE
+    )
+    return last_set and (moving_on or goes_on)
 
 
 def _run(

@@ -486,3 +486,32 @@ def test_streak_wording_is_honest_about_today(
 )
 def test_how_many_left_wording(sets_left: int, later: tuple[MoveId, ...], expected: str) -> None:
     assert script.sets_left_line(move(MoveId.TOE_TAPS), sets_left, later) == expected
+
+
+@pytest.mark.parametrize("phase", [Phase.READY, Phase.COUNTED, Phase.PAUSED])
+def test_lets_go_mid_routine_carries_on_instead_of_starting_again(phase: Phase) -> None:
+    """ "Let's go" and "start" are samples of the routine's start; said while it is under way
+    they mean go on, as "next" does in that phase."""
+    talk, again = idle(), idle()
+    for t in (talk, again):
+        t.say(K.YES)
+        t.say(K.NEXT)
+        t.say(K.NEXT)  # toe taps done: squats introduced
+        if phase is not Phase.READY:
+            t.say(K.NEXT)  # squats counted
+        if phase is Phase.PAUSED:
+            t.say(K.PAUSE)
+    assert talk.state.phase is phase
+    went_on = talk.say(K.START_ROUTINE)
+    assert went_on == again.say(K.NEXT)
+    assert went_on.state.plan == ROUTINE
+    assert went_on.state.index >= 1, "on from squats, not back at toe taps"
+    assert MoveId.TOE_TAPS in went_on.state.done
+
+
+def test_starting_the_routine_during_a_single_move_starts_the_routine() -> None:
+    talk = idle()
+    talk.say(K.START_MOVE, move=MoveId.SQUATS)
+    started = talk.say(K.START_ROUTINE)
+    assert started.state.plan == ROUTINE
+    assert started.state.index == 0
