@@ -74,9 +74,9 @@ def parameter(name: str, config: Path = CONFIG, env: str = DEFAULT_ENV) -> str |
     return parse_overrides(deploy_setting("parameter_overrides", config, env) or "").get(name)
 
 
-def stack_output(key: str, sam: str, config: Path = CONFIG, env: str = DEFAULT_ENV) -> str:
-    """One output of the stack `sam deploy` deploys (its name and region as saved here),
-    asked of CloudFormation through the SAM CLI (needs the credentials `sam deploy` used)."""
+def stack_outputs(sam: str, config: Path = CONFIG, env: str = DEFAULT_ENV) -> dict[str, str]:
+    """The outputs of the stack `sam deploy` deploys (its name and region as saved here), asked
+    of CloudFormation through the SAM CLI (needs the credentials `sam deploy` used)."""
     stack = deploy_setting("stack_name", config, env)
     if not stack:
         raise SystemExit(f"{config.name} names no stack: deploy first (make deploy-backend)")
@@ -91,10 +91,15 @@ def stack_output(key: str, sam: str, config: Path = CONFIG, env: str = DEFAULT_E
     )
     if listed.returncode != 0:
         raise SystemExit(f"`sam list stack-outputs` for {stack} failed:\n{listed.stderr}")
-    outputs = {o["OutputKey"]: o["OutputValue"] for o in json.loads(listed.stdout)}
+    return {str(o["OutputKey"]): str(o["OutputValue"]) for o in json.loads(listed.stdout)}
+
+
+def stack_output(key: str, sam: str, config: Path = CONFIG, env: str = DEFAULT_ENV) -> str:
+    """One output of the deployed stack (see `stack_outputs`)."""
+    outputs = stack_outputs(sam, config, env)
     if key not in outputs:
-        raise SystemExit(f"stack {stack} has no {key} output: is it this template's?")
-    return str(outputs[key])
+        raise SystemExit(f"the stack has no {key} output: is it this template's?")
+    return outputs[key]
 
 
 def with_parameter(text: str, name: str, value: str, env: str = DEFAULT_ENV) -> str:

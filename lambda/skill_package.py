@@ -7,7 +7,9 @@ at a copy, build/skill-package/, written here and checked (lambda/package_check.
 
     .venv/bin/python lambda/skill_package.py --privacy-url URL --terms-url URL [--arn ARN]
 
-Without --arn, the ARN is the SkillFunctionArn output of the stack `sam deploy` deployed: its
+Without --arn, the ARN is the SkillFunctionAliasArn output (the `live` alias: with
+AutoPublishAlias, SAM grants Alexa's trigger on the alias, not on the bare function), or for a
+stack from before the alias its SkillFunctionArn, of the stack `sam deploy` deployed: its
 name and region as saved in samconfig.toml (`sam deploy --guided` writes them under
 [default.deploy.parameters]), asked of CloudFormation with `sam list stack-outputs`, which
 needs the AWS credentials `sam deploy` used.
@@ -40,6 +42,7 @@ from skill.dev.model_build import (  # noqa: E402
 SOURCE = ROOT / "interaction_model"
 OUT = ROOT / "build" / "skill-package"
 OUTPUT_KEY = "SkillFunctionArn"
+ALIAS_OUTPUT_KEY = "SkillFunctionAliasArn"  # what Alexa's trigger permits, when the stack has it
 LAMBDA_ARN = re.compile(
     r"^arn:aws[a-z-]*:lambda:[a-z]{2}(-[a-z]+)+-\d:\d{12}:function:[A-Za-z0-9_-]+(:[A-Za-z0-9_$-]+)?$"
 )
@@ -93,8 +96,12 @@ def write_package(
 
 
 def deployed_arn(sam: str, config: Path = samconfig.CONFIG) -> str:
-    """The stack's SkillFunctionArn output, asked of CloudFormation through the SAM CLI."""
-    return samconfig.stack_output(OUTPUT_KEY, sam, config)
+    """The endpoint Alexa may invoke: the stack's alias output, else its function output."""
+    outputs = samconfig.stack_outputs(sam, config)
+    arn = outputs.get(ALIAS_OUTPUT_KEY) or outputs.get(OUTPUT_KEY)
+    if arn is None:
+        raise SystemExit(f"the stack has no {OUTPUT_KEY} output: is it this template's?")
+    return arn
 
 
 def main(argv: list[str] | None = None) -> int:

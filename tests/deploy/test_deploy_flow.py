@@ -154,6 +154,16 @@ def test_skill_package_from_the_stack_sam_deploy_wrote(guided: Path, tmp_path: P
     assert package_check().problems(out, final=True) == []
 
 
+def test_the_endpoint_is_the_live_alias_that_alexas_trigger_permits(
+    guided: Path, tmp_path: Path
+) -> None:
+    """With AutoPublishAlias, SAM puts the AlexaSkill trigger's permission on the alias: an
+    endpoint of the bare function would be refused."""
+    alias = f"{ARN}:live"
+    sam, _ = _fake_sam(tmp_path, {"SkillFunctionArn": ARN, "SkillFunctionAliasArn": alias})
+    assert skill_package().deployed_arn(str(sam), guided) == alias
+
+
 @pytest.mark.parametrize(
     ("privacy", "terms"),
     [
