@@ -50,7 +50,6 @@ class FetchGate:
         self._lock = threading.Lock()
         self._flights: dict[str, _Flight] = {}
         self._failures: OrderedDict[str, tuple[float, str]] = OrderedDict()
-        self.fetches_started = 0
 
     def __call__(self, url: str) -> bytes:
         with self._lock:
@@ -61,7 +60,6 @@ class FetchGate:
                 if len(self._flights) >= self._max:
                     raise CertFetchError("too many certificate fetches under way")
                 flight = self._flights[url] = _Flight()
-                self.fetches_started += 1
         if not leading:
             if not flight.done.wait(self._wait) or flight.data is None:
                 raise CertFetchError(flight.error)

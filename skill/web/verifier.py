@@ -146,8 +146,10 @@ class RequestVerifier(AbstractVerifier):
         cert_fetcher: CertFetcher | None = None,
         trusted_roots: Sequence[x509.Certificate] | None = None,
         clock: Clock = _utc_now,
+        gate: FetchGate | None = None,
     ) -> None:
-        self._fetch = FetchGate(cert_fetcher or HttpsCertFetcher())
+        """`gate` fetches the chains (default: a FetchGate over `cert_fetcher`)."""
+        self._fetch = gate or FetchGate(cert_fetcher or HttpsCertFetcher())
         self._roots = list(trusted_roots) if trusted_roots is not None else None
         self._store: Store | None = None
         self._clock = clock
@@ -182,26 +184,21 @@ class RequestVerifier(AbstractVerifier):
         if cached is not None and now < cached.expires:
             return cached.key
         try:
-            trusted = self._validate_chain(self._load_chain(url), now)
+            pem = self._fetch(url)
+        except CertFetchError as exc:
+            # Not remembered here: the gate remembers a failed fetch itself, and a refusal of
+            # its own (too many fetches at once) says nothing about the URL.
+            raise VerificationException(str(exc)) from exc
+        try:
+            trusted = self._validate_chain(_parse_chain(pem), now)
         except VerificationException as exc:
-            self._fetch.remember_failure(url, str(exc))
+            self._fetch.remember_failure(url, str(exc))  # a bad chain stays bad: no refetching
             raise
         with self._lock:
             if len(self._cache) >= _MAX_CACHED_CHAINS:
                 self._cache.clear()
             self._cache[url] = trusted
         return trusted.key
-
-    def _load_chain(self, url: str) -> list[x509.Certificate]:
-        try:
-            chain = x509.load_pem_x509_certificates(self._fetch(url))
-        except CertFetchError as exc:
-            raise VerificationException(str(exc)) from exc
-        except ValueError as exc:
-            raise VerificationException("certificate chain is not PEM") from exc
-        if not chain:
-            raise VerificationException("certificate chain is empty")
-        return chain
 
     def _trust_store(self) -> Store:
         if self._store is None:
@@ -288,3 +285,13 @@ def default_verifiers(
         RequestVerifier(cert_fetcher=cert_fetcher, trusted_roots=trusted_roots, clock=clock),
         TimestampVerifier(clock=clock),
     ]
+
+
+def _parse_chain(pem: bytes) -> list[x509.Certificate]:
+    try:
+        chain = x509.load_pem_x509_certificates(pem)
+    except ValueError as exc:
+        raise VerificationException("certificate chain is not PEM") from exc
+    if not chain:
+        raise VerificationException("certificate chain is empty")
+    return chain

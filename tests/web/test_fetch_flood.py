@@ -15,7 +15,7 @@ from skill.store.memory import MemoryStore
 from skill.web import create_app
 from skill.web.certs import CertFetchError
 from skill.web.fetch_gate import MAX_CONCURRENT_FETCHES, FetchGate
-from skill.web.verifier import default_verifiers
+from skill.web.verifier import RequestVerifier, VerificationException, default_verifiers
 from testkit.pki import CHAIN_URL, ChainHost, Pki, signed_body
 from tests.web.conftest import NOW, event_at, verifying_config
 from tests.web.live import guarded_server
@@ -133,3 +133,38 @@ def test_a_bad_signature_is_refused_before_any_fetch(pki: Pki) -> None:
         reply = client.post("/alexa", data=body, headers=headers | {"Signature-256": signature})
         assert reply.status_code == 400
     assert s3.fetches == []
+
+
+def test_a_refusal_under_a_flood_does_not_shut_the_url_out_afterwards() -> None:
+    """The gate's own "too many fetches" says nothing about the URL: once the flood is over,
+    the same URL is fetched as usual."""
+    busy_url = "https://s3.amazonaws.com/echo.api/busy.pem"
+    url = "https://s3.amazonaws.com/echo.api/flood.pem"
+    release, started = threading.Event(), threading.Event()
+    fetched: list[str] = []
+
+    def fetch(asked: str) -> bytes:
+        fetched.append(asked)
+        if asked == busy_url:
+            started.set()
+            release.wait(5)
+        raise CertFetchError("unreachable")
+
+    verifier = RequestVerifier(gate=FetchGate(fetch, max_concurrent=1))
+    signature = base64.b64encode(b"x" * 256).decode()
+
+    def verify(chain_url: str) -> None:
+        headers = {"SignatureCertChainUrl": chain_url, "Signature-256": signature}
+        verifier.verify(headers, "{}", None)  # type: ignore[arg-type]
+
+    with ThreadPoolExecutor(1) as pool:
+        flood = pool.submit(verify, busy_url)  # holds the gate's one fetch
+        assert started.wait(5)
+        with pytest.raises(VerificationException, match="too many"):
+            verify(url)
+        release.set()
+        with pytest.raises(VerificationException):
+            flood.result(5)
+    with pytest.raises(VerificationException, match="unreachable"):
+        verify(url)
+    assert fetched == [busy_url, url]
