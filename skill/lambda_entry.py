@@ -202,12 +202,12 @@ def make_closed_handler() -> LambdaHandler:
     anyone until it knows which skill is its own: `make deploy-lock` sets it.
     """
 
-    def handler(event: dict[str, Any], _context: Any) -> dict[str, Any]:
+    def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
         with collecting():
             count(Metric.VERIFICATION_FAILURES)
             log.error(
                 "refused: no skill id configured (run `make deploy-lock`)",
-                extra={"fields": {"request_type": (event.get("request") or {}).get("type")}},
+                extra={"fields": _request_fields(event, context)},  # total: any event at all
             )
         raise RequestFailedError("SkillIdNotConfigured")
 

@@ -18,7 +18,7 @@ from typing import Protocol
 
 from skill.config import Config, StoreKind
 from skill.domain.history import event_from_json, event_to_json
-from skill.domain.progress import Completion, ForgetUser, KnownZone, ProfileUpdate, ProgressEvent
+from skill.domain.progress import Completion, ForgetUser, ProfileUpdate, ProgressEvent
 from skill.store.base import ProgressStore
 
 MESSAGE_VERSION = 1
@@ -57,14 +57,12 @@ def decode_message(body: str) -> tuple[str, ProgressEvent] | None:
     return user_id, event
 
 
-def apply_event(
-    store: ProgressStore, user_id: str, event: ProgressEvent, zone: KnownZone | None = None
-) -> bool:
+def apply_event(store: ProgressStore, user_id: str, event: ProgressEvent) -> bool:
     """One store call for one event; False only for a completion the store had already.
     Raises StoreUnavailableError as the store does."""
     match event:
         case Completion():
-            return store.record(user_id, event._replace(time_zone=zone))
+            return store.record(user_id, event)
         case ProfileUpdate():
             store.update_profile(user_id, event)
         case ForgetUser():

@@ -179,7 +179,7 @@ class SessionProgress:
         """One store call; None (and no more calls this turn) when the store is unavailable."""
         try:
             stamped = self._stamped(event) if isinstance(event, Completion) else event
-            return apply_event(self.store, self.user_id, stamped, self.known_zone)
+            return apply_event(self.store, self.user_id, stamped)
         except StoreUnavailableError as exc:
             self.store_ok = False
             log.warning("store unavailable for %s: %s", user_ref(self.user_id), exc)

@@ -195,6 +195,14 @@ def test_after_the_first_deploy_the_function_is_open_but_answers_nobody(guided: 
         make_closed_handler()(load_event("launch"), None)
 
 
+@pytest.mark.parametrize("event", [{"request": "x"}, {"request": ["LaunchRequest"]}, {}])
+def test_the_closed_function_refuses_malformed_events_with_its_own_error(
+    event: dict[str, object],
+) -> None:
+    with pytest.raises(RequestFailedError):
+        make_closed_handler()(event, None)
+
+
 def test_a_plain_deploy_that_would_reopen_the_function_fails(guided: Path, tmp_path: Path) -> None:
     states = _ask_states(tmp_path, SKILL_ID)
     with pytest.raises(SystemExit, match="deploy-lock"):
