@@ -12,12 +12,12 @@ from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from typing import NamedTuple
 
-from skill.domain.catalogue import ROUTINE
 from skill.domain.history import first_routine, routine_dates
 from skill.domain.numbers import read_numbers
 from skill.domain.progress import UserProgress
+from skill.domain.script import routine_size
 from skill.domain.speech import Speech
-from skill.domain.words import Phrase, capitalised, count_word, say, spoken_list
+from skill.domain.words import Phrase, capitalised, say, spoken_list
 
 
 class ReminderAction(StrEnum):
@@ -210,7 +210,7 @@ def should_offer_reminder(
 def reminder_text() -> str:
     """What the reminder says when it rings."""
     # The count starts the sentence.
-    return say(Phrase.REMINDER_TEXT, count=capitalised(count_word(len(ROUTINE))))
+    return say(Phrase.REMINDER_TEXT, count=capitalised(routine_size()))
 
 
 def _sentence(text: str) -> str:

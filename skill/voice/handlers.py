@@ -19,7 +19,7 @@ from skill.domain.session import step
 from skill.domain.speech import Reply, Speech
 from skill.domain.state import SessionState
 from skill.domain.turn import Context, Outcome
-from skill.domain.words import DEFAULT_LOCALE, Phrase, say
+from skill.domain.words import Phrase, active_locale, say
 from skill.voice import envelope, session_codec
 from skill.voice.effects import call_reminders
 from skill.voice.progress import ProgressKeeper
@@ -95,7 +95,7 @@ class EngineHandler(AbstractRequestHandler):
             progress=progress.progress,
             turn_id=envelope.request_id(handler_input),
             one_shot=envelope.opens_session(handler_input),
-            locale=envelope.locale(handler_input) or DEFAULT_LOCALE,
+            locale=active_locale(),  # the request's, bound around the dispatch (locale.py)
         )
         outcome = step(remembered.state, event, context)
         progress.apply(outcome.progress)

@@ -1,8 +1,9 @@
 """Every request is answered in its own locale's words.
 
-The engine's `step` says its lines in its Context's locale; what the voice layer says around it
-(reminder replies, the error reply, screen captions) comes from the same phrasebook because the
-whole dispatch runs inside `speaking(locale)`, the exception handler included.
+The request's locale is read once, here, and bound for the whole dispatch (`speaking`), the
+exception handler included: what the voice layer says around the engine (the error reply,
+screen captions, the reminder's text) comes from that book, and the engine's Context is filled
+from the same binding (`active_locale()` in handlers.py).
 """
 
 from __future__ import annotations

@@ -288,7 +288,6 @@ FEEDBACK_TYPE = SlotType(
 SLOT_TYPES: tuple[SlotType, ...] = (MOVE_TYPE, MOMENT_TYPE, FEEDBACK_TYPE)
 
 _MOVE = {SlotName.MOVE: MOVE_TYPE.name}
-_NOTHING: Mapping[SlotName, str] = {}
 
 # What Alexa's standard built-in intents accept with no samples of ours: the "common utterances"
 # of Amazon's built-in intent reference. No sample may repeat one (the built-in owns it), and

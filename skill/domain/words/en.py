@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from skill.domain.ids import MomentId, MoveId
+from skill.domain.numbers import TENS, UNITS
 from skill.domain.words.phrases import MomentWords, MoveWords, Phrase, PhraseId
 
 LINES: Mapping[PhraseId, str] = {
@@ -370,11 +371,8 @@ MOMENTS: Mapping[MomentId, MomentWords] = {
 }
 
 # Counts said as words ("five quick strength moves"); larger counts are said as digits.
-NUMBERS: tuple[str, ...] = (
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-    "nineteen", "twenty",
-)  # fmt: skip
+# The same English words the number parser reads (skill/domain/numbers.py), zero to twenty.
+NUMBERS: tuple[str, ...] = (*UNITS, TENS[0])
 
 # Lines that one English locale says differently from the book: none so far.
 OVERRIDES: Mapping[str, Mapping[PhraseId, str]] = {}
