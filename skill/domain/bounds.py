@@ -13,6 +13,9 @@ ADJUSTMENT_BOUNDS = (-2, 2)
 AGE_BOUNDS = (5, 110)
 TEMPO_BOUNDS = (0.75, 1.5)  # multiplier on rep time: 1.5 is half as slow again, 0.75 brisk
 MAX_HOLD_SECONDS = 30.0
+# Opening the skill this soon after a pause (the same local day) takes the paused workout up;
+# later that day it waits for "carry on" (skill.domain.pause).
+RESUME_ON_OPEN_HOURS = 3
 
 
 def within(value: float, bounds: tuple[float, float]) -> bool:

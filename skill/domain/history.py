@@ -31,6 +31,7 @@ from skill.domain.progress import (
     ProgressEvent,
     UserProgress,
 )
+from skill.domain.state import PausedPosition
 
 CODEC_VERSION = 1
 # Recent days kept in the session even when they are outside the week: yesterday on a Monday.
@@ -81,6 +82,10 @@ def with_profile_update(profile: Profile, update: ProfileUpdate) -> Profile:
         changes["tempo"] = update.tempo
     if update.dose_adjustments is not None:
         changes["dose_adjustments"] = {**profile.dose_adjustments, **update.dose_adjustments}
+    if update.unpause:
+        changes["paused"] = None
+    if update.paused is not None:
+        changes["paused"] = update.paused
     return profile._replace(**changes)
 
 
@@ -173,6 +178,8 @@ def progress_to_json(progress: UserProgress) -> dict[str, Any]:
         profile["a"] = progress.profile.age
     if progress.profile.dose_adjustments:
         profile["d"] = {str(m): n for m, n in progress.profile.dose_adjustments.items()}
+    if progress.profile.paused is not None:
+        profile["z"] = progress.profile.paused.encode()
     data: dict[str, Any] = {"v": CODEC_VERSION, "p": profile}
     if progress.first_active is not None:
         data["f"] = progress.first_active.isoformat()
@@ -205,6 +212,7 @@ def progress_from_json(data: Any, today: date | None = None) -> UserProgress | N
             age=age,
             tempo=_tempo(raw_profile.get("t", 1.0)),
             dose_adjustments=_adjustments(raw_profile.get("d") or {}),
+            paused=PausedPosition.decode(raw_profile.get("z")),
         )
         if age is not None and not within(age, AGE_BOUNDS):
             return None
@@ -276,6 +284,10 @@ def event_to_json(event: ProgressEvent) -> dict[str, Any]:
                 data["t"] = event.tempo
             if event.dose_adjustments is not None:
                 data["d"] = {m.value: n for m, n in event.dose_adjustments.items()}
+            if event.paused is not None:
+                data["z"] = event.paused.encode()
+            if event.unpause:
+                data["u"] = 1
             return data
         case ForgetUser():
             return {"f": 1}
@@ -299,6 +311,8 @@ def event_from_json(data: Any, now: datetime | None = None) -> ProgressEvent | N
                 age=age,
                 tempo=None if data.get("t") is None else _tempo(data["t"]),
                 dose_adjustments=None if adjustments is None else _adjustments(adjustments),
+                paused=PausedPosition.decode(data.get("z")),
+                unpause=data.get("u") == 1,
             )
         if "f" in data:
             return ForgetUser()

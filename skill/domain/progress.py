@@ -6,6 +6,7 @@ from datetime import date, datetime
 from typing import NamedTuple
 
 from skill.domain.ids import MoveId
+from skill.domain.state import PausedPosition
 
 
 class KnownZone(NamedTuple):
@@ -43,11 +44,14 @@ class Completion(NamedTuple):
 
 
 class ProfileUpdate(NamedTuple):
-    """Changes to the user's profile; None means unchanged."""
+    """Changes to the user's profile; None means unchanged. `paused` saves a paused workout's
+    position (replacing any other); `unpause` forgets it."""
 
     age: int | None = None
     tempo: float | None = None
     dose_adjustments: dict[MoveId, int] | None = None
+    paused: PausedPosition | None = None
+    unpause: bool = False
 
 
 class ForgetUser:
@@ -74,6 +78,7 @@ class Profile(NamedTuple):
     age: int | None = None
     tempo: float = 1.0
     dose_adjustments: dict[MoveId, int] = {}  # noqa: RUF012  # shared, never mutated
+    paused: PausedPosition | None = None  # a paused workout to take up (skill.domain.pause)
 
 
 class DayTotal(NamedTuple):

@@ -17,7 +17,7 @@ retried request with the same prior state gives the same key.
 
 from __future__ import annotations
 
-from skill.domain import reminder_talk, script
+from skill.domain import pause, reminder_talk, script
 from skill.domain.cards import routine_card
 from skill.domain.catalogue import (
     MOMENTS,
@@ -166,8 +166,12 @@ def _finish(
 
 
 def _launch(state: SessionState, event: Event, ctx: Context) -> Outcome:
+    back = pause.take_up(ctx, opening=True)
+    if back is not None:
+        return back
     fresh = SessionState(tempo=clamp_tempo(ctx.progress.profile.tempo))
-    return wait(fresh, script.welcome(ctx.progress, ctx.now.date()), prompted=True)
+    welcome = wait(fresh, script.welcome(ctx.progress, ctx.now.date()), prompted=True)
+    return pause.mention(welcome, ctx)
 
 
 def _start_routine(state: SessionState, event: Event, ctx: Context) -> Outcome:
@@ -335,6 +339,12 @@ def _start_from_menu(state: SessionState, event: Event, ctx: Context) -> Outcome
     return _start_routine(state, Event(EventKind.START_ROUTINE), ctx)
 
 
+def _carry_on(state: SessionState, event: Event, ctx: Context) -> Outcome:
+    """ "Carry on" at the menu: the paused workout, if one is waiting, else the routine."""
+    back = pause.take_up(ctx, opening=False)
+    return back if back is not None else pause.mention(_start_from_menu(state, event, ctx), ctx)
+
+
 def _decline(state: SessionState, event: Event, ctx: Context) -> Outcome:
     return wait(
         state,
@@ -369,11 +379,6 @@ def _confirm_set(state: SessionState, event: Event, ctx: Context) -> Outcome:
 
 def _no_rush(state: SessionState, event: Event, ctx: Context) -> Outcome:
     return wait(state, Speech.of(say(Phrase.NO_RUSH)))
-
-
-def _pause(state: SessionState, event: Event, ctx: Context) -> Outcome:
-    # A pause straight after a counted set means it was interrupted: it will be counted again.
-    return wait(state._replace(phase=Phase.PAUSED), Speech.of(say(Phrase.PAUSED)))
 
 
 def _still_paused(state: SessionState, event: Event, ctx: Context) -> Outcome:
@@ -459,7 +464,7 @@ TRANSITIONS: dict[Phase, dict[EventKind, Handler]] = {
     Phase.IDLE: {
         E.NEXT: _start_from_menu,
         E.YES: _start_from_menu,
-        E.RESUME: _start_from_menu,
+        E.RESUME: _carry_on,
         E.START_OVER: _start_from_menu,
         E.NO: _decline,
         E.REPEAT: _repeat_menu,
@@ -471,7 +476,7 @@ TRANSITIONS: dict[Phase, dict[EventKind, Handler]] = {
         E.YES: _count_set,
         E.RESUME: _count_set,
         E.NO: _no_rush,
-        E.PAUSE: _pause,
+        E.PAUSE: pause.leave,
         E.REPEAT: _reintroduce,
         E.AGAIN: _reintroduce,
         E.SKIP: _skip,
@@ -486,7 +491,7 @@ TRANSITIONS: dict[Phase, dict[EventKind, Handler]] = {
         E.YES: _confirm_set,
         E.RESUME: _confirm_set,
         E.NO: _no_rush,
-        E.PAUSE: _pause,
+        E.PAUSE: pause.leave,  # a pause after a counted set: that set is counted again
         E.REPEAT: _recount,
         E.AGAIN: _recount,
         E.SKIP: _skip,
@@ -501,7 +506,7 @@ TRANSITIONS: dict[Phase, dict[EventKind, Handler]] = {
         E.YES: _resume,
         E.RESUME: _resume,
         E.NO: _still_paused,
-        E.PAUSE: _still_paused,
+        E.PAUSE: pause.leave,
     },
     Phase.CONFIRM_FORGET: {
         E.YES: _forget,
@@ -585,7 +590,7 @@ def step(state: SessionState, event: Event, context: Context) -> Outcome:
     """Advance the conversation by one event, in the words of the context's locale."""
     with speaking(context.locale):
         state = _remembering(state, context)
-        outcome = _dispatch(state, event, context)
+        outcome = pause.settled(context, _dispatch(state, event, context))
     return outcome._replace(state=_with_memory(outcome.state, state))
 
 

@@ -18,8 +18,9 @@ Phases (what the coach is waiting for):
 
 from __future__ import annotations
 
+import json
 import math
-from datetime import time
+from datetime import datetime, time
 from enum import StrEnum
 from typing import Any, NamedTuple, TypeVar
 
@@ -100,6 +101,34 @@ class SessionState(NamedTuple):
         except (KeyError, ValueError, TypeError, AttributeError, OverflowError):
             return cls()
         return state if consistent(state) else cls()
+
+
+class PausedPosition(NamedTuple):
+    """Where a paused workout stopped, kept in the user's profile until it is taken up: the
+    coaching state (plan, move, sets done, dose, tempo, moment) in phase PAUSED, and the local
+    time of the pause (its date decides whether it can still be taken up)."""
+
+    state: SessionState
+    at: datetime  # local to the user
+
+    def encode(self) -> str:
+        """The compact JSON text every store keeps."""
+        kept = self.state._replace(routine_before=None, offered=False, back=None, offer_at=None)
+        return json.dumps({"s": kept.to_json(), "at": self.at.isoformat()}, separators=(",", ":"))
+
+    @classmethod
+    def decode(cls, text: object) -> PausedPosition | None:
+        """Parse `encode`'s text; None when it is malformed, from another state version, or not
+        a paused coaching state (stored data outlives code, so it is checked like a session)."""
+        try:
+            data = json.loads(text) if isinstance(text, str) else None
+            at = datetime.fromisoformat(_typed(data["at"], str)) if isinstance(data, dict) else None
+        except (KeyError, ValueError, TypeError):
+            return None
+        if at is None or not isinstance(data, dict):
+            return None
+        state = SessionState.from_json(data.get("s"))
+        return cls(state, at) if state.phase is Phase.PAUSED else None
 
 
 def _parse(data: dict[str, Any]) -> SessionState:

@@ -4,7 +4,8 @@ One table, one partition per user (the partition key is a SHA-256 of the Alexa u
 
 | sort key           | attributes                                                        |
 |--------------------|-------------------------------------------------------------------|
-| `profile`          | `age`, `tempo`, `adj_<move>` (dose adjustment per move)           |
+| `profile`          | `age`, `tempo`, `adj_<move>` (dose adjustment per move), `paused` |
+|                    | (a paused workout's position, PausedPosition.encode's JSON text)  |
 | `day#YYYY-MM-DD`   | one number per move (reps that local day), `done` (string set of  |
 |                    | digests of the completion keys already counted that day), `tz`    |
 |                    | and `tzc`: the zone (IANA name) and its confirmation (Unix        |
@@ -47,6 +48,7 @@ from skill.domain.progress import (
     ProfileUpdate,
     UserProgress,
 )
+from skill.domain.state import PausedPosition
 from skill.store.base import StoreUnavailableError, completion_tag, user_key
 
 if TYPE_CHECKING:
@@ -70,6 +72,7 @@ PROFILE_SK: Final = "profile"
 DAY_PREFIX: Final = "day#"
 DONE_ATTR: Final = "done"
 ADJUSTMENT_PREFIX: Final = "adj_"
+PAUSED_ATTR: Final = "paused"
 ZONE_ATTR: Final = "tz"
 ZONE_CONFIRMED_ATTR: Final = "tzc"
 FIRST_ACTIVE_ATTR: Final = "fa"
@@ -301,18 +304,30 @@ class DynamoDbStore:
             values["tempo"] = _number(update.tempo)
         for move, delta in (update.dose_adjustments or {}).items():
             values[ADJUSTMENT_PREFIX + move.value] = _number(delta)
-        if not values:
+        if update.paused is not None:
+            values[PAUSED_ATTR] = {"S": update.paused.encode()}
+        removing = update.unpause and update.paused is None
+        if not values and not removing:
             return
         names = {f"#a{i}": name for i, name in enumerate(values)}
+        clauses = []
+        if values:
+            clauses.append("SET " + ", ".join(f"{n} = :v{i}" for i, n in enumerate(names)))
+        if removing:
+            names["#p"] = PAUSED_ATTR
+            clauses.append("REMOVE #p")
+        extra: dict[str, Any] = {}
+        if values:
+            extra["ExpressionAttributeValues"] = {
+                f":v{i}": value for i, value in enumerate(values.values())
+            }
         with _unavailable_on_failure("update_profile"):
             self._client.update_item(
                 TableName=self._table,
                 Key={PARTITION_KEY: self._pk(user_id), SORT_KEY: {"S": PROFILE_SK}},
-                UpdateExpression="SET " + ", ".join(f"{n} = :v{i}" for i, n in enumerate(names)),
+                UpdateExpression=" ".join(clauses),
                 ExpressionAttributeNames=names,
-                ExpressionAttributeValues={
-                    f":v{i}": value for i, value in enumerate(values.values())
-                },
+                **extra,
             )
 
     def delete_user(self, user_id: str) -> None:
@@ -396,4 +411,5 @@ def _profile_from_item(item: Mapping[str, Any]) -> Profile:
         age=int(item["age"]["N"]) if "age" in item else None,
         tempo=float(item["tempo"]["N"]) if "tempo" in item else 1.0,
         dose_adjustments=adjustments,
+        paused=PausedPosition.decode(item[PAUSED_ATTR]["S"]) if PAUSED_ATTR in item else None,
     )

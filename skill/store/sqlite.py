@@ -40,6 +40,7 @@ from skill.domain.progress import (
     ProfileUpdate,
     UserProgress,
 )
+from skill.domain.state import PausedPosition
 from skill.store.base import StoreUnavailableError, completion_tag, user_key
 
 log = logging.getLogger(__name__)
@@ -80,6 +81,10 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "ALTER TABLE completions ADD COLUMN run_start TEXT",
         "ALTER TABLE completions ADD COLUMN first_routine TEXT",
         "CREATE INDEX completions_by_day ON completions (user_key, local_date, completed_at)",
+    ),
+    (
+        # A paused workout's position (PausedPosition.encode's JSON text; NULL: none).
+        "ALTER TABLE profiles ADD COLUMN paused TEXT",
     ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -172,16 +177,17 @@ class SqliteStore:
 
     def _profile(self, db: sqlite3.Connection, key: str) -> Profile:
         profile_row = db.execute(
-            "SELECT age, tempo FROM profiles WHERE user_key = ?", (key,)
+            "SELECT age, tempo, paused FROM profiles WHERE user_key = ?", (key,)
         ).fetchone()
         adjustments = db.execute(
             "SELECT move, delta FROM dose_adjustments WHERE user_key = ?", (key,)
         ).fetchall()
-        age, tempo = profile_row or (None, None)
+        age, tempo, paused = profile_row or (None, None, None)
         return Profile(
             age=age,
             tempo=1.0 if tempo is None else float(tempo),
             dose_adjustments={MoveId(m): int(d) for m, d in adjustments},
+            paused=PausedPosition.decode(paused),
         )
 
     def _load_everything(self, db: sqlite3.Connection, key: str, profile: Profile) -> UserProgress:
@@ -230,9 +236,17 @@ class SqliteStore:
         with self._connection(transaction=True) as db:
             if update.age is not None or update.tempo is not None:
                 db.execute(
-                    "INSERT INTO profiles VALUES (?, ?, ?) ON CONFLICT (user_key) DO UPDATE SET "
+                    "INSERT INTO profiles (user_key, age, tempo) VALUES (?, ?, ?) "
+                    "ON CONFLICT (user_key) DO UPDATE SET "
                     "age = coalesce(excluded.age, age), tempo = coalesce(excluded.tempo, tempo)",
                     (key, update.age, update.tempo),
+                )
+            if update.paused is not None or update.unpause:
+                paused = None if update.paused is None else update.paused.encode()
+                db.execute(
+                    "INSERT INTO profiles (user_key, paused) VALUES (?, ?) "
+                    "ON CONFLICT (user_key) DO UPDATE SET paused = excluded.paused",
+                    (key, paused),
                 )
             for move, delta in (update.dose_adjustments or {}).items():
                 db.execute(

@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime
 
 from skill.domain.effects import AskPermission, CallReminders
 from skill.domain.events import Event, EventKind
+from skill.domain.history import with_event
 from skill.domain.ids import MoveId
 from skill.domain.progress import Completion, DayTotal, Profile, ProgressEvent, UserProgress
 from skill.domain.reminders import ReminderResult, ReminderStatus
@@ -102,6 +103,7 @@ class Talk:
     now: datetime = NOW
     turns: int = 0
     outcomes: list[Outcome] = field(default_factory=list)
+    applied: int = 0  # progress events laid into `progress` by next_session
 
     def say(self, kind: EventKind, **fields: object) -> Outcome:
         self.turns += 1
@@ -112,6 +114,15 @@ class Talk:
         self.state = outcome.state
         self.outcomes.append(outcome)
         return outcome
+
+    def next_session(self, kind: EventKind = EventKind.LAUNCH, **fields: object) -> Outcome:
+        """A later session of the same user: what this one recorded, as the store would load
+        it, then `kind` on a fresh session state."""
+        for event in self.progress_events[self.applied :]:
+            self.progress = with_event(self.progress, event)
+        self.applied = len(self.progress_events)
+        self.state = SessionState()
+        return self.say(kind, **fields)
 
     @property
     def progress_events(self) -> list[ProgressEvent]:

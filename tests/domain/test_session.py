@@ -47,8 +47,10 @@ def counted() -> Talk:
 
 
 def paused() -> Talk:
+    """Paused after a counted set, then back in a new session (the position taken up)."""
     talk = counted()
     talk.say(K.PAUSE)
+    talk.next_session()
     return talk
 
 
@@ -141,7 +143,7 @@ TABLE = [
     ("ready", K.YES, {}, Phase.COUNTED, "Ready? 3, 2, 1, go.", []),
     ("ready", K.NO, {}, Phase.READY, "No rush", []),
     ("ready", K.DONE, {}, Phase.COUNTED, "And that's 10", []),
-    ("ready", K.PAUSE, {}, Phase.PAUSED, "Paused", []),
+    ("ready", K.PAUSE, {}, Phase.ENDED, "keep your place", [ProfileUpdate]),
     ("ready", K.REPEAT, {}, Phase.READY, "Let's do squats", []),
     ("ready", K.AGAIN, {}, Phase.READY, "Let's do squats", []),
     ("ready", K.SKIP, {}, Phase.IDLE, "Skipping squats", []),
@@ -159,18 +161,19 @@ TABLE = [
     ("counted", K.AGAIN, {}, Phase.COUNTED, "Once more", []),  # mid-set: that set again
     ("counted", K.DONE, {}, Phase.FEEDBACK, "How did that feel", [Completion]),  # set done
     ("counted", K.SLOWER, {}, Phase.COUNTED, "take that set again", [ProfileUpdate]),
-    ("counted", K.PAUSE, {}, Phase.PAUSED, "Paused", []),
+    ("counted", K.PAUSE, {}, Phase.ENDED, "ask morning moves to carry on", [ProfileUpdate]),
     ("counted", K.SKIP, {}, Phase.IDLE, "Skipping squats", []),
     ("counted", K.START_OVER, {}, Phase.READY, "from the top", []),
     ("counted", K.HOW_MANY_LEFT, {}, Phase.COUNTED, "and the last move. You're done", []),
     ("counted", K.WHATS_NEXT, {}, Phase.COUNTED, "last move", []),
     ("counted", K.STOP, {}, Phase.ENDED, "won't count that set", []),
     ("counted", K.SESSION_ENDED, {}, Phase.ENDED, "", [Completion]),
-    ("paused", K.RESUME, {}, Phase.COUNTED, "Welcome back", []),
-    ("paused", K.NEXT, {}, Phase.COUNTED, "And that's 10", []),
+    # Taking the position up (or moving on from it) forgets it: one ProfileUpdate.
+    ("paused", K.RESUME, {}, Phase.COUNTED, "Welcome back", [ProfileUpdate]),
+    ("paused", K.NEXT, {}, Phase.COUNTED, "And that's 10", [ProfileUpdate]),
     ("paused", K.NO, {}, Phase.PAUSED, "Still paused", []),
-    ("paused", K.PAUSE, {}, Phase.PAUSED, "Still paused", []),
-    ("paused", K.SKIP, {}, Phase.IDLE, "Skipping squats", []),
+    ("paused", K.PAUSE, {}, Phase.ENDED, "keep your place", [ProfileUpdate]),
+    ("paused", K.SKIP, {}, Phase.IDLE, "Skipping squats", [ProfileUpdate]),
     ("paused", K.STOP, {}, Phase.ENDED, "See you tomorrow", []),
     ("paused", K.SESSION_ENDED, {}, Phase.ENDED, "", []),
     ("confirming", K.YES, {}, Phase.ENDED, "deleted", [ForgetUser]),
@@ -250,8 +253,7 @@ def test_pause_after_the_last_set_means_it_is_counted_again_before_it_counts() -
     talk.say(K.PAUSE)
     talk.say(K.SESSION_ENDED)
     assert talk.completions == []
-    talk = counted()
-    talk.say(K.PAUSE)
+    talk.next_session(K.RESUME)
     assert talk.say(K.RESUME).state.phase is Phase.COUNTED
     talk.say(K.NEXT)
     assert len(talk.completions) == 1
@@ -501,6 +503,7 @@ def test_lets_go_mid_routine_carries_on_instead_of_starting_again(phase: Phase) 
             t.say(K.NEXT)  # squats counted
         if phase is Phase.PAUSED:
             t.say(K.PAUSE)
+            t.next_session()  # the pause taken up
     assert talk.state.phase is phase
     went_on = talk.say(K.START_ROUTINE)
     assert went_on == again.say(K.NEXT)

@@ -139,7 +139,7 @@ def _states(ctx: Context) -> dict[str, SessionState]:
     started = step(MENU, Event(EventKind.START_ROUTINE), ctx).state
     counted = step(started, Event(EventKind.NEXT), ctx).state
     forget = step(started, Event(EventKind.FORGET_ME), ctx).state
-    paused = step(started, Event(EventKind.PAUSE), ctx).state
+    paused = started._replace(phase=Phase.PAUSED)  # a pause taken up in a later session
     *_, (_, _, last) = routine_turns(ctx)
     return {
         "menu": MENU,

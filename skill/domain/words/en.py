@@ -138,9 +138,19 @@ LINES: Mapping[PhraseId, str] = {
     Phrase.LOVELY: "Lovely.",
     Phrase.MOVE_DONE: "That's {name} done.",
     Phrase.NO_RUSH: "No rush.",
-    Phrase.PAUSED: "Paused. Take your time.",
     Phrase.STILL_PAUSED: "Still paused.",
     Phrase.WELCOME_BACK_FROM_PAUSE: "Welcome back.",
+    # pauses that outlive the session
+    Phrase.PAUSE_KEPT: (
+        "Paused on {name}, and I'll keep your place. Say, Alexa, ask morning moves to carry on, "
+        "when you're ready."
+    ),
+    Phrase.PAUSE_TAKEN_UP: "Welcome back: you were on {name}. Ready?",
+    Phrase.PAUSE_WAITING: (
+        "Your workout from earlier is paused on {name}: say carry on to pick it up."
+    ),
+    Phrase.PAUSE_FROM_YESTERDAY: "Your paused workout was from yesterday, so let's start fresh.",
+    Phrase.PAUSE_FROM_EARLIER: "Your paused workout was from an earlier day, so let's start fresh.",
     Phrase.ONCE_MORE: "Once more.",
     Phrase.SKIPPING: "Skipping {name}.",
     Phrase.FROM_THE_TOP: "From the top.",
