@@ -4,12 +4,14 @@ to dynalite, and the in-memory store the simulator uses)."""
 from __future__ import annotations
 
 import threading
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
+from skill.domain.catalogue import ROUTINE, Dose
 from skill.domain.ids import MoveId
 from skill.domain.progress import DayTotal, KnownZone, Profile, ProfileUpdate, UserProgress
+from skill.domain.state import PausedPosition, Phase, SessionState
 from skill.store.base import ProgressStore
 from tests.store.conftest import completion
 
@@ -79,6 +81,50 @@ def test_profile_updates_change_only_the_fields_that_are_set(
     assert progress_store.load(user_id).profile == Profile(
         age=47, tempo=1.25, dose_adjustments={MoveId.SQUATS: 3, MoveId.HEEL_RISES: -1}
     )
+
+
+def paused_position(sets_done: int = 1) -> PausedPosition:
+    state = SessionState(
+        phase=Phase.PAUSED,
+        run="amzn1.echo-api.request.1",
+        plan=ROUTINE,
+        index=3,
+        sets_done=sets_done,
+        dose=Dose(10, 2, hold_seconds=2.0),
+        tempo=1.25,
+        done=(MoveId.TOE_TAPS, MoveId.SQUATS, MoveId.HEEL_RISES),
+    )
+    return PausedPosition(state, datetime(2026, 11, 25, 7, 40, tzinfo=timezone(timedelta(hours=1))))
+
+
+def test_a_paused_position_is_kept_in_the_profile_replaced_and_forgotten(
+    progress_store: ProgressStore, user_id: str
+) -> None:
+    progress_store.update_profile(user_id, ProfileUpdate(age=47, tempo=1.25))
+    progress_store.update_profile(user_id, ProfileUpdate(paused=paused_position(0)))
+    progress_store.update_profile(user_id, ProfileUpdate(paused=paused_position(1)))
+    progress_store.update_profile(user_id, ProfileUpdate(dose_adjustments={MoveId.SQUATS: 1}))
+    profile = progress_store.load(user_id).profile
+    assert profile.paused == paused_position(1)
+    assert (profile.age, profile.tempo, profile.dose_adjustments) == (
+        47,
+        1.25,
+        {MoveId.SQUATS: 1},
+    ), "the rest of the profile is untouched"
+    assert progress_store.load(user_id).first_active is None, "a pause is not activity"
+    progress_store.update_profile(user_id, ProfileUpdate(unpause=True))
+    assert progress_store.load(user_id).profile == Profile(
+        age=47, tempo=1.25, dose_adjustments={MoveId.SQUATS: 1}
+    )
+    progress_store.update_profile(user_id + "-new", ProfileUpdate(unpause=True))
+    assert progress_store.load(user_id + "-new").profile.paused is None
+
+
+def test_forgetting_a_user_forgets_their_pause(progress_store: ProgressStore, user_id: str) -> None:
+    progress_store.update_profile(user_id, ProfileUpdate(paused=paused_position()))
+    progress_store.record(user_id, completion("k"))
+    progress_store.delete_user(user_id)
+    assert progress_store.load(user_id) == UserProgress()
 
 
 def test_a_profile_alone_does_not_make_a_user_active(

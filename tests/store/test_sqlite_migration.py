@@ -8,10 +8,11 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from skill.domain.ids import MoveId
-from skill.domain.progress import DayTotal, KnownZone, Profile
+from skill.domain.progress import DayTotal, KnownZone, Profile, ProfileUpdate
 from skill.store.base import completion_tag, user_key
 from skill.store.sqlite import SCHEMA_VERSION, SqliteStore
 from tests.store.conftest import completion
+from tests.store.test_contract import paused_position
 
 # The schema as first released (version 0), copied here on purpose: the test must not follow
 # later edits of skill/store/sqlite.py.
@@ -96,6 +97,10 @@ def test_an_old_file_keeps_its_data_and_gains_the_zone_and_summary_columns(tmp_p
         "first_routine",
     ]
     assert version == SCHEMA_VERSION
+    profile_columns = [
+        row[1] for row in sqlite3.connect(path).execute("PRAGMA table_info(profiles)")
+    ]
+    assert profile_columns == ["user_key", "age", "tempo", "paused"]
 
     reopened = SqliteStore(path)  # opening an up-to-date file changes nothing
     assert reopened.load(USER).time_zone == PARIS
@@ -127,6 +132,21 @@ def test_an_old_files_history_is_summarised_on_first_load_and_read_bounded_after
     )
     db.close()
     assert "completions_by_day" in plan
+
+
+def test_an_old_files_profile_takes_a_pause_and_keeps_its_fields(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    first_release_file(path)
+    store = SqliteStore(path)
+    store.update_profile(USER, ProfileUpdate(paused=paused_position()))
+    assert store.load(USER).profile == Profile(
+        age=52, tempo=1.25, dose_adjustments={MoveId.SQUATS: 2}, paused=paused_position()
+    )
+    store.update_profile(USER, ProfileUpdate(unpause=True))
+    store.update_profile(USER + "-new", ProfileUpdate(paused=paused_position()))
+    assert store.load(USER).profile.paused is None
+    assert store.load(USER + "-new").profile == Profile(paused=paused_position())
+    store.close()
 
 
 def test_a_new_file_starts_at_the_current_version(tmp_path: Path) -> None:
