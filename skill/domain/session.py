@@ -386,7 +386,8 @@ def _still_paused(state: SessionState, event: Event, ctx: Context) -> Outcome:
 
 
 def _resume(state: SessionState, event: Event, ctx: Context) -> Outcome:
-    return _count(state._replace(phase=Phase.READY), ctx, say(Phrase.WELCOME_BACK_FROM_PAUSE))
+    # Only a pause taken up in a later session is PAUSED, and that said "Welcome back" already.
+    return _count(state._replace(phase=Phase.READY), ctx)
 
 
 def _reintroduce(state: SessionState, event: Event, ctx: Context) -> Outcome:

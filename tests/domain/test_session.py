@@ -169,7 +169,7 @@ TABLE = [
     ("counted", K.STOP, {}, Phase.ENDED, "won't count that set", []),
     ("counted", K.SESSION_ENDED, {}, Phase.ENDED, "", [Completion]),
     # Taking the position up (or moving on from it) forgets it: one ProfileUpdate.
-    ("paused", K.RESUME, {}, Phase.COUNTED, "Welcome back", [ProfileUpdate]),
+    ("paused", K.RESUME, {}, Phase.COUNTED, "And that's 10", [ProfileUpdate]),
     ("paused", K.NEXT, {}, Phase.COUNTED, "And that's 10", [ProfileUpdate]),
     ("paused", K.NO, {}, Phase.PAUSED, "Still paused", []),
     ("paused", K.PAUSE, {}, Phase.ENDED, "keep your place", [ProfileUpdate]),

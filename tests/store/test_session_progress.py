@@ -162,6 +162,28 @@ def test_throttling_keeps_the_move_in_the_session_until_the_store_takes_it(
     assert stored_totals(counting, user_id) == expected_totals(counting)
 
 
+def test_a_pause_after_a_throttled_move_keeps_both_in_order_and_carries_on_later(
+    fault_proxy: FaultProxy, dynamodb_table: str, user_id: str
+) -> None:
+    """The move finished before the pause is never lost behind it: the store takes them in
+    order once it recovers, and a new session carries on where the pause left off."""
+    store = dynamodb_store(fault_proxy.url, dynamodb_table)
+    talk = Conversation(skill_for(store), user_id)
+    do_routine(talk, stop_after_moves=0)
+    talk.say("AMAZON.NextIntent")  # toe taps counted
+    fault_proxy.throttle_next = 2
+    talk.say("AMAZON.NextIntent")  # toe taps done: its write is throttled
+    assert len(talk.pending) == 1
+    ended = talk.say("AMAZON.PauseIntent")  # the move is written first, then the pause
+    assert ended["response"]["shouldEndSession"] is True
+    assert stored_totals(store, user_id) == {MoveId.TOE_TAPS: 20}
+    assert store.load(user_id).profile.paused is not None
+
+    later = Conversation(skill_for(store), user_id, session="s2")
+    assert "you were on squats" in speech_of(later.say("AMAZON.ResumeIntent"))
+    assert later.phase == "paused"
+
+
 def test_a_stalled_store_costs_a_bounded_turn_and_still_counts_once(
     fault_proxy: FaultProxy, dynamodb_table: str, user_id: str
 ) -> None:

@@ -139,7 +139,6 @@ LINES: Mapping[PhraseId, str] = {
     Phrase.MOVE_DONE: "That's {name} done.",
     Phrase.NO_RUSH: "No rush.",
     Phrase.STILL_PAUSED: "Still paused.",
-    Phrase.WELCOME_BACK_FROM_PAUSE: "Welcome back.",
     # pauses that outlive the session
     Phrase.PAUSE_KEPT: (
         "Paused on {name}, and I'll keep your place. Say, Alexa, ask morning moves to carry on, "

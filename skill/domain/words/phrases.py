@@ -136,7 +136,6 @@ class Phrase:
     MOVE_DONE = PhraseId()
     NO_RUSH = PhraseId()
     STILL_PAUSED = PhraseId()
-    WELCOME_BACK_FROM_PAUSE = PhraseId()
 
     # Pauses that outlive the session (pause)
     PAUSE_KEPT = PhraseId()

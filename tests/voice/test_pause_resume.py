@@ -1,0 +1,90 @@
+"""A pause survives the session, heard as a user would: pause -> the session ends -> a new
+session "Alexa, ask morning moves to carry on" -> the same move and set. On a real SQLite file
+and through the simulator's utterance resolution."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from skill.config import Config
+from skill.dev.simulator import Conversation, SkillTransport
+from skill.store.sqlite import SqliteStore
+from skill.voice import build_skill
+from tests.conftest import TEST_SKILL_ID
+
+MORNING = datetime(2026, 11, 25, 7, 0, tzinfo=UTC)
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = MORNING
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> SqliteStore:
+    return SqliteStore(tmp_path / "progress.sqlite3")
+
+
+def device(store: SqliteStore, config: Config, clock: Clock) -> Conversation:
+    skill = build_skill(store, config, clock=clock, time_zone_lookup=lambda _: None)
+    return Conversation(SkillTransport(skill), skill_id=TEST_SKILL_ID, clock=clock)
+
+
+@pytest.mark.parametrize(
+    "come_back",
+    [
+        "alexa, ask morning moves to carry on",
+        "alexa, ask morning moves to resume",
+        "alexa, ask morning moves to pick up where i left off",
+        "alexa, open morning moves",  # within a few hours, opening is enough
+    ],
+)
+def test_pause_then_a_new_session_carries_on_at_the_same_move_and_set(
+    store: SqliteStore, config: Config, clock: Clock, come_back: str
+) -> None:
+    talk = device(store, config, clock)
+    talk.say("alexa, open morning moves")
+    talk.say("yes")  # toe taps introduced
+    talk.say("next")  # counted
+    talk.say("next")  # toe taps done, squats introduced
+    paused = talk.say("pause")
+    assert paused.ended
+    assert "ask morning moves to carry on" in paused.text
+    assert not talk.in_session
+
+    clock.now += timedelta(minutes=40)
+    later = device(store, config, clock)  # another session, another skill instance
+    back = later.say(come_back)
+    assert back.text.startswith("Welcome back: you were on squats. Ready?"), back.text
+    assert back.phase == "paused"
+    assert not back.ended
+    counting = later.say("yes")
+    assert "squats" in counting.text.lower()
+    assert counting.phase == "counted"
+    assert store.load(later.user_id).profile.paused is None, "taken up, so forgotten"
+    later.say("next")
+    assert store.load(later.user_id).days[-1].reps.keys() == {"toe_taps", "squats"}
+
+
+def test_a_pause_from_yesterday_is_dropped_with_a_word(
+    store: SqliteStore, config: Config, clock: Clock
+) -> None:
+    talk = device(store, config, clock)
+    talk.say("alexa, ask morning moves to start squats")
+    assert talk.say("pause").ended
+    clock.now += timedelta(days=1)
+    fresh = device(store, config, clock).say("alexa, ask morning moves to carry on")
+    assert fresh.text.startswith("Your paused workout was from yesterday, so let's start fresh.")
+    assert "toe taps" in fresh.text.lower()
+    assert store.load(talk.user_id).profile.paused is None
