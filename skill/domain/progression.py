@@ -8,7 +8,8 @@ Rules (documented choices):
 - Other moves climb their catalogue ladder one rung every WEEKS_PER_RUNG weeks.
 - Feedback moves a per-move adjustment by one step (easy +1, hard -1), kept within
   ADJUSTMENT_BOUNDS; for squats one step is SQUAT_WEEKLY_STEP reps, for the others one rung.
-  Nothing goes below the first rung or SQUAT_MIN reps, or above the top rung or the ceiling.
+  Nothing goes below the first rung or SQUAT_MIN reps, or above the top rung or the ceiling; a
+  step that would not change the dose is not taken (feedback_step says why).
 - Streak and week totals come from history.py (the store's view of the same days).
 """
 
@@ -16,9 +17,16 @@ from __future__ import annotations
 
 import math
 from datetime import date
+from enum import StrEnum
 from typing import NamedTuple
 
-from skill.domain.bounds import ADJUSTMENT_BOUNDS, AGE_BOUNDS, MAX_REPS_PER_SET, TEMPO_BOUNDS
+from skill.domain.bounds import (
+    ADJUSTMENT_BOUNDS,
+    AGE_BOUNDS,
+    MAX_REPS_PER_SET,
+    TEMPO_BOUNDS,
+    within,
+)
 from skill.domain.catalogue import Dose, Sides, move
 from skill.domain.history import active_dates, current_streak, week_totals
 from skill.domain.ids import Feedback, MoveId
@@ -61,7 +69,11 @@ def squat_ceiling(progress: UserProgress) -> int:
 
 def squat_target(progress: UserProgress, today: date) -> int:
     """Today's number of squats."""
-    steps = week_number(progress, today) - 1 + _adjustment(progress, MoveId.SQUATS)
+    return _squats(progress, today, _adjustment(progress, MoveId.SQUATS))
+
+
+def _squats(progress: UserProgress, today: date, adjustment: int) -> int:
+    steps = week_number(progress, today) - 1 + adjustment
     target = SQUAT_START + SQUAT_WEEKLY_STEP * steps
     return max(SQUAT_MIN, min(squat_ceiling(progress), target))
 
@@ -82,10 +94,16 @@ class Plan(NamedTuple):
 
 
 def todays_plan(move_id: MoveId, progress: UserProgress, today: date) -> Plan:
+    return _plan(move_id, progress, today, _adjustment(progress, move_id))
+
+
+def _plan(move_id: MoveId, progress: UserProgress, today: date, adjustment: int) -> Plan:
+    """The plan with a given adjustment (not held to ADJUSTMENT_BOUNDS: feedback_step asks
+    what one more step would give)."""
     ladder = move(move_id).ladder
     if move_id is MoveId.SQUATS:
-        return Plan(0, split_into_sets(squat_target(progress, today), ladder[0]))
-    rung = (week_number(progress, today) - 1) // WEEKS_PER_RUNG + _adjustment(progress, move_id)
+        return Plan(0, split_into_sets(_squats(progress, today, adjustment), ladder[0]))
+    rung = (week_number(progress, today) - 1) // WEEKS_PER_RUNG + adjustment
     rung = max(0, min(len(ladder) - 1, rung))
     return Plan(rung, ladder[rung])
 
@@ -102,21 +120,62 @@ def fill_dose(move_id: MoveId, base: Dose, seconds: float, tempo: float) -> Dose
     return base._replace(reps=reps, sets=1, last_set_reps=0)
 
 
-def adjust_for_feedback(
-    progress: UserProgress, moves: tuple[MoveId, ...], feedback: Feedback
-) -> ProfileUpdate | None:
-    """The profile change that feedback on `moves` asks for, or None when nothing changes."""
+class FeedbackResult(StrEnum):
+    """What feedback did to one move's plan."""
+
+    CHANGED = "changed"  # its dose from now on is one step harder (easier)
+    AT_END = "at_end"  # the plan has no step further that way: top rung or ceiling, or bottom
+    AT_BOUND = "at_bound"  # the plan goes on, but feedback has moved it ADJUSTMENT_BOUNDS already
+
+
+# More steps than any plan has from end to end (squats: SQUAT_MIN to the oldest ceiling).
+_FURTHEST_STEP = (next_big_birthday(AGE_BOUNDS[1]) - SQUAT_MIN) // SQUAT_WEEKLY_STEP + 1
+
+
+class FeedbackStep(NamedTuple):
+    move: MoveId
+    result: FeedbackResult
+    adjustment: int  # the move's adjustment afterwards
+
+
+def feedback_step(
+    progress: UserProgress, move_id: MoveId, feedback: Feedback, today: date
+) -> FeedbackStep | None:
+    """What easy (+1) or hard (-1) feedback does to `move_id`'s plan; None for "about right".
+    Judged on the dose itself, so "the top of the plan" is said only when no further step
+    exists, and a step the ladder cannot take (a rung beyond the top) is not stored."""
     delta = {Feedback.EASY: 1, Feedback.HARD: -1}.get(feedback, 0)
     if not delta:
         return None
-    low, high = ADJUSTMENT_BOUNDS
-    changed: dict[MoveId, int] = {}
-    for move_id in moves:
-        current = _adjustment(progress, move_id)
-        new = max(low, min(high, current + delta))
-        if new != current:
-            changed[move_id] = new
-    return ProfileUpdate(dose_adjustments=changed) if changed else None
+    current = _adjustment(progress, move_id)
+    now = _plan(move_id, progress, today, current).dose
+    # The nearest adjustment that way that changes the dose: a stored adjustment can overshoot
+    # the ladder (rung 5 of 4 is the top rung), and "too hard" there must still ease it off.
+    for steps in range(1, _FURTHEST_STEP + 1):
+        new = current + delta * steps
+        if _plan(move_id, progress, today, new).dose != now:
+            if within(new, ADJUSTMENT_BOUNDS):
+                return FeedbackStep(move_id, FeedbackResult.CHANGED, new)
+            return FeedbackStep(move_id, FeedbackResult.AT_BOUND, current)
+    return FeedbackStep(move_id, FeedbackResult.AT_END, current)
+
+
+class Adjusted(NamedTuple):
+    """Feedback on some moves: the profile change (None: nothing changes) and each move's step."""
+
+    update: ProfileUpdate | None
+    steps: tuple[FeedbackStep, ...]
+
+
+def adjust_for_feedback(
+    progress: UserProgress, moves: tuple[MoveId, ...], feedback: Feedback, today: date
+) -> Adjusted:
+    """The profile change that feedback on `moves` asks for, with what it does to each."""
+    steps = tuple(
+        step for m in moves if (step := feedback_step(progress, m, feedback, today)) is not None
+    )
+    changed = {s.move: s.adjustment for s in steps if s.result is FeedbackResult.CHANGED}
+    return Adjusted(ProfileUpdate(dose_adjustments=changed) if changed else None, steps)
 
 
 def change_tempo(tempo: float, slower: bool) -> float:

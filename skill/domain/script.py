@@ -4,7 +4,6 @@ skill/domain/words/)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import date
 
 from skill.domain.catalogue import (
@@ -17,7 +16,7 @@ from skill.domain.catalogue import (
     move,
 )
 from skill.domain.history import active_dates
-from skill.domain.ids import Feedback, MoveId
+from skill.domain.ids import MoveId
 from skill.domain.progress import UserProgress
 from skill.domain.progression import (
     next_big_birthday,
@@ -26,7 +25,7 @@ from skill.domain.progression import (
     this_week,
 )
 from skill.domain.speech import Speech
-from skill.domain.words import Phrase, PhraseId, capitalised, count_word, say, spoken_list
+from skill.domain.words import Phrase, capitalised, count_word, say, spoken_list
 
 
 def routine_size() -> str:
@@ -170,18 +169,6 @@ def age_set(age: int | None, goal: int, target: int) -> Speech:
     if age is None:
         return Speech.of(say(Phrase.BIRTHDAY_SET, goal=goal, target=target))
     return Speech.of(say(Phrase.AGE_SET, age=age, goal=goal, target=target))
-
-
-FEEDBACK_REPLIES: Mapping[Feedback, PhraseId] = {
-    Feedback.EASY: Phrase.FEEDBACK_EASY,
-    Feedback.HARD: Phrase.FEEDBACK_HARD,
-    Feedback.RIGHT: Phrase.FEEDBACK_RIGHT,
-}
-FEEDBACK_AT_LIMIT: Mapping[Feedback, PhraseId] = {
-    Feedback.EASY: Phrase.FEEDBACK_EASY_AT_LIMIT,
-    Feedback.HARD: Phrase.FEEDBACK_HARD_AT_LIMIT,
-    Feedback.RIGHT: Phrase.FEEDBACK_RIGHT,
-}
 
 
 def finished(names: list[str], moment_outro: str, days: int) -> str:

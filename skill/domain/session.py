@@ -17,7 +17,7 @@ retried request with the same prior state gives the same key.
 
 from __future__ import annotations
 
-from skill.domain import pause, reminder_talk, script
+from skill.domain import feedback, pause, reminder_talk, script
 from skill.domain.cards import routine_card
 from skill.domain.catalogue import (
     MOMENTS,
@@ -32,7 +32,6 @@ from skill.domain.events import Event, EventKind
 from skill.domain.ids import MomentId, MoveId
 from skill.domain.progress import Completion, ForgetUser, ProfileUpdate, ProgressEvent
 from skill.domain.progression import (
-    adjust_for_feedback,
     change_tempo,
     clamp_tempo,
     fill_dose,
@@ -241,26 +240,6 @@ def _set_age(state: SessionState, event: Event, ctx: Context) -> Outcome:
     target = squat_target(ctx.progress._replace(profile=profile), ctx.now.date())
     words = script.age_set(age if said_age else None, next_big_birthday(age), target)
     return wait(state, words, (ProfileUpdate(age=age),))
-
-
-def _feedback(state: SessionState, event: Event, ctx: Context) -> Outcome:
-    if event.feedback is None:
-        return wait(state, Speech.of(say(Phrase.HOW_DID_IT_FEEL)))
-    if event.move is not None:
-        moves: tuple[MoveId, ...] = (event.move,)
-    elif state.current is not None and state.coaching:
-        moves = (state.current.id,)
-    else:
-        moves = state.done
-    if not moves:
-        return wait(state, Speech.of(say(Phrase.FEEDBACK_TOO_EARLY)))
-    update = adjust_for_feedback(ctx.progress, moves, event.feedback)
-    lines = script.FEEDBACK_REPLIES if update else script.FEEDBACK_AT_LIMIT
-    reply = Speech.of(say(lines[event.feedback]))
-    changes: tuple[ProgressEvent, ...] = (update,) if update else ()
-    if state.phase is Phase.FEEDBACK:
-        return reminder_talk.farewell(state, ctx, reply, changes)
-    return wait(state, reply, changes)
 
 
 def _forget_me(state: SessionState, event: Event, ctx: Context) -> Outcome:
@@ -563,7 +542,7 @@ EVERY_PHASE: dict[EventKind, Handler] = {
     E.WHATS_NEXT: _whats_next_idle,
     E.PROGRESS: _progress,
     E.SET_AGE: _set_age,
-    E.FEEDBACK: _feedback,
+    E.FEEDBACK: feedback.take,
     E.FORGET_ME: _forget_me,
     E.HELP: _help,
     E.STOP: _stop,
@@ -590,7 +569,7 @@ def _falls_back_to(state: SessionState) -> SessionState | None:
 def step(state: SessionState, event: Event, context: Context) -> Outcome:
     """Advance the conversation by one event, in the words of the context's locale."""
     with speaking(context.locale):
-        state = _remembering(state, context)
+        state, event = feedback.answering(_remembering(state, context), event)
         outcome = pause.settled(context, _dispatch(state, event, context))
     return outcome._replace(state=_with_memory(outcome.state, state))
 
@@ -617,4 +596,7 @@ def _remembering(state: SessionState, context: Context) -> SessionState:
 
 def _with_memory(new: SessionState, old: SessionState) -> SessionState:
     """Every state of a session keeps the session-wide memory, whatever a handler built."""
-    return new._replace(routine_before=old.routine_before, offered=old.offered or new.offered)
+    adjusted = (*old.adjusted, *(m for m in new.adjusted if m not in old.adjusted))
+    return new._replace(
+        routine_before=old.routine_before, offered=old.offered or new.offered, adjusted=adjusted
+    )

@@ -26,7 +26,7 @@ from typing import Any, NamedTuple, TypeVar
 
 from skill.domain.bounds import MAX_HOLD_SECONDS, MAX_REPS_PER_SET, MAX_SETS, TEMPO_BOUNDS, within
 from skill.domain.catalogue import ROUTINE, Dose, Move, Sides, move
-from skill.domain.ids import MomentId, MoveId
+from skill.domain.ids import Feedback, MomentId, MoveId
 
 STATE_VERSION = 3
 _READABLE_VERSIONS = frozenset({2, STATE_VERSION})
@@ -68,9 +68,11 @@ class SessionState(NamedTuple):
     back: Phase | None = None  # where CONFIRM_FORGET and ASKING_PERMISSION return to
     done: tuple[MoveId, ...] = ()  # moves completed this session
     offer_at: time | None = None  # the reminder time asked about in OFFER_REMINDER
+    asked: Feedback | None = None  # feedback said with no move done yet: "which move?" was asked
     # Session-wide memory, kept by every state of the session (skill.domain.session.step):
     routine_before: bool | None = None  # the store held a full routine as the session began
     offered: bool = False  # the reminder was offered in this session
+    adjusted: tuple[MoveId, ...] = ()  # moves whose plan feedback changed in this session
 
     @property
     def current(self) -> Move | None:
@@ -85,6 +87,7 @@ class SessionState(NamedTuple):
         data = self._asdict()
         data["plan"] = list(self.plan)
         data["done"] = list(self.done)
+        data["adjusted"] = list(self.adjusted)
         if self.dose is not None:
             data["dose"] = self.dose._asdict()
         if self.offer_at is not None:
@@ -150,6 +153,8 @@ def _parse(data: dict[str, Any]) -> SessionState:
         offer_at=time.fromisoformat(_typed(offer_at, str)) if offer_at is not None else None,
         routine_before=_typed(routine_before, bool) if routine_before is not None else None,
         offered=_typed(data.get("offered", False), bool),
+        asked=Feedback(data["asked"]) if data.get("asked") is not None else None,
+        adjusted=tuple(MoveId(m) for m in data.get("adjusted", ())),
     )
 
 
@@ -185,6 +190,8 @@ def consistent(s: SessionState) -> bool:
     (skill.domain.bounds) and coherent, since session attributes come back from the device and
     can be forged."""
     if len(s.run) > MAX_RUN_CHARS or len(s.plan) > len(ROUTINE) or len(s.done) > len(ROUTINE):
+        return False
+    if len(s.adjusted) > len(MoveId):
         return False
     if not 0 <= s.index <= len(s.plan) or s.sets_done < 0:
         return False

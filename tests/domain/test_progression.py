@@ -11,9 +11,13 @@ from skill.domain.catalogue import Sides, move
 from skill.domain.ids import Feedback, MoveId
 from skill.domain.progress import DayTotal, Profile, ProfileUpdate, UserProgress
 from skill.domain.progression import (
+    Adjusted,
+    FeedbackResult,
+    FeedbackStep,
     adjust_for_feedback,
     change_tempo,
     clamp_tempo,
+    feedback_step,
     fill_dose,
     next_big_birthday,
     split_into_sets,
@@ -120,29 +124,55 @@ def test_todays_dose_follows_the_ladder(
     assert {k: getattr(dose, k) for k in expect} == expect
 
 
+CHANGED, AT_END, AT_BOUND = FeedbackResult.CHANGED, FeedbackResult.AT_END, FeedbackResult.AT_BOUND
+EASY, HARD = Feedback.EASY, Feedback.HARD
+SQUATS, HEELS = MoveId.SQUATS, MoveId.HEEL_RISES
+
+
 @pytest.mark.parametrize(
-    ("adjust", "feedback", "moves", "update"),
+    ("progress", "move_id", "feedback", "result", "adjustment"),
     [
-        ({}, Feedback.EASY, (MoveId.SQUATS,), ProfileUpdate(dose_adjustments={MoveId.SQUATS: 1})),
-        ({}, Feedback.HARD, (MoveId.SQUATS,), ProfileUpdate(dose_adjustments={MoveId.SQUATS: -1})),
-        ({}, Feedback.RIGHT, (MoveId.SQUATS,), None),
-        ({"squats": 2}, Feedback.EASY, (MoveId.SQUATS,), None),  # at the safe bound
-        ({"squats": -2}, Feedback.HARD, (MoveId.SQUATS,), None),
-        (
-            {"squats": 2},
-            Feedback.EASY,
-            (MoveId.SQUATS, MoveId.TOE_TAPS),
-            ProfileUpdate(dose_adjustments={MoveId.TOE_TAPS: 1}),
-        ),
+        (user(), SQUATS, EASY, CHANGED, 1),  # 10 -> 15
+        (user(), SQUATS, HARD, CHANGED, -1),  # 10 -> 5
+        (user(squats=-1), SQUATS, HARD, AT_END, -1),  # 5 is the fewest
+        (user(squats=2), SQUATS, EASY, AT_END, 2),  # 20: the ceiling until the age is known
+        (user(age=42, squats=2), SQUATS, EASY, AT_BOUND, 2),  # 25 exists, feedback's limit
+        (user(), HEELS, HARD, AT_END, 0),  # the first rung
+        (user(), HEELS, EASY, CHANGED, 1),
+        # The case: two rungs up by feedback, the ladder has a fourth: not "the top".
+        (user(heel_rises=2), HEELS, EASY, AT_BOUND, 2),
+        (user(weeks_ago=6), HEELS, EASY, AT_END, 0),  # week 7: the top rung by the weeks alone
+        (user(weeks_ago=6), HEELS, HARD, CHANGED, -1),
+        # Stored beyond the ladder's top (rung 5 of 4): "too hard" still eases it one rung.
+        (user(weeks_ago=6, heel_rises=2), HEELS, HARD, CHANGED, -1),
+        (user(weeks_ago=6, heel_rises=2), HEELS, EASY, AT_END, 2),
     ],
 )
-def test_feedback_adjusts_within_bounds(
-    adjust: dict[str, int],
+def test_feedback_steps_report_what_the_plan_really_does(
+    progress: UserProgress,
+    move_id: MoveId,
     feedback: Feedback,
-    moves: tuple[MoveId, ...],
-    update: ProfileUpdate | None,
+    result: FeedbackResult,
+    adjustment: int,
 ) -> None:
-    assert adjust_for_feedback(user(**adjust), moves, feedback) == update
+    step = feedback_step(progress, move_id, feedback, TODAY)
+    assert step == FeedbackStep(move_id, result, adjustment)
+    before = todays_dose(move_id, progress, TODAY)
+    changed = progress._replace(
+        profile=progress.profile._replace(dose_adjustments={move_id: adjustment})
+    )
+    assert (todays_dose(move_id, changed, TODAY) != before) is (result is CHANGED)
+
+
+def test_about_right_changes_nothing() -> None:
+    assert feedback_step(user(), SQUATS, Feedback.RIGHT, TODAY) is None
+    assert adjust_for_feedback(user(), (SQUATS,), Feedback.RIGHT, TODAY) == Adjusted(None, ())
+
+
+def test_feedback_on_several_moves_changes_only_those_with_a_step() -> None:
+    adjusted = adjust_for_feedback(user(squats=2), (SQUATS, MoveId.TOE_TAPS), EASY, TODAY)
+    assert adjusted.update == ProfileUpdate(dose_adjustments={MoveId.TOE_TAPS: 1})
+    assert [s.result for s in adjusted.steps] == [AT_END, CHANGED]
 
 
 @pytest.mark.parametrize(

@@ -135,7 +135,7 @@ TABLE = [
         [ProfileUpdate],
     ),
     ("idle", K.PROGRESS, {}, Phase.IDLE, "squat target is 10", []),
-    ("idle", K.FEEDBACK, {"feedback": Feedback.EASY}, Phase.IDLE, "after a move", []),
+    ("idle", K.FEEDBACK, {"feedback": Feedback.EASY}, Phase.IDLE, "Which move felt too easy", []),
     ("idle", K.FORGET_ME, {}, Phase.CONFIRM_FORGET, "Are you sure", []),
     ("idle", K.UNKNOWN, {}, Phase.IDLE, "didn't catch", []),
     ("idle", K.STOP, {}, Phase.ENDED, "See you tomorrow", []),
@@ -152,7 +152,7 @@ TABLE = [
     ("ready", K.EXPLAIN, {}, Phase.READY, "wiggle your toes", []),
     ("ready", K.HELP, {}, Phase.READY, "pause for a break", []),
     ("ready", K.FASTER, {}, Phase.READY, "quicker", [ProfileUpdate]),
-    ("ready", K.FEEDBACK, {"feedback": Feedback.HARD}, Phase.READY, "ease off", [ProfileUpdate]),
+    ("ready", K.FEEDBACK, {"feedback": Feedback.HARD}, Phase.READY, "Which move felt too hard", []),
     ("ready", K.STOP, {}, Phase.ENDED, "See you tomorrow", []),
     ("ready", K.SESSION_ENDED, {}, Phase.ENDED, "", []),
     ("counted", K.NEXT, {}, Phase.FEEDBACK, "How did that feel", [Completion]),
@@ -168,6 +168,14 @@ TABLE = [
     ("counted", K.WHATS_NEXT, {}, Phase.COUNTED, "last move", []),
     ("counted", K.STOP, {}, Phase.ENDED, "won't count that set", []),
     ("counted", K.SESSION_ENDED, {}, Phase.ENDED, "", [Completion]),
+    (
+        "counted",
+        K.FEEDBACK,
+        {"feedback": Feedback.EASY},
+        Phase.COUNTED,
+        "Got it: squats get a",
+        [ProfileUpdate],
+    ),
     # Taking the position up (or moving on from it) forgets it: one ProfileUpdate.
     ("paused", K.RESUME, {}, Phase.COUNTED, "And that's 10", [ProfileUpdate]),
     ("paused", K.NEXT, {}, Phase.COUNTED, "And that's 10", [ProfileUpdate]),
@@ -366,11 +374,11 @@ def test_progress_report_for_a_veteran() -> None:
     assert "15 squats a day away from 50" in text
 
 
-def test_feedback_in_the_middle_of_a_move_adjusts_that_move() -> None:
-    talk = ready()
+def test_feedback_straight_after_a_set_adjusts_that_move() -> None:
+    talk = counted()
     outcome = talk.say(K.FEEDBACK, feedback=Feedback.EASY)
     assert outcome.progress == (ProfileUpdate(dose_adjustments={MoveId.SQUATS: 1}),)
-    assert outcome.state.phase is Phase.READY
+    assert outcome.state.phase is Phase.COUNTED
 
 
 def test_forget_me_asks_first_and_no_carries_on() -> None:

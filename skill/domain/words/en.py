@@ -90,15 +90,29 @@ LINES: Mapping[PhraseId, str] = {
     ),
     # feedback
     Phrase.FEEDBACK_QUESTION: "How did that feel? Say easy, hard, or about right.",
-    Phrase.FEEDBACK_EASY: "Great, I'll make it a little harder next time.",
-    Phrase.FEEDBACK_HARD: "Thanks for telling me. I'll ease off a little next time.",
     Phrase.FEEDBACK_RIGHT: "Perfect, we'll keep it just like that.",
-    Phrase.FEEDBACK_EASY_AT_LIMIT: (
-        "You're already at the top of the plan there, so we'll keep it as it is."
+    Phrase.FEEDBACK_HARDER: "Got it: {names} get a little harder next time.",
+    Phrase.FEEDBACK_EASIER: "Thanks for telling me: {names} get a little easier next time.",
+    Phrase.FEEDBACK_AT_TOP: (
+        "You're already at the top of the plan for {names}, so they stay as they are."
     ),
-    Phrase.FEEDBACK_HARD_AT_LIMIT: (
-        "That's already the gentlest version, so we'll keep it as it is. Do stop if anything hurts."
+    Phrase.FEEDBACK_AT_BOTTOM: (
+        "That's already the gentlest version of {names}, so they stay as they are. Do stop if "
+        "anything hurts."
     ),
+    Phrase.FEEDBACK_AHEAD_AS_FAR_AS_IT_GOES: (
+        "I've already moved {names} as far ahead of the plan as I go; they'll keep growing "
+        "week by week."
+    ),
+    Phrase.FEEDBACK_EASED_AS_FAR_AS_IT_GOES: (
+        "I've already eased {names} off as far as I go. Take them gently, and stop if anything "
+        "hurts."
+    ),
+    Phrase.FEEDBACK_ALREADY_CHANGED: (
+        "I've changed {names} once today already, so I'll leave them there."
+    ),
+    Phrase.FEEDBACK_WHICH_EASY: "Which move felt too easy: {names}?",
+    Phrase.FEEDBACK_WHICH_HARD: "Which move felt too hard: {names}?",
     # the end of a plan
     Phrase.ALL_DONE: "That's all {count} moves done. Brilliant work.",
     Phrase.SOME_DONE: "That's {names} done. Nice work.",
@@ -114,7 +128,6 @@ LINES: Mapping[PhraseId, str] = {
     Phrase.WHICH_MOVE_TO_EXPLAIN: "Which move shall I explain? {names}?",
     Phrase.AGE_NOT_HEARD: "Sorry, I didn't get your age. Say, for example, I'm 42.",
     Phrase.HOW_DID_IT_FEEL: "How did it feel?",
-    Phrase.FEEDBACK_TOO_EARLY: "Thanks. Tell me again after a move, and I'll adjust it.",
     Phrase.CONFIRM_FORGET: (
         "That deletes your streak, your age and all your history, and it can't be undone. "
         "Are you sure?"

@@ -95,11 +95,16 @@ class Phrase:
 
     # Feedback
     FEEDBACK_QUESTION = PhraseId()
-    FEEDBACK_EASY = PhraseId()
-    FEEDBACK_HARD = PhraseId()
     FEEDBACK_RIGHT = PhraseId()
-    FEEDBACK_EASY_AT_LIMIT = PhraseId()
-    FEEDBACK_HARD_AT_LIMIT = PhraseId()
+    FEEDBACK_HARDER = PhraseId()  # {names}: the moves feedback changed
+    FEEDBACK_EASIER = PhraseId()
+    FEEDBACK_AT_TOP = PhraseId()  # the plan has no harder step
+    FEEDBACK_AT_BOTTOM = PhraseId()  # the gentlest version already
+    FEEDBACK_AHEAD_AS_FAR_AS_IT_GOES = PhraseId()  # feedback's own bound, the plan goes on
+    FEEDBACK_EASED_AS_FAR_AS_IT_GOES = PhraseId()
+    FEEDBACK_ALREADY_CHANGED = PhraseId()  # one step per move per session
+    FEEDBACK_WHICH_EASY = PhraseId()
+    FEEDBACK_WHICH_HARD = PhraseId()
 
     # The end of a plan
     ALL_DONE = PhraseId()
@@ -117,7 +122,6 @@ class Phrase:
     WHICH_MOVE_TO_EXPLAIN = PhraseId()
     AGE_NOT_HEARD = PhraseId()
     HOW_DID_IT_FEEL = PhraseId()
-    FEEDBACK_TOO_EARLY = PhraseId()
     CONFIRM_FORGET = PhraseId()
     STOP_UNCOUNTED = PhraseId()
     YOU_DID = PhraseId()
