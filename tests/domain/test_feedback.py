@@ -132,7 +132,7 @@ def test_at_the_end_it_is_about_the_routine_and_says_what_changed() -> None:
         "Got it: squats, heel rises, glute bridges and reverse lunges get a little harder"
     )
     assert "I've changed toe taps once today already" in text
-    changed = {m: 1 for m in MoveId if m is not MoveId.TOE_TAPS}
+    changed: dict[MoveId, int] = {m: 1 for m in MoveId if m is not MoveId.TOE_TAPS}
     assert said.progress[0] == ProfileUpdate(dose_adjustments=changed)
 
 
