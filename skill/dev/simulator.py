@@ -193,15 +193,18 @@ class Conversation:
         require_invocation: bool = True,
         device: Device | None = None,
         on_consent: Callable[[str], None] | None = None,
+        person_id: str | None = None,
     ):
         """`require_invocation=False` sends requests without the skill's name even when no
-        session is open (as if Alexa routed them name-free)."""
+        session is open (as if Alexa routed them name-free). `person_id`: a recognised voice on
+        the account (context.System.person), as Alexa sends for a household member it knows."""
         self.transport = transport
         self.require_invocation = require_invocation
         self.locale = locale
         self.nlu = nlu or nlu_for(locale)
         self.skill_id = skill_id
         self.user_id = user_id
+        self.person_id = person_id
         self._clock = clock
         self._requests = 0
         self._sessions = 0
@@ -349,6 +352,7 @@ class Conversation:
         timestamp = self._clock().astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         application = {"applicationId": self.skill_id}
         user = {"userId": self.user_id}
+        person = {"person": {"personId": self.person_id}} if self.person_id else {}
         return {
             "version": "1.0",
             "session": {
@@ -362,6 +366,7 @@ class Conversation:
                 "System": {
                     "application": application,
                     "user": user,
+                    **person,
                     "device": {
                         "deviceId": SIMULATOR_DEVICE_ID,
                         "supportedInterfaces": reported_interfaces(
