@@ -83,7 +83,7 @@ def timeline(ssml: str) -> dict[str, Any] | None:
         return None
     for item in items:
         item["start"], item["seconds"] = round(item["start"], 2), round(item["seconds"], 2)
-    return {"seconds": round(at, 1), "items": items, "reps": _phases(items)}
+    return {"seconds": round(at, 1), "items": items, "phases": _phases(items)}
 
 
 def _number_reps(items: list[dict[str, Any]]) -> None:

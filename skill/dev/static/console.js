@@ -112,7 +112,7 @@ function drawTimeline(timeline) {
   const cursor = el("div", { class: "cursor" });
   track.appendChild(cursor);
   const phases = el("div", { class: "phases" });
-  for (const part of timeline.reps) {
+  for (const part of timeline.phases) {
     const phase = el("div", { class: "phase", text: part.label, title: `${part.label}: ${seconds(part.end - part.start)}` });
     phase.style.left = pct(part.start);
     phase.style.width = pct(part.end - part.start);
@@ -229,11 +229,21 @@ function spokenLength(turn) {
 function showTurn(turn, progress) {
   addLine(el("li", { class: "user" }, turn.user, el("span", { class: "meta", text: `heard as ${turn.heard}` })));
   const reply = el("li", { class: "alexa", "data-testid": "reply" });
-  reply.append(replyText(turn));
   let timeline = null;
   if (turn.timeline) {
+    // The count is drawn, not written out: the words around it, then the full text on request.
     timeline = drawTimeline(turn.timeline);
-    reply.append(timeline);
+    const items = turn.timeline.items;
+    const first = items.findIndex((i) => "rep" in i);
+    const last = items.length - 1 - [...items].reverse().findIndex((i) => "rep" in i);
+    const words = (part) => part.filter((i) => i.kind === "say").map((i) => i.text).join(" ");
+    reply.append(
+      el("p", { class: "said" }, words(items.slice(0, first)), " ",
+        el("em", { text: "[the count: see the timeline]" }), " ", words(items.slice(last + 1))),
+      timeline,
+      el("details", {}, el("summary", { text: "Full text with pauses" }), replyText(turn)));
+  } else {
+    reply.append(replyText(turn));
   }
   const length = spokenLength(turn);
   reply.append(el("span", { class: "meta", text: `about ${seconds(length)} of speech` + (turn.reprompt ? ` · if you say nothing: ${turn.reprompt}` : "") }));
