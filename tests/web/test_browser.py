@@ -129,7 +129,7 @@ def test_a_whole_routine_exported_and_replayed(server: ServerProcess, browser: W
     assert "toe taps" in reply.lower()
     announce = browser.find_element(By.ID, "announce")  # read out by screen readers
     assert announce.get_attribute("aria-live") == "polite"
-    assert "toe taps" in announce.get_attribute("textContent").lower()
+    assert "toe taps" in str(announce.get_attribute("textContent")).lower()
     assert "StartRoutineIntent" in _details(browser, "intent")
     assert '"phase": "ready"' in _details(browser, "session-attributes")
     assert '"timestamp": "2026-11-25T07:00:00Z"' in _details(browser, "request-json")
@@ -157,7 +157,8 @@ def test_a_whole_routine_exported_and_replayed(server: ServerProcess, browser: W
     assert '"days"' in _details(browser, "stored-record")
     assert browser.find_element(By.ID, "error").is_displayed() is False
 
-    with urllib.request.urlopen(browser.find_element(By.ID, "export").get_attribute("href")) as got:
+    export = str(browser.find_element(By.ID, "export").get_attribute("href"))
+    with urllib.request.urlopen(export) as got:  # the test server's own URL
         exported = got.read().decode("utf-8")
     assert exported.count("user: ") >= 10
     assert render(exported, locale="en-US") == exported
