@@ -15,7 +15,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support import expected_conditions
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from tests.voice.golden import render
 from tests.web.live import ServerProcess, serve_process
@@ -164,8 +164,19 @@ def test_a_whole_routine_exported_and_replayed(server: ServerProcess, browser: W
     assert render(exported, locale="en-US") == exported
 
 
+def _choose(browser: WebDriver, control: str, value: str) -> None:
+    """Pick an option as a user would; the page starts a new session with it."""
+    old = browser.find_element(By.ID, "export").get_attribute("href")
+    Select(browser.find_element(By.ID, control)).select_by_value(value)
+    WebDriverWait(browser, 10).until(
+        lambda b: b.find_element(By.ID, "export").get_attribute("href") != old
+    )
+
+
 def test_device_and_locale_switch(server: ServerProcess, browser: WebDriver) -> None:
-    _open(browser, server, device="echo-show", locale="en-GB")
+    _open(browser, server)
+    _choose(browser, "device", "echo-show")
+    _choose(browser, "locale", "en-GB")
     assert browser.execute_script("return document.documentElement.lang") == "en-GB"
     _say(browser, "start my morning moves")
     preview = browser.find_element(By.CSS_SELECTOR, "[data-testid=screen-preview]")
@@ -174,7 +185,8 @@ def test_device_and_locale_switch(server: ServerProcess, browser: WebDriver) -> 
     request = _details(browser, "request-json")
     assert '"locale": "en-GB"' in request
     assert "Alexa.Presentation.APL" in request
-    _open(browser, server, device="speaker", locale="en-IN")
+    _choose(browser, "device", "speaker")
+    _choose(browser, "locale", "en-IN")
     _say(browser, "start my morning moves")
     assert not browser.find_elements(By.CSS_SELECTOR, "[data-testid=screen-preview]")
     request = _details(browser, "request-json")

@@ -299,3 +299,11 @@ def test_the_favicon_is_the_skill_icon(console: FlaskClient) -> None:
         reply = console.get(url)
         assert reply.mimetype == "image/svg+xml"
         assert reply.get_data() == icon.read_bytes()
+
+
+def test_the_readme_shows_a_small_screenshot_of_the_console() -> None:
+    root = Path(__file__).parents[2]
+    shot = root / "docs" / "console.png"
+    assert "](docs/console.png)" in (root / "README.md").read_text(encoding="utf-8")
+    assert shot.read_bytes().startswith(b"\x89PNG")
+    assert shot.stat().st_size < 150_000  # optimised (pngquant), not a raw capture

@@ -118,6 +118,17 @@ function drawTimeline(timeline) {
     phase.style.width = pct(part.end - part.start);
     phases.appendChild(phase);
   }
+  const numbers = el("div", { class: "repnums" });
+  numbers.setAttribute("aria-hidden", "true");
+  const starts = timeline.items.filter((i, n) => "rep" in i && !(n && "rep" in timeline.items[n - 1]
+    && timeline.items[n - 1].rep === i.rep && timeline.items[n - 1].run === i.run));
+  const every = starts.length > 24 ? 5 : 1; // keep the numbers readable on long sets
+  for (const start of starts) {
+    if (start.rep % every && start.rep !== 1) continue;
+    const number = el("span", { class: "tick", text: String(start.rep) });
+    number.style.left = pct(start.start);
+    numbers.appendChild(number);
+  }
   const axis = el("div", { class: "axis" });
   const step = total > 60 ? 10 : 5;
   for (let s = 0; s <= total; s += step) {
@@ -130,7 +141,7 @@ function drawTimeline(timeline) {
   const play = el("button", { type: "button", class: "small", text: "Play the set" });
   const box = el("figure", { class: "timeline", "data-testid": "timeline" },
     el("figcaption", { class: "muted", text: `A counted reply on a time axis: ${reps} reps, ${seconds(timeline.seconds)} (words estimated at the engine's speaking rate).` }),
-    track, phases, axis, el("div", { class: "controls" }, play, now));
+    numbers, track, phases, axis, el("div", { class: "controls" }, play, now));
   box.playback = () => playTimeline(timeline, box);
   play.addEventListener("click", () => box.playback());
   return box;
@@ -207,8 +218,9 @@ function stopSpeaking() {
 function addLine(item) {
   const empty = $("transcript").querySelector(".empty");
   if (empty) empty.remove();
-  $("transcript").appendChild(item);
-  item.scrollIntoView({ block: "nearest" });
+  const list = $("transcript");
+  list.appendChild(item);
+  list.scrollTop = list.scrollHeight; // the list scrolls, not the page: the form stays put
 }
 
 function replyText(turn) {
@@ -313,8 +325,10 @@ function showProgress(state) {
   fact("Age", p.age ? String(p.age) : "not said");
   fact("Since", p.first_active ? dateText(p.first_active) : "nothing recorded yet");
   const table = el("table", { "data-testid": "moves" });
+  table.createCaption().textContent = "Today, in routine order: dose (sets x reps), its adjustment, reps done";
+  table.caption.className = "visually-hidden";
   const head = table.createTHead().insertRow();
-  for (const [name, cls] of [["Move", ""], ["Today's dose", ""], ["Adj.", "num"], ["Done today", "num"]]) head.append(el("th", { text: name, class: cls, scope: "col" }));
+  for (const [name, cls] of [["Move", ""], ["Dose", ""], ["Adj.", "num"], ["Done", "num"]]) head.append(el("th", { text: name, class: cls, scope: "col" }));
   const body = table.createTBody();
   for (const m of p.moves) {
     const row = body.insertRow();
