@@ -153,12 +153,12 @@ function highlight(box, item) {
   const cursor = box.querySelector(".cursor");
   if (!item) { now.textContent = ""; cursor.style.display = "none"; return; }
   cursor.style.display = "block";
-  cursor.style.left = box.querySelector(".seg") ? `${(100 * item.start / box.total).toFixed(3)}%` : "0";
+  cursor.style.left = `${(100 * item.start / box.total).toFixed(3)}%`;
   if ("rep" in item) {
     for (const seg of box.querySelectorAll(`.seg[data-rep="${item.run}-${item.rep}"]`)) seg.classList.add("current");
     now.textContent = `Rep ${item.rep}` + (item.run > 1 ? ` (part ${item.run})` : "");
-  } else {
-    now.textContent = item.kind === "say" ? "" : now.textContent;
+  } else if (item.kind === "say") {
+    now.textContent = ""; // talk between the reps
   }
 }
 
@@ -190,7 +190,7 @@ function utter(text, estimate) {
     const utterance = new SpeechSynthesisUtterance(text);
     utterance.lang = $("locale").value;
     // Some browsers never fire onend (no voices installed): don't let the plan stall.
-    const guard = setTimeout(resolve, 2000 + text.length * 120);
+    const guard = setTimeout(resolve, estimate ? 500 + estimate * 1500 : 2000 + text.length * 120);
     utterance.onend = utterance.onerror = () => { clearTimeout(guard); resolve(); };
     window.speechSynthesis.speak(utterance);
   });
