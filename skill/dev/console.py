@@ -243,13 +243,26 @@ def _progress(
     }
 
 
+class _AtRequestTime:
+    """Runs the skill in-process at the time its request carries: the skill's clock is the
+    simulated Alexa's, whatever that clock does (set by the page, or the real time)."""
+
+    def __init__(self, skill: CustomSkill) -> None:
+        self._skill = SkillTransport(skill)
+
+    def send(self, envelope: dict[str, Any]) -> dict[str, Any]:
+        stamp = datetime.fromisoformat(envelope["request"]["timestamp"])
+        with running_at(lambda: stamp):
+            return self._skill.send(envelope)
+
+
 def _new_conversation(skill: CustomSkill, skill_id: str, settings: Settings) -> Conversation:
     """A simulated Alexa for one console session, as its settings say."""
     user_id = USERS[settings.user][1] or f"{SIMULATOR_USER_ID}-{secrets.token_hex(8)}"
     # The page talks to this skill only, so what is typed outside a session still goes to it,
     # as with name-free routing ("Alexa, start my morning moves").
     return Conversation(
-        SkillTransport(skill),
+        _AtRequestTime(skill),
         locale=settings.locale,
         skill_id=skill_id,
         user_id=user_id,
@@ -334,8 +347,7 @@ def console_blueprint(skill: CustomSkill, store: ProgressStore, config: Config) 
             if len(session.transcript) >= MAX_TURNS:
                 abort(409, f"a session holds at most {MAX_TURNS} turns: start a new one")
             try:
-                with running_at(session.settings.now):
-                    turn = session.conversation.say(text)
+                turn = session.conversation.say(text)
             except (SimulatorError, AskSdkException) as exc:
                 return jsonify(error=f"the skill did not answer: {exc}"), 502
             session.transcript.append(format_turn(turn))

@@ -1,8 +1,9 @@
 """The console's clock: the time the skill sees while a console turn runs.
 
 Each console session may set its own date and time; the skill the console talks to reads the
-time from here, so a turn in one session sees that session's clock and every other request
-(the /alexa endpoint, other sessions) sees its own or the real time.
+time from here, which is the time of the request it is answering (skill.dev.console), so a turn
+in one session sees that session's clock and every other request (the /alexa endpoint, other
+sessions) sees its own or the real time.
 """
 
 from __future__ import annotations

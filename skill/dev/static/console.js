@@ -131,7 +131,7 @@ function drawTimeline(timeline) {
   }
   const axis = el("div", { class: "axis" });
   const step = total > 60 ? 10 : 5;
-  for (let s = 0; s <= total; s += step) {
+  for (let s = 0; s <= total * 0.96; s += step) { // no tick squeezed against the end
     const tick = el("span", { class: "tick", text: `${s}s` });
     tick.style.left = pct(s);
     axis.appendChild(tick);
