@@ -206,6 +206,16 @@ def test_suggestions_follow_the_phase_and_new_session(
     assert "open morning moves" not in browser.find_element(By.ID, "suggestions").text
     wait.until(lambda b: _click_suggestion(b, "help"))
     wait.until(lambda b: len(_replies(b)) == 2)
+    # By keyboard: Tab from the text box reaches the suggestions, Enter says one.
+    browser.find_element(By.ID, "utterance").click()
+    for _ in range(4):
+        browser.switch_to.active_element.send_keys(Keys.TAB)
+        if browser.switch_to.active_element.find_elements(By.XPATH, "parent::*[@id='suggestions']"):
+            break
+    focused = browser.switch_to.active_element
+    assert focused.find_elements(By.XPATH, "parent::*[@id='suggestions']"), "Tab never got there"
+    focused.send_keys(Keys.ENTER)
+    wait.until(lambda b: len(_replies(b)) == 3)
     browser.find_element(By.ID, "new-session").click()
     wait.until(lambda b: not _replies(b))
     assert browser.find_element(By.ID, "phase").text == NOTHING_YET
