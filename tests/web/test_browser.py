@@ -236,5 +236,10 @@ def test_no_sideways_scrolling(
             "return [document.documentElement.scrollWidth, window.innerWidth]"
         )
         assert scroll <= inner, f"{scroll} px of content in a {inner} px window"
+        broken = browser.execute_script(
+            "return [...document.querySelectorAll('#progress time')]"
+            ".filter(t => t.getClientRects().length > 1).map(t => t.textContent)"
+        )
+        assert not broken, f"dates broken over two lines: {broken}"
     finally:
         browser.set_window_size(1280, 900)
