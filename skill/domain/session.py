@@ -72,12 +72,13 @@ def _completion(state: SessionState, ctx: Context) -> Completion:
     current, dose = _coached(state)
     # The store adds reps x sets to the day, so report an even split, or one set of the total.
     sets = dose.sets if dose.total_reps % dose.sets == 0 else 1
+    today = ctx.now.date()
     return Completion(
-        key=f"{state.run}:{state.index}:{current.id}",
+        key=f"{today.isoformat()}:{state.run}:{state.index}:{current.id}",
         move=current.id,
         reps=dose.total_reps // sets,
         sets=sets,
-        local_date=ctx.now.date(),
+        local_date=today,
         completed_at=ctx.now,
     )
 
