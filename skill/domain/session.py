@@ -270,7 +270,15 @@ def _forget_me(state: SessionState, event: Event, ctx: Context) -> Outcome:
 
 
 def _help(state: SessionState, event: Event, ctx: Context) -> Outcome:
-    return wait(state, script.help_coaching() if state.coaching else script.help_idle())
+    if state.coaching:
+        where = script.HelpFor.COACHING
+    elif state.phase is Phase.FEEDBACK:
+        where = script.HelpFor.FEEDBACK
+    elif state.phase is Phase.OFFER_REMINDER:
+        where = script.HelpFor.END
+    else:
+        where = script.HelpFor.IDLE
+    return wait(state, script.help_for(where))
 
 
 def _stop(state: SessionState, event: Event, ctx: Context) -> Outcome:
@@ -529,6 +537,7 @@ TRANSITIONS: dict[Phase, dict[EventKind, Handler]] = {
         E.DONE: reminder_talk.decline_offer,
         E.UNKNOWN: reminder_talk.reask_offer,
         E.REMINDER: reminder_talk.remind,
+        E.HELP: _help,  # then the offer again, as its reprompt
     },
     Phase.ASKING_PERMISSION: {
         E.CONSENT: reminder_talk.consent,
