@@ -5,6 +5,8 @@ which day."""
 from __future__ import annotations
 
 import re
+import uuid
+from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -22,9 +24,11 @@ from skill.dev.simulator import (
 )
 from skill.domain.ids import MoveId
 from skill.store.base import ProgressStore
+from skill.store.dynamodb import DynamoDbStore, make_client
 from skill.store.memory import MemoryStore
 from skill.store.sqlite import SqliteStore
 from skill.voice import build_skill
+from testkit.dynalite import local_config
 from tests.conftest import TEST_SKILL_ID
 
 WEDNESDAY = datetime(2026, 11, 25, 7, 0, tzinfo=UTC)
@@ -37,26 +41,44 @@ def test_request_ids_are_alexas_format_and_never_repeat() -> None:
     assert all(re.fullmatch(re.escape(REQUEST_ID_PREFIX) + UUID, i) for i in ids)
 
 
-def _brush_teeth(store: ProgressStore, now: datetime) -> None:
+def _brush_teeth(store: ProgressStore, now: datetime, user: str) -> None:
     """One `chat` run: a new Conversation, as every run of the command (or console) makes."""
     config = Config(skill_id=TEST_SKILL_ID, store=StoreKind.MEMORY, verify=False, timezone="UTC")
     skill = build_skill(store, config, clock=lambda: now)
-    chat = Conversation(SkillTransport(skill), skill_id=TEST_SKILL_ID, clock=lambda: now)
+    chat = Conversation(
+        SkillTransport(skill), skill_id=TEST_SKILL_ID, user_id=user, clock=lambda: now
+    )
     assert chat.say("ask morning moves, I'm brushing my teeth").ended
 
 
-@pytest.mark.parametrize("kind", ["sqlite", "memory"])
+@pytest.fixture(params=["sqlite", "dynamodb", "memory"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[ProgressStore]:
+    """Each store the simulator can talk to; DynamoDB is dynalite over a socket."""
+    match request.param:
+        case "sqlite":
+            sqlite = SqliteStore(tmp_path / "p.sqlite3")
+            yield sqlite
+            sqlite.close()
+        case "dynamodb":
+            endpoint = request.getfixturevalue("dynamodb_endpoint")
+            table = request.getfixturevalue("dynamodb_table")
+            client = make_client(local_config(endpoint, table))
+            yield DynamoDbStore(client, table)
+            client.close()
+        case _:
+            yield MemoryStore()
+
+
 @pytest.mark.parametrize("days", [pytest.param(0, id="same day"), pytest.param(1, id="next day")])
-def test_a_second_chat_run_counts_its_routine_too(kind: str, days: int, tmp_path: Path) -> None:
+def test_a_second_chat_run_counts_its_routine_too(store: ProgressStore, days: int) -> None:
     """Before: both runs sent request id sim-0001, so the second routine had the first one's
-    completion key and was dropped as a retry (on SQLite forever, on DynamoDB for the day)."""
-    store: ProgressStore = (
-        SqliteStore(tmp_path / "p.sqlite3") if kind == "sqlite" else MemoryStore()
-    )
-    _brush_teeth(store, WEDNESDAY)
-    once = store.load(SIMULATOR_USER_ID).days[0].reps[MoveId.HEEL_RISES]
-    _brush_teeth(store, WEDNESDAY + timedelta(days=days, minutes=5))
-    totals = [d.reps[MoveId.HEEL_RISES] for d in store.load(SIMULATOR_USER_ID).days]
+    completion key and was dropped as a retry (on SQLite and memory on any day, on DynamoDB on
+    the same day)."""
+    user = f"{SIMULATOR_USER_ID}.{uuid.uuid4().hex}"  # dynalite's table is the session's
+    _brush_teeth(store, WEDNESDAY, user)
+    once = store.load(user).days[0].reps[MoveId.HEEL_RISES]
+    _brush_teeth(store, WEDNESDAY + timedelta(days=days, minutes=5), user)
+    totals = [d.reps[MoveId.HEEL_RISES] for d in store.load(user).days]
     assert sum(totals) == 2 * once
     assert len(totals) == days + 1
 
