@@ -224,11 +224,11 @@ GENTLE_MOVES: dict[MoveId, Move] = {
         Move(  # standing hip extension at the counter, for the glute bridge
             id=MoveId.GLUTE_BRIDGE,
             beats=(Beat(Phrase.BEAT_BACK, 2.0), Beat(HOLD, 2.0), Beat(Phrase.BEAT_IN, 2.0)),
-            ladder=(
-                Dose(5, 1, Sides.EACH_LEG, supported=True, hold_seconds=2.0),
-                Dose(8, 1, Sides.EACH_LEG, supported=True, hold_seconds=2.0),
-                Dose(10, 1, Sides.EACH_LEG, supported=True, hold_seconds=2.0),
-                Dose(10, 1, Sides.EACH_LEG, supported=True, hold_seconds=3.0),
+            ladder=(  # the hold stays the beat's 2 s: "at the top" is a bridge's words
+                Dose(5, 1, Sides.EACH_LEG, supported=True),
+                Dose(8, 1, Sides.EACH_LEG, supported=True),
+                Dose(10, 1, Sides.EACH_LEG, supported=True),
+                Dose(12, 1, Sides.EACH_LEG, supported=True),
             ),
             style=Style.GENTLE,
         ),

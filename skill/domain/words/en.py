@@ -453,7 +453,7 @@ GENTLE_MOVES: Mapping[MoveId, MoveWords] = {
             "back steady, with no need to get down onto the floor."
         ),
         support="Hold the counter with both hands throughout.",
-        progression="Add reps, then hold a little longer at the back.",
+        progression="Add a few reps at a time, then try the glute bridge on your bed.",
     ),
     MoveId.REVERSE_LUNGE: MoveWords(
         name="supported step-backs",
