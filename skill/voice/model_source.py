@@ -285,7 +285,7 @@ FEEDBACK_TYPE = SlotType(
     ),
 )
 
-# The version of the moves (README, Gentle moves): "start my gentle moves", "make it gentle".
+# The version of the moves a routine uses, standard or gentle (README, Gentle moves).
 STYLE_TYPE = SlotType(
     "StyleType",
     Style,

@@ -14,6 +14,7 @@ from skill.domain.history import LOADED_DAYS, with_event
 from skill.domain.ids import Feedback, MomentId, MoveId, Style
 from skill.domain.progress import Completion, DayTotal, Profile, ProfileUpdate, UserProgress
 from skill.domain.progression import todays_dose
+from skill.domain.screen import screen_for
 from skill.domain.state import Phase, SessionState
 from skill.domain.turn import Outcome
 from skill.domain.words import Phrase, say
@@ -242,3 +243,11 @@ def test_anything_else_at_the_suggestion_answers_the_menu() -> None:
     again = repeat.say(EventKind.REPEAT)
     assert repeat.state.phase is Phase.OFFER_STANDARD
     assert say(Phrase.GRADUATE_OFFER_REPROMPT) in again.reply.speech.text
+
+
+def test_the_screen_names_the_gentle_version_being_coached() -> None:
+    talk = Talk(progress=UserProgress(GENTLE))
+    outcome = talk.say(EventKind.START_ROUTINE)
+    screen = screen_for(talk.state, outcome.reply)
+    assert screen.title == GENTLE_MOVES[MoveId.TOE_TAPS].title
+    assert screen.cue == GENTLE_MOVES[MoveId.TOE_TAPS].quick_cue
