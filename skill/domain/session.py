@@ -176,7 +176,7 @@ def _finish(
     words = f"{lead} {summary}" if lead else summary
     # A moment's dose is its own (e.g. 10 toe taps a leg while the kettle boils).
     reps = {c.id: state.dose.total_reps} if moment and (c := state.current) and state.dose else {}
-    card = routine_card(state.done, ctx.progress, today, days, reps)
+    card = routine_card(state.done, ctx.progress, today, days, reps, style=state.style)
     if moment is not None:
         return end(Speech.of(words, say(Phrase.SEE_YOU)), progress, card)
     if not names:
@@ -320,7 +320,7 @@ def _stop(state: SessionState, event: Event, ctx: Context) -> Outcome:
     if state.done:  # a workout cut short still gets its card
         today = ctx.now.date()
         days = streak(ctx.progress, today, done_today=True)
-        card = routine_card(state.done, ctx.progress, today, days)
+        card = routine_card(state.done, ctx.progress, today, days, style=state.style)
     return end(Speech.of(" ".join(words)), card=card)
 
 
@@ -435,7 +435,7 @@ def _skip(state: SessionState, event: Event, ctx: Context) -> Outcome:
 
 
 def _start_over(state: SessionState, event: Event, ctx: Context) -> Outcome:
-    restarted = _new_plan(state, state.plan, state.moment, ctx)
+    restarted = _new_plan(state, state.plan, state.moment, ctx, state.style)
     if state.moment is not None:
         return _count(restarted, ctx, say(Phrase.FROM_THE_TOP))
     return _introduce(restarted, say(Phrase.STARTING_AGAIN))

@@ -15,6 +15,7 @@ from skill.domain.ids import Feedback, MomentId, MoveId, Style
 from skill.domain.progress import Completion, DayTotal, Profile, ProfileUpdate, UserProgress
 from skill.domain.progression import todays_dose
 from skill.domain.screen import screen_for
+from skill.domain.speech import Card
 from skill.domain.state import Phase, SessionState
 from skill.domain.turn import Outcome
 from skill.domain.words import Phrase, say
@@ -251,3 +252,23 @@ def test_the_screen_names_the_gentle_version_being_coached() -> None:
     screen = screen_for(talk.state, outcome.reply)
     assert screen.title == GENTLE_MOVES[MoveId.TOE_TAPS].title
     assert screen.cue == GENTLE_MOVES[MoveId.TOE_TAPS].quick_cue
+
+
+def test_the_card_after_a_gentle_routine_shows_the_gentle_moves_and_doses() -> None:
+    talk = Talk(progress=UserProgress(GENTLE))
+    talk.say(EventKind.START_ROUTINE)
+    run_through(talk)
+    card = talk.outcomes[-1].reply.card
+    assert isinstance(card, Card)
+    sit_to_stand = GENTLE_MOVES[MoveId.SQUATS]
+    item = say(Phrase.CARD_ITEM, title=sit_to_stand.title, reps=sit_to_stand.default_dose.reps)
+    assert item in card.text
+    assert MOVES[MoveId.SQUATS].title not in card.text
+
+
+def test_again_after_a_gentle_routine_runs_it_gentle_again() -> None:
+    talk = Talk()
+    talk.say(EventKind.START_ROUTINE, style=Style.GENTLE)  # not yet in this turn's profile
+    run_through(talk)
+    talk.say(EventKind.AGAIN)
+    assert (talk.state.phase, talk.state.style) == (Phase.READY, Style.GENTLE)
