@@ -10,7 +10,14 @@ import pytest
 from skill.domain.catalogue import GENTLE_MOVES, MOVES, ROUTINE, move
 from skill.domain.events import EventKind
 from skill.domain.gentle import GRADUATION_DAYS, OFFER_PAUSE_DAYS, graduation_days
-from skill.domain.history import LOADED_DAYS, with_event
+from skill.domain.history import (
+    LOADED_DAYS,
+    event_from_json,
+    event_to_json,
+    progress_from_json,
+    progress_to_json,
+    with_event,
+)
 from skill.domain.ids import Feedback, MomentId, MoveId, Style
 from skill.domain.progress import Completion, DayTotal, Profile, ProfileUpdate, UserProgress
 from skill.domain.progression import todays_dose
@@ -272,3 +279,11 @@ def test_again_after_a_gentle_routine_runs_it_gentle_again() -> None:
     run_through(talk)
     talk.say(EventKind.AGAIN)
     assert (talk.state.phase, talk.state.style) == (Phase.READY, Style.GENTLE)
+
+
+def test_the_style_survives_the_session_copy_of_progress_and_pending_events() -> None:
+    progress = gentle_user(2, offered=TODAY)
+    assert progress_from_json(progress_to_json(progress), TODAY) == progress
+    for update in (ProfileUpdate(style=Style.GENTLE), ProfileUpdate(style_offered=TODAY)):
+        assert event_from_json(event_to_json(update)) == update
+    assert event_from_json({"p": 1, "s": "sideways"}) is None
