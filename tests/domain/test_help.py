@@ -41,7 +41,12 @@ def _state(where: str, ctx: Context) -> SessionState:
 @pytest.mark.parametrize(
     ("where", "phase", "says", "never_says"),
     [
-        ("idle", Phase.IDLE, ("five quick strength moves", *AWAY_FROM_A_MOVE), ("say next",)),
+        (
+            "idle",
+            Phase.IDLE,
+            ("five quick strength moves", "gentle moves", *AWAY_FROM_A_MOVE),
+            ("say next",),
+        ),
         ("ready", Phase.READY, ("say next", "pause", "skip", "how am I doing"), ()),
         ("counted", Phase.COUNTED, ("say next", "repeat", "how am I doing"), ()),
         ("paused", Phase.READY, ("say next", "how am I doing"), ()),
