@@ -82,7 +82,7 @@ def take(state: SessionState, event: Event, ctx: Context) -> Outcome:
         question = say(_WHICH[event.feedback], names=all_move_names())
         return wait(state._replace(asked=event.feedback), Speech.of(question), prompted=True)
     fresh = tuple(m for m in moves if m not in state.adjusted)
-    adjusted = adjust_for_feedback(ctx.progress, fresh, event.feedback, ctx.now.date())
+    adjusted = adjust_for_feedback(ctx.progress, fresh, event.feedback, ctx.now.date(), state.style)
     by_result = {r: [s.move for s in adjusted.steps if s.result is r] for r in FeedbackResult}
     lines = [
         say(_SAID[event.feedback, result], names=_names(moved))

@@ -39,6 +39,7 @@ def leave(state: SessionState, event: Event, ctx: Context) -> Outcome:  # noqa: 
         sets_done=state.sets_done,
         dose=state.dose,
         tempo=state.tempo,
+        style=state.style,
         done=state.done,
     )
     if current is None or not consistent(kept):  # nothing left to take up

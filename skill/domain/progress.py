@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import NamedTuple
 
-from skill.domain.ids import MoveId
+from skill.domain.ids import MoveId, Style
 from skill.domain.state import PausedPosition
 
 
@@ -50,6 +50,8 @@ class ProfileUpdate(NamedTuple):
     age: int | None = None
     tempo: float | None = None
     dose_adjustments: dict[MoveId, int] | None = None
+    style: Style | None = None  # the moves chosen: standard or gentle
+    style_offered: date | None = None  # when the standard moves were last suggested
     paused: PausedPosition | None = None
     unpause: bool = False
 
@@ -78,6 +80,8 @@ class Profile(NamedTuple):
     age: int | None = None
     tempo: float = 1.0
     dose_adjustments: dict[MoveId, int] = {}  # noqa: RUF012  # shared, never mutated
+    style: Style = Style.STANDARD  # the moves the user chose ("make it gentle")
+    style_offered: date | None = None  # when the skill last suggested the standard moves
     paused: PausedPosition | None = None  # a paused workout to take up (skill.domain.pause)
 
 

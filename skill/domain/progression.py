@@ -5,7 +5,8 @@ Rules (documented choices):
 - Squats: 10 a day in week one, then SQUAT_WEEKLY_STEP (5) more each week, up to the user's next
   big birthday (the next multiple of ten above their age). Until we know the age the ceiling is
   SQUAT_CEILING_WITHOUT_AGE, a gentle number that asking for the age can lift.
-- Other moves climb their catalogue ladder one rung every WEEKS_PER_RUNG weeks.
+- Other moves climb their catalogue ladder one rung every WEEKS_PER_RUNG weeks; so do the gentle
+  variants, squats' too (sit-to-stand has its own short ladder: the age target never applies).
 - Feedback moves a per-move adjustment by one step (easy +1, hard -1), kept within
   ADJUSTMENT_BOUNDS; for squats one step is SQUAT_WEEKLY_STEP reps, for the others one rung.
   Nothing goes below the first rung or SQUAT_MIN reps, or above the top rung or the ceiling; a
@@ -29,7 +30,7 @@ from skill.domain.bounds import (
 )
 from skill.domain.catalogue import Dose, Sides, move
 from skill.domain.history import active_dates, current_streak, week_totals
-from skill.domain.ids import Feedback, MoveId
+from skill.domain.ids import Feedback, MoveId, Style
 from skill.domain.progress import ProfileUpdate, UserProgress
 
 SQUAT_START = 10
@@ -93,28 +94,36 @@ class Plan(NamedTuple):
     dose: Dose
 
 
-def todays_plan(move_id: MoveId, progress: UserProgress, today: date) -> Plan:
-    return _plan(move_id, progress, today, _adjustment(progress, move_id))
+def todays_plan(
+    move_id: MoveId, progress: UserProgress, today: date, style: Style = Style.STANDARD
+) -> Plan:
+    return _plan(move_id, progress, today, _adjustment(progress, move_id), style)
 
 
-def _plan(move_id: MoveId, progress: UserProgress, today: date, adjustment: int) -> Plan:
+def _plan(
+    move_id: MoveId, progress: UserProgress, today: date, adjustment: int, style: Style
+) -> Plan:
     """The plan with a given adjustment (not held to ADJUSTMENT_BOUNDS: feedback_step asks
     what one more step would give)."""
-    ladder = move(move_id).ladder
-    if move_id is MoveId.SQUATS:
+    ladder = move(move_id, style).ladder
+    if move_id is MoveId.SQUATS and style is Style.STANDARD:
         return Plan(0, split_into_sets(_squats(progress, today, adjustment), ladder[0]))
     rung = (week_number(progress, today) - 1) // WEEKS_PER_RUNG + adjustment
     rung = max(0, min(len(ladder) - 1, rung))
     return Plan(rung, ladder[rung])
 
 
-def todays_dose(move_id: MoveId, progress: UserProgress, today: date) -> Dose:
-    return todays_plan(move_id, progress, today).dose
+def todays_dose(
+    move_id: MoveId, progress: UserProgress, today: date, style: Style = Style.STANDARD
+) -> Dose:
+    return todays_plan(move_id, progress, today, style).dose
 
 
-def fill_dose(move_id: MoveId, base: Dose, seconds: float, tempo: float) -> Dose:
+def fill_dose(
+    move_id: MoveId, base: Dose, seconds: float, tempo: float, style: Style = Style.STANDARD
+) -> Dose:
     """One set of `base` with as many reps as fill about `seconds` at `tempo`."""
-    per_rep = move(move_id).seconds_per_rep(base) * tempo
+    per_rep = move(move_id, style).seconds_per_rep(base) * tempo
     legs = 2 if base.sides is Sides.EACH_LEG else 1
     reps = max(1, round(seconds / (per_rep * legs)))
     return base._replace(reps=reps, sets=1, last_set_reps=0)
@@ -139,7 +148,11 @@ class FeedbackStep(NamedTuple):
 
 
 def feedback_step(
-    progress: UserProgress, move_id: MoveId, feedback: Feedback, today: date
+    progress: UserProgress,
+    move_id: MoveId,
+    feedback: Feedback,
+    today: date,
+    style: Style = Style.STANDARD,
 ) -> FeedbackStep | None:
     """What easy (+1) or hard (-1) feedback does to `move_id`'s plan; None for "about right".
     Judged on the dose itself, so "the top of the plan" is said only when no further step
@@ -148,12 +161,12 @@ def feedback_step(
     if not delta:
         return None
     current = _adjustment(progress, move_id)
-    now = _plan(move_id, progress, today, current).dose
+    now = _plan(move_id, progress, today, current, style).dose
     # The nearest adjustment that way that changes the dose: a stored adjustment can overshoot
     # the ladder (rung 5 of 4 is the top rung), and "too hard" there must still ease it off.
     for steps in range(1, _FURTHEST_STEP + 1):
         new = current + delta * steps
-        if _plan(move_id, progress, today, new).dose != now:
+        if _plan(move_id, progress, today, new, style).dose != now:
             if within(new, ADJUSTMENT_BOUNDS):
                 return FeedbackStep(move_id, FeedbackResult.CHANGED, new)
             return FeedbackStep(move_id, FeedbackResult.AT_BOUND, current)
@@ -168,11 +181,17 @@ class Adjusted(NamedTuple):
 
 
 def adjust_for_feedback(
-    progress: UserProgress, moves: tuple[MoveId, ...], feedback: Feedback, today: date
+    progress: UserProgress,
+    moves: tuple[MoveId, ...],
+    feedback: Feedback,
+    today: date,
+    style: Style = Style.STANDARD,
 ) -> Adjusted:
     """The profile change that feedback on `moves` asks for, with what it does to each."""
     steps = tuple(
-        step for m in moves if (step := feedback_step(progress, m, feedback, today)) is not None
+        step
+        for m in moves
+        if (step := feedback_step(progress, m, feedback, today, style)) is not None
     )
     changed = {s.move: s.adjustment for s in steps if s.result is FeedbackResult.CHANGED}
     return Adjusted(ProfileUpdate(dose_adjustments=changed) if changed else None, steps)
