@@ -8,6 +8,7 @@ from datetime import timedelta
 import pytest
 
 from skill.domain.bounds import RESUME_ON_OPEN_HOURS
+from skill.domain.catalogue import move
 from skill.domain.events import EventKind
 from skill.domain.history import (
     event_from_json,
@@ -16,8 +17,8 @@ from skill.domain.history import (
     progress_to_json,
     with_event,
 )
-from skill.domain.ids import MomentId, MoveId
-from skill.domain.progress import Completion, ForgetUser, ProfileUpdate, UserProgress
+from skill.domain.ids import MomentId, MoveId, Style
+from skill.domain.progress import Completion, ForgetUser, Profile, ProfileUpdate, UserProgress
 from skill.domain.state import PausedPosition, Phase
 from tests.domain.talk import NOW, Talk
 
@@ -194,3 +195,14 @@ def test_a_pause_is_not_a_completion() -> None:
     talk = on_glute_bridge_set_two()
     talk.say(K.PAUSE)
     assert not [e for e in talk.progress_events if isinstance(e, Completion)]
+
+
+def test_a_gentle_plan_is_taken_up_gentle() -> None:
+    talk = Talk(progress=UserProgress(Profile(style=Style.GENTLE)))
+    talk.say(K.LAUNCH)
+    talk.say(K.START_ROUTINE)
+    talk.say(K.PAUSE)
+    assert saved(talk).state.style is Style.GENTLE
+    back = talk.next_session(K.RESUME)
+    assert back.state.style is Style.GENTLE
+    assert back.state.current == move(MoveId.TOE_TAPS, Style.GENTLE)
