@@ -15,6 +15,7 @@ from skill.domain.progress import (
     ProfileUpdate,
     UserProgress,
 )
+from skill.store.base import account_of
 
 
 class MemoryStore:
@@ -59,6 +60,15 @@ class MemoryStore:
             self._profiles.pop(user_id, None)
             self._keys.pop(user_id, None)
             self._completions.pop(user_id, None)
+
+    def delete_account(self, account_id: str) -> None:
+        with self._lock:
+            subjects = {*self._profiles, *self._keys, *self._completions}
+            for subject in subjects:
+                if account_of(subject) == account_id:
+                    self._profiles.pop(subject, None)
+                    self._keys.pop(subject, None)
+                    self._completions.pop(subject, None)
 
 
 def latest_zone(completions: list[Completion]) -> KnownZone | None:
