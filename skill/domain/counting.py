@@ -3,6 +3,7 @@
 A rep is spoken as its beats: the first beat starts with the rep's number ("3, down"), each
 beat's word is followed by silence so that the beat lasts its catalogue length times the tempo.
 Words are assumed to take `speaking_seconds`; a beat never gets less than MIN_GAP of silence.
+Each rep begins with a Mark (rep, set, leg) that a screen follows; nothing is heard of it.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from skill.domain.catalogue import HOLD, Dose, Move, Sides
-from skill.domain.speech import Pause, Say, Segment, Speech, speaking_seconds
+from skill.domain.speech import Mark, Pause, Say, Segment, Speech, speaking_seconds
 from skill.domain.words import Phrase, active_locale, say
 
 MIN_GAP = 0.2
@@ -46,12 +47,22 @@ def _rep(move: Move, dose: Dose, number: int, tempo: float, side: str = "") -> l
 
 
 def _run(
-    move: Move, dose: Dose, reps: int, tempo: float, halfway: str, *, alternate: bool = False
+    move: Move,
+    dose: Dose,
+    set_no: int,
+    tempo: float,
+    halfway: str,
+    *,
+    alternate: bool = False,
+    leg: str = "",
 ) -> list[Segment]:
-    """`reps` counted reps, with a word of encouragement at the halfway mark."""
+    """The set's counted reps (on `leg`, or alternating legs), with a word of encouragement at
+    the halfway mark."""
+    reps = dose.reps_in_set(set_no)
     segs: list[Segment] = []
     for n in range(1, reps + 1):
         side = say(LEGS[(n - 1) % 2]) if alternate else ""
+        segs.append(Mark(n, reps, set_no, side or leg))
         rep = _rep(move, dose, n, tempo, side)
         if n == reps // 2 and reps >= 6:
             # Say it during the last beat's silence so the pacing stays the same.
@@ -65,15 +76,14 @@ def _run(
 
 def counted_set(move: Move, dose: Dose, set_no: int, tempo: float) -> Speech:
     """The counted reps of one set (both legs where the move works one leg at a time)."""
-    reps = dose.reps_in_set(set_no)
     halfway = say(HALFWAY[(set_no - 1) % len(HALFWAY)])
     if dose.sides is Sides.EACH_LEG:
-        first = _run(move, dose, reps, tempo, halfway)
-        second = _run(move, dose, reps, tempo, halfway)
+        first = _run(move, dose, set_no, tempo, halfway, leg=say(LEGS[0]))
+        second = _run(move, dose, set_no, tempo, halfway, leg=say(LEGS[1]))
         switch: list[Segment] = [Say(say(Phrase.SWITCH_LEGS)), Pause(SWITCH_GAP)]
         return Speech((*first, *switch, *second))
     alternate = dose.sides is Sides.ALTERNATE
-    return Speech(tuple(_run(move, dose, reps, tempo, halfway, alternate=alternate)))
+    return Speech(tuple(_run(move, dose, set_no, tempo, halfway, alternate=alternate)))
 
 
 def set_seconds(move: Move, dose: Dose, set_no: int, tempo: float) -> float:

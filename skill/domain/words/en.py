@@ -195,6 +195,7 @@ LINES: Mapping[PhraseId, str] = {
     Phrase.SCREEN_REP: "Rep {rep} of {reps}",
     Phrase.SCREEN_REPS: "{reps} reps",
     Phrase.SCREEN_SET: "Set {set_no} of {sets}",
+    Phrase.SCREEN_SIDE: "{side} leg",
     Phrase.SCREEN_MOVE: "Move {number} of {total}",
     Phrase.SCREEN_PROGRESS: "Routine {percent}% done",
     # reminders

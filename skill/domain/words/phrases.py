@@ -190,6 +190,7 @@ class Phrase:
     SCREEN_REP = PhraseId()
     SCREEN_REPS = PhraseId()
     SCREEN_SET = PhraseId()
+    SCREEN_SIDE = PhraseId()
     SCREEN_MOVE = PhraseId()
     SCREEN_PROGRESS = PhraseId()
 
