@@ -54,6 +54,15 @@ class Device:
     api_access_token: str | None = None
 
 
+@dataclass(frozen=True)
+class Person:
+    """A voice Alexa recognises on the account: its `context.System.person.personId`, and the
+    API token Alexa scopes to that person (None: the device's own)."""
+
+    person_id: str
+    api_access_token: str | None = None
+
+
 class SimulatorError(RuntimeError):
     """The skill could not be reached or answered with something that is not a response."""
 
@@ -193,9 +202,11 @@ class Conversation:
         require_invocation: bool = True,
         device: Device | None = None,
         on_consent: Callable[[str], None] | None = None,
+        person: Person | None = None,
     ):
         """`require_invocation=False` sends requests without the skill's name even when no
-        session is open (as if Alexa routed them name-free)."""
+        session is open (as if Alexa routed them name-free). `person` is the recognised voice
+        speaking (None: a voice Alexa does not know); set `.person` to change speakers."""
         self.transport = transport
         self.require_invocation = require_invocation
         self.locale = locale
@@ -210,6 +221,7 @@ class Conversation:
         # Told the user's answer ("ACCEPTED", "DENIED", "NOT_ANSWERED") to a permission request,
         # e.g. to grant the permission in a fake Alexa API.
         self._on_consent = on_consent
+        self.person = person
 
     @property
     def in_session(self) -> bool:
@@ -349,6 +361,11 @@ class Conversation:
         timestamp = self._clock().astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         application = {"applicationId": self.skill_id}
         user = {"userId": self.user_id}
+        token = self.device.api_access_token
+        speaker: dict[str, Any] = {}
+        if self.person is not None:
+            speaker = {"person": {"personId": self.person.person_id}}
+            token = self.person.api_access_token or token
         return {
             "version": "1.0",
             "session": {
@@ -369,11 +386,8 @@ class Conversation:
                         ),
                     },
                     "apiEndpoint": self.device.api_endpoint,
-                    **(
-                        {"apiAccessToken": self.device.api_access_token}
-                        if self.device.api_access_token
-                        else {}
-                    ),
+                    **({"apiAccessToken": token} if token else {}),
+                    **speaker,
                 }
             },
             "request": {
@@ -407,7 +421,9 @@ class Conversation:
         phase = self._phase()
         if ended:
             self._session = None
-        asks = " [Alexa asks the user for permission to use reminders]" if consent else ""
+        asks = (
+            f" [Alexa asks the user for permission to use {_asked_for(consent)}]" if consent else ""
+        )
         return Turn(
             user=said,
             heard=heard,
@@ -429,6 +445,12 @@ def _consent_request(response: dict[str, Any]) -> dict[str, Any] | None:
         ).startswith(CONSENT_URI_PREFIX):
             return dict(directive)
     return None
+
+
+def _asked_for(directive: dict[str, Any]) -> str:
+    scopes = (directive.get("input") or {}).get("permissionScopes") or [{}]
+    scope = str(scopes[0].get("permissionScope", ""))
+    return "their first name" if scope.startswith("alexa::profile:given_name") else "reminders"
 
 
 def _ssml(output_speech: Any) -> str:

@@ -44,6 +44,7 @@ class EventKind(StrEnum):
     REMINDER = "reminder"  # set, change, cancel or list the daily reminder
     REMINDER_DONE = "reminder_done"  # the result of a CallReminders effect
     CONSENT = "consent"  # Alexa's answer to our AskPermission effect
+    NAME_CONSENT = "name_consent"  # Alexa's answer to our AskNamePermission effect
 
 
 class Event(NamedTuple):
@@ -60,5 +61,5 @@ class Event(NamedTuple):
     at: time | None = None  # REMINDER: the time said; CONSENT: the time asked for
     call: CallReminders | None = None  # REMINDER_DONE: the call this answers
     result: ReminderResult | None = None  # REMINDER_DONE: how it went
-    consent: ConsentAnswer | None = None  # CONSENT: the user's answer
+    consent: ConsentAnswer | None = None  # CONSENT, NAME_CONSENT: the user's answer
     end_after: bool = False  # CONSENT: end the session after answering

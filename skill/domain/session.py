@@ -17,7 +17,7 @@ retried request with the same prior state gives the same key.
 
 from __future__ import annotations
 
-from skill.domain import reminder_talk, script
+from skill.domain import person_talk, reminder_talk, script
 from skill.domain.cards import routine_card
 from skill.domain.catalogue import (
     MOMENTS,
@@ -163,11 +163,6 @@ def _finish(
 
 # ---------------------------------------------------------------------------------------------
 # Handlers that work the same in every phase
-
-
-def _launch(state: SessionState, event: Event, ctx: Context) -> Outcome:
-    fresh = SessionState(tempo=clamp_tempo(ctx.progress.profile.tempo))
-    return wait(fresh, script.welcome(ctx.progress, ctx.now.date()), prompted=True)
 
 
 def _start_routine(state: SessionState, event: Event, ctx: Context) -> Outcome:
@@ -536,7 +531,7 @@ TRANSITIONS: dict[Phase, dict[EventKind, Handler]] = {
 }
 
 EVERY_PHASE: dict[EventKind, Handler] = {
-    E.LAUNCH: _launch,
+    E.LAUNCH: person_talk.launch,
     E.START_ROUTINE: _start_routine,
     E.START_MOVE: _start_move,
     E.START_MOMENT: _start_moment,
@@ -566,6 +561,7 @@ EVERY_PHASE: dict[EventKind, Handler] = {
     E.REMINDER: reminder_talk.remind,
     E.REMINDER_DONE: reminder_talk.reminder_done,
     E.CONSENT: reminder_talk.consent,
+    E.NAME_CONSENT: person_talk.name_consent,
 }
 
 

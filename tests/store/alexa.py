@@ -19,6 +19,7 @@ from skill.domain.progress import Completion, ProfileUpdate, UserProgress
 from skill.store.base import ProgressStore
 from skill.voice import session_codec
 from tests.events import load_event
+from tests.fakes.alexa_api import person_token
 
 
 class Conversation:
@@ -68,7 +69,10 @@ class Conversation:
         for holder in (envelope["session"], envelope["context"]["System"]):
             holder["user"] = {"userId": self.user_id}
         if self.person is not None:
-            envelope["context"]["System"]["person"] = {"personId": self.person}
+            system = envelope["context"]["System"]
+            system["person"] = {"personId": self.person}
+            if system.get("apiAccessToken"):  # Alexa scopes the token to the speaker
+                system["apiAccessToken"] = person_token(self.person)
         if self.api_endpoint is not None:
             envelope["context"]["System"]["apiEndpoint"] = self.api_endpoint
         self.last_envelope = copy.deepcopy(envelope)

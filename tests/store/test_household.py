@@ -11,6 +11,7 @@ from skill.domain.ids import MoveId
 from skill.domain.progress import UserProgress
 from skill.store.base import ProgressStore, subject_id
 from skill.voice.builder import build_skill
+from skill.voice.intents import Intent
 from tests.events import load_event
 from tests.store.alexa import Conversation, do_routine, speech_of
 
@@ -57,3 +58,28 @@ def test_each_voice_keeps_its_own_progress_and_disabling_forgets_them_all(
     Conversation(skill, user_id)._invoke(disabled)
     for subject in (anna, ben, user_id):
         assert progress_store.load(subject) == UserProgress()
+
+
+def test_forget_my_data_forgets_only_the_speaker_after_confirming(
+    progress_store: ProgressStore, user_id: str
+) -> None:
+    skill = build_skill(
+        progress_store,
+        Config(timezone="UTC"),
+        clock=lambda: MORNING,
+        time_zone_lookup=lambda _: None,
+    )
+    for person, session in ((ANNA, "a"), (BEN, "b"), (None, "g")):
+        talk = Conversation(skill, user_id, person=person, session=session)
+        talk.launch()
+        talk.say(Intent.SET_AGE, age="47")
+    anna, ben = subject_id(user_id, ANNA), subject_id(user_id, BEN)
+
+    talk = Conversation(skill, user_id, person=ANNA, session="forget")
+    talk.launch()
+    talk.say(Intent.FORGET_ME)
+    assert progress_store.load(anna).profile.age == 47  # not before the yes
+    talk.say(Intent.YES)
+    assert progress_store.load(anna) == UserProgress()
+    assert progress_store.load(ben).profile.age == 47
+    assert progress_store.load(user_id).profile.age == 47

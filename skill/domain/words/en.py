@@ -36,6 +36,9 @@ LINES: Mapping[PhraseId, str] = {
         "{moves}, and I count the reps out loud for you."
     ),
     Phrase.WELCOME_BACK: "Welcome back to Morning Moves.",
+    Phrase.HELLO_NAME: "Hello, {name}.",
+    Phrase.YOUR_OWN_PROGRESS: "I know your voice, so the progress you make here is yours alone.",
+    Phrase.NAME_NOT_USED: "All right, I won't use your name.",
     Phrase.STREAK: "You're on a {days} day streak.",
     Phrase.TODAYS_SQUATS: "Today's squats: {target}.",
     Phrase.SHALL_WE_START: "Shall we start your morning moves?",
