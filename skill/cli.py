@@ -89,7 +89,12 @@ def chat(args: argparse.Namespace) -> int:
     from skill.dev.chat import run_chat
 
     return run_chat(
-        url=args.url, script=args.script, speak=args.speak, locale=args.locale, width=args.width
+        url=args.url,
+        script=args.script,
+        speak=args.speak,
+        locale=args.locale,
+        width=args.width,
+        person=args.person,
     )
 
 
@@ -126,6 +131,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p_chat.add_argument("--locale", default="en-US", choices=LOCALES, help="Alexa locale")
     p_chat.add_argument("--width", type=int, default=100, help="wrap replies at this width")
+    p_chat.add_argument(
+        "--person", default=None, help="speak as this recognised voice (a personId)"
+    )
     p_chat.set_defaults(func=chat)
     return parser
 

@@ -13,6 +13,7 @@ from skill.dev.simulator import (
     SIMULATOR_SKILL_ID,
     Conversation,
     HttpTransport,
+    Person,
     SimulatorError,
     SkillTransport,
     Transport,
@@ -49,16 +50,21 @@ def run_chat(
     speak: bool = False,
     locale: str = "en-US",
     width: int = 100,
+    person: str | None = None,
     stdin: TextIO | None = None,
     out: TextIO | None = None,
     err: TextIO | None = None,
 ) -> int:
-    """Replay a script, or read lines from stdin until EOF; print each turn."""
+    """Replay a script, or read lines from stdin until EOF; print each turn. `person`: speak as
+    that recognised voice (its `personId`), which keeps its own progress."""
     stdin, out, err = stdin or sys.stdin, out or sys.stdout, err or sys.stderr
     config = Config.load()
     transport = HttpTransport(url) if url else _in_process_transport(config)
     conversation = Conversation(
-        transport, locale=locale, skill_id=config.skill_id or SIMULATOR_SKILL_ID
+        transport,
+        locale=locale,
+        skill_id=config.skill_id or SIMULATOR_SKILL_ID,
+        person=Person(person) if person else None,
     )
     speaker = Speaker(err) if speak else None
 
