@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from skill.domain.catalogue import ROUTINE, move
-from skill.domain.ids import MoveId
+from skill.domain.ids import MoveId, Style
 from skill.domain.speech import Mark, Reply
 from skill.domain.state import Phase, SessionState
 from skill.domain.words import Phrase, say
@@ -36,13 +36,14 @@ class Screen(NamedTuple):
     sets: int = 0
     moves_done: int = 0
     moves_total: int = len(ROUTINE)
+    style: Style = Style.STANDARD  # which version of the move the title names
     side: str = ""
     position: int | None = None
     beats: tuple[Beat, ...] = ()
 
     @property
     def title(self) -> str:
-        return move(self.move).title if self.move is not None else say(Phrase.APP_TITLE)
+        return move(self.move, self.style).title if self.move is not None else say(Phrase.APP_TITLE)
 
     @property
     def counter(self) -> str:
@@ -118,6 +119,7 @@ def screen_for(state: SessionState, reply: Reply) -> Screen:
         sets=dose.sets,
         moves_done=done,
         moves_total=total,
+        style=state.style,
         position=state.index,
     )
     beats = tuple(Beat(at, screen.at_mark(mark).counter) for at, mark in marks)

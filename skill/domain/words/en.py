@@ -181,6 +181,8 @@ LINES: Mapping[PhraseId, str] = {
     Phrase.BEAT_RISE: "rise",
     Phrase.BEAT_HOLD: "hold",
     Phrase.BEAT_BACK: "back",
+    Phrase.BEAT_SIT: "sit",
+    Phrase.BEAT_IN: "in",
     Phrase.BEAT_AND_UP: "and up",
     # the home card
     Phrase.CARD_TITLE: "Morning Moves: today's workout",
@@ -243,6 +245,32 @@ LINES: Mapping[PhraseId, str] = {
         "Sorry, I couldn't reach your reminders just now. Please try again later."
     ),
     Phrase.REMINDER_CARRY_ON: "What would you like to do next?",
+    # gentle moves
+    Phrase.GENTLE_HERE_WE_GO: "Here are your gentle moves: {count} of them, seated or holding on.",
+    Phrase.GENTLE_SAFETY: (
+        "Go gently: stop if anything hurts or you feel dizzy, and sit down straight away if you "
+        "feel light-headed."
+    ),
+    Phrase.GENTLE_HINT: "For seated and supported versions of the moves, say gentle moves.",
+    Phrase.GENTLE_READY: "Your gentle moves are ready.",
+    Phrase.GENTLE_CHOSEN: (
+        "Gentle moves it is: seated and supported versions of the same {count} moves. "
+        "I'll keep to them until you ask for the standard moves."
+    ),
+    Phrase.STANDARD_CHOSEN: "Back to the standard moves. I'll keep to them from now on.",
+    Phrase.GENTLE_ALREADY: "You're on the gentle moves already.",
+    Phrase.STANDARD_ALREADY: "You're on the standard moves already.",
+    Phrase.SWITCHING_TO_GENTLE: "Let's do the gentle version instead.",
+    Phrase.SWITCHING_TO_STANDARD: "Let's do the standard version instead.",
+    Phrase.GRADUATE_OFFER: (
+        "You've done the top of your gentle moves on {days} days now. Would you like to try the "
+        "standard moves today? You can always come back to gentle."
+    ),
+    Phrase.GRADUATE_OFFER_REPROMPT: "Would you like to try the standard moves today? Yes or no?",
+    Phrase.GRADUATE_YES: (
+        "Brilliant, the standard moves it is. Keep a counter or a chair close while they're new."
+    ),
+    Phrase.GRADUATE_NO: "No problem, we'll stay gentle, and I won't ask again for a while.",
     # when something went wrong on our side
     Phrase.SORRY: "Sorry, something went wrong on my side. Let's try that again.",
     Phrase.SORRY_REPROMPT: "Say next to carry on, or stop to finish.",
@@ -350,6 +378,107 @@ MOVES: Mapping[MoveId, MoveWords] = {
         ),
         support="Hold a counter or the back of a chair while you learn it.",
         progression="When you feel steady, let go of the support.",
+    ),
+}
+
+# The gentle variants of the same patterns (catalogue.GENTLE_MOVES), by the pattern's id.
+GENTLE_MOVES: Mapping[MoveId, MoveWords] = {
+    MoveId.TOE_TAPS: MoveWords(
+        name="seated knee lifts",
+        title="Seated knee lifts",
+        summary="Sitting tall on a chair, lift one knee, then set that foot softly back down.",
+        cues=(
+            "Sit tall near the front of a steady chair, feet flat and hip-width apart.",
+            "Rest your hands on the sides of the seat.",
+            "Lift one knee a few inches, keeping your back tall.",
+            "Set the foot down softly, then lift the same knee again.",
+        ),
+        quick_cue="Sit tall, lift the knee, and set the foot down softly.",
+        why=(
+            "Lifting the knee works the hip flexors, the muscles toe taps wake up, without "
+            "balancing on one leg. It is the first step towards standing toe taps."
+        ),
+        support="Hold the sides of the seat if you'd like to feel steadier.",
+        progression="Add a few lifts at a time, then try the toe taps standing at the counter.",
+    ),
+    MoveId.SQUATS: MoveWords(
+        name="sit-to-stands",
+        title="Sit-to-stand",
+        summary="From a steady chair, stand all the way up, then sit back down slowly.",
+        cues=(
+            "Sit near the front of a steady chair that can't slide, feet flat and a little apart.",
+            "Lean forward a little with your chest lifted, and press through your heels to "
+            "stand up tall.",
+            "Use the armrests or your thighs to help if you need them.",
+            "Push your hips back and lower yourself slowly until you are sitting again.",
+        ),
+        quick_cue="Lean forward, press through your heels, and sit down slowly.",
+        why=(
+            "It is the squat with a chair to catch you, and the move everyone needs to get up "
+            "from a seat or the toilet. It works nearly every big muscle in your legs."
+        ),
+        support="Use a chair with armrests, set against a wall so it can't slide.",
+        progression="Add a few each week, and when twelve feel easy, try the standard squats.",
+    ),
+    MoveId.HEEL_RISES: MoveWords(
+        name="supported heel rises",
+        title="Supported heel rises",
+        summary="Holding the counter, rise slowly onto your tiptoes and lower just as slowly.",
+        cues=(
+            "Stand facing a kitchen counter, feet hip-width apart, both hands resting on it.",
+            "Grow tall, and lift your heels until you are up on your toes.",
+            "Lower your heels slowly back to the floor.",
+        ),
+        quick_cue="Hands on the counter, rise tall, and lower slowly.",
+        why=(
+            "Stronger calves and steadier ankles make every step surer, and holding on lets you "
+            "work them without worrying about balance."
+        ),
+        support="Keep both hands on the counter the whole time.",
+        progression="Add a few rises at a time, then rest only your fingertips on the counter.",
+    ),
+    MoveId.GLUTE_BRIDGE: MoveWords(
+        name="standing hip extensions",
+        title="Standing hip extension",
+        summary=(
+            "Holding the counter, squeeze your bottom and take one straight leg back a little, "
+            "hold, and bring it in."
+        ),
+        cues=(
+            "Stand facing a counter, holding it with both hands, feet together.",
+            "Squeeze your bottom and tighten your tummy.",
+            "Keep the leg straight and take it back a few inches, without leaning forward or "
+            "arching your back.",
+            "Hold it there, then bring it back in beside the other foot.",
+        ),
+        quick_cue="Squeeze your bottom, stay tall, and take the leg back only a little.",
+        why=(
+            "Like the glute bridge, it wakes up your glutes and teaches your core to keep your "
+            "back steady, with no need to get down onto the floor."
+        ),
+        support="Hold the counter with both hands throughout.",
+        progression="Add a few reps at a time, then try the glute bridge on your bed.",
+    ),
+    MoveId.REVERSE_LUNGE: MoveWords(
+        name="supported step-backs",
+        title="Supported step-back",
+        summary=(
+            "Holding the counter, step one foot back a short way, bend your knees a little, "
+            "and step it back in."
+        ),
+        cues=(
+            "Stand beside a counter and hold it, feet together.",
+            "Step one foot back a short way, landing on the ball of the foot.",
+            "Bend both knees just a little, keeping the front knee over the front foot.",
+            "Push through the front heel to bring the foot back in.",
+        ),
+        quick_cue="A small step back onto the ball of the foot, then step in.",
+        why=(
+            "Stepping back trains balance and single-leg strength, and the counter and a "
+            "shallow bend keep it kind to the knees."
+        ),
+        support="Hold the counter with at least one hand.",
+        progression="Step a little further and bend a little deeper as it gets easier.",
     ),
 }
 
