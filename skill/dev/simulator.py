@@ -15,6 +15,7 @@ import re
 import textwrap
 import urllib.error
 import urllib.request
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -41,6 +42,7 @@ CONSENT_URI_PREFIX = "connection://AMAZON.AskForPermissionsConsent/"
 # How the user may answer Alexa's own permission question; anything else is no answer.
 CONSENT_YES = frozenset({"yes", "yes please", "i approve", "approve", "allow", "sure", "okay"})
 CONSENT_NO = frozenset({"no", "no thanks", "i deny", "deny", "don't allow"})
+REQUEST_ID_PREFIX = "amzn1.echo-api.request."
 ECHO_SHOW = {"Alexa.Presentation.APL": {"runtime": {"maxVersion": "2023.2"}}}
 
 
@@ -51,15 +53,6 @@ class Device:
 
     supported_interfaces: dict[str, Any] = field(default_factory=dict)
     api_endpoint: str = "https://api.amazonalexa.com"
-    api_access_token: str | None = None
-
-
-@dataclass(frozen=True)
-class Person:
-    """A voice Alexa recognises on the account: its `context.System.person.personId`, and the
-    API token Alexa scopes to that person (None: the device's own)."""
-
-    person_id: str
     api_access_token: str | None = None
 
 
@@ -177,6 +170,13 @@ def _utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+def new_request_id() -> str:
+    """A request id in Alexa's format, unique across conversations and runs: the skill derives
+    completion keys from it, so a counter restarting at 1 would make every routine after the
+    first look like a retry of an earlier one."""
+    return f"{REQUEST_ID_PREFIX}{uuid.uuid4()}"
+
+
 @dataclass
 class _Session:
     number: int
@@ -202,26 +202,29 @@ class Conversation:
         require_invocation: bool = True,
         device: Device | None = None,
         on_consent: Callable[[str], None] | None = None,
-        person: Person | None = None,
+        person_id: str | None = None,
+        person_token: str | None = None,
     ):
         """`require_invocation=False` sends requests without the skill's name even when no
-        session is open (as if Alexa routed them name-free). `person` is the recognised voice
-        speaking (None: a voice Alexa does not know); set `.person` to change speakers."""
+        session is open (as if Alexa routed them name-free). `person_id`: a recognised voice on
+        the account (context.System.person), as Alexa sends for a household member it knows;
+        `person_token` the API token Alexa scopes to that person (None: the device's). Set
+        both attributes to change speakers."""
         self.transport = transport
         self.require_invocation = require_invocation
         self.locale = locale
         self.nlu = nlu or nlu_for(locale)
         self.skill_id = skill_id
         self.user_id = user_id
+        self.person_id = person_id
         self._clock = clock
-        self._requests = 0
         self._sessions = 0
         self._session: _Session | None = None
         self.device = device or Device()
         # Told the user's answer ("ACCEPTED", "DENIED", "NOT_ANSWERED") to a permission request,
         # e.g. to grant the permission in a fake Alexa API.
         self._on_consent = on_consent
-        self.person = person
+        self.person_token = person_token
 
     @property
     def in_session(self) -> bool:
@@ -357,15 +360,11 @@ class Conversation:
             self._sessions += 1
             self._session = _Session(self._sessions)
         session = self._session
-        self._requests += 1
         timestamp = self._clock().astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         application = {"applicationId": self.skill_id}
         user = {"userId": self.user_id}
-        token = self.device.api_access_token
-        speaker: dict[str, Any] = {}
-        if self.person is not None:
-            speaker = {"person": {"personId": self.person.person_id}}
-            token = self.person.api_access_token or token
+        person = {"person": {"personId": self.person_id}} if self.person_id else {}
+        token = (self.person_token if self.person_id else None) or self.device.api_access_token
         return {
             "version": "1.0",
             "session": {
@@ -379,6 +378,7 @@ class Conversation:
                 "System": {
                     "application": application,
                     "user": user,
+                    **person,
                     "device": {
                         "deviceId": SIMULATOR_DEVICE_ID,
                         "supportedInterfaces": reported_interfaces(
@@ -387,12 +387,11 @@ class Conversation:
                     },
                     "apiEndpoint": self.device.api_endpoint,
                     **({"apiAccessToken": token} if token else {}),
-                    **speaker,
                 }
             },
             "request": {
                 **request,
-                "requestId": f"amzn1.echo-api.request.sim-{self._requests:04d}",
+                "requestId": new_request_id(),
                 "timestamp": timestamp,
                 "locale": self.locale,
             },

@@ -15,7 +15,7 @@ from skill.domain.progress import (
     ProfileUpdate,
     UserProgress,
 )
-from skill.store.base import account_of
+from skill.store.base import account_of, completion_tag
 
 
 class MemoryStore:
@@ -24,7 +24,7 @@ class MemoryStore:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._profiles: dict[str, Profile] = {}
-        self._keys: dict[str, set[str]] = {}
+        self._tags: dict[str, set[str]] = {}  # completion_tag of each counted completion
         self._completions: dict[str, list[Completion]] = {}
 
     def load(self, user_id: str) -> UserProgress:
@@ -43,10 +43,11 @@ class MemoryStore:
 
     def record(self, user_id: str, completion: Completion) -> bool:
         with self._lock:
-            keys = self._keys.setdefault(user_id, set())
-            if completion.key in keys:
+            tags = self._tags.setdefault(user_id, set())
+            tag = completion_tag(completion)
+            if tag in tags:
                 return False
-            keys.add(completion.key)
+            tags.add(tag)
             self._completions.setdefault(user_id, []).append(completion)
             return True
 
@@ -57,18 +58,18 @@ class MemoryStore:
 
     def delete_user(self, user_id: str) -> None:
         with self._lock:
-            self._profiles.pop(user_id, None)
-            self._keys.pop(user_id, None)
-            self._completions.pop(user_id, None)
+            self._forget(user_id)
 
     def delete_account(self, account_id: str) -> None:
         with self._lock:
-            subjects = {*self._profiles, *self._keys, *self._completions}
-            for subject in subjects:
+            for subject in {*self._profiles, *self._tags, *self._completions}:
                 if account_of(subject) == account_id:
-                    self._profiles.pop(subject, None)
-                    self._keys.pop(subject, None)
-                    self._completions.pop(subject, None)
+                    self._forget(subject)
+
+    def _forget(self, subject: str) -> None:
+        self._profiles.pop(subject, None)
+        self._tags.pop(subject, None)
+        self._completions.pop(subject, None)
 
 
 def latest_zone(completions: list[Completion]) -> KnownZone | None:

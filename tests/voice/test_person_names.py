@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from skill.config import Config, StoreKind
-from skill.dev.simulator import Conversation, Device, Person, SkillTransport
+from skill.dev.simulator import Conversation, Device, SkillTransport
 from skill.domain.speaker import GIVEN_NAME_PERMISSION
 from skill.domain.words import Phrase, say
 from skill.store.memory import MemoryStore
@@ -37,8 +37,8 @@ def household(api: FakeAlexaApi, store: MemoryStore | None = None) -> Conversati
     talk: Conversation
 
     def consent(status: str) -> None:
-        if status == "ACCEPTED" and talk.person is not None:
-            api.name_granted.add(talk.person.person_id)
+        if status == "ACCEPTED" and talk.person_id is not None:
+            api.name_granted.add(talk.person_id)
 
     talk = Conversation(
         SkillTransport(skill),
@@ -50,8 +50,9 @@ def household(api: FakeAlexaApi, store: MemoryStore | None = None) -> Conversati
     return talk
 
 
-def as_person(person_id: str) -> Person:
-    return Person(person_id, person_token(person_id))
+def speak_as(talk: Conversation, person_id: str, token: str | None = None) -> None:
+    """The recognised voice `person_id` speaks now, with the API token Alexa scopes to them."""
+    talk.person_id, talk.person_token = person_id, token or person_token(person_id)
 
 
 def name_question(turn: Any) -> dict[str, Any] | None:
@@ -73,7 +74,7 @@ def test_a_new_person_is_asked_once_and_greeted_by_name_from_then_on(
 ) -> None:
     fake_alexa.given_names[ANNA] = "Anna"
     talk = household(fake_alexa)
-    talk.person = as_person(ANNA)
+    speak_as(talk, ANNA)
     asked = talk.say("open morning moves")
     question = name_question(asked)
     assert question is not None
@@ -99,7 +100,7 @@ def test_a_person_who_says_no_is_welcomed_without_a_name_and_not_asked_again(
     fake_alexa: FakeAlexaApi,
 ) -> None:
     talk = household(fake_alexa)
-    talk.person = as_person(BEN)
+    speak_as(talk, BEN)
     assert name_question(talk.say("open morning moves")) is not None
     answered = talk.say("no")
     assert answered.text.startswith(say(Phrase.NAME_NOT_USED))
@@ -123,7 +124,7 @@ def test_an_unrecognised_voice_is_never_asked_and_never_looked_up(
 
 def test_a_failing_profile_api_costs_only_the_greeting(fake_alexa: FakeAlexaApi) -> None:
     talk = household(fake_alexa)
-    talk.person = Person(ANNA, "a-token-alexa-refuses")  # 401: not "no permission"
+    speak_as(talk, ANNA, "a-token-alexa-refuses")  # 401: not "no permission"
     turn = talk.say("open morning moves")
     assert name_question(turn) is None
     assert turn.text.startswith(say(Phrase.YOUR_OWN_PROGRESS))
@@ -135,17 +136,17 @@ def test_two_voices_on_one_echo_each_hear_their_own_name_and_progress(
     fake_alexa.given_names |= {ANNA: "Anna", BEN: "Ben"}
     fake_alexa.name_granted |= {ANNA, BEN}
     talk = household(fake_alexa)
-    talk.person = as_person(ANNA)
+    speak_as(talk, ANNA)
     talk.say("open morning moves")
     routine(talk)
     talk.end()
-    talk.person = as_person(BEN)
+    speak_as(talk, BEN)
     ben = talk.say("open morning moves")
     assert ben.text.startswith(
         say(Phrase.HELLO_NAME, name="Ben") + " " + say(Phrase.YOUR_OWN_PROGRESS)
     )
     talk.end()
-    talk.person = as_person(ANNA)
+    speak_as(talk, ANNA)
     anna = talk.say("open morning moves")
     assert anna.text.startswith(
         say(Phrase.HELLO_NAME, name="Anna") + " " + say(Phrase.WELCOME_BACK)
