@@ -20,6 +20,7 @@ from skill.domain.history import active_dates
 from skill.domain.ids import Feedback, MoveId
 from skill.domain.progress import UserProgress
 from skill.domain.progression import (
+    Meeting,
     next_big_birthday,
     squat_target,
     streak,
@@ -77,8 +78,12 @@ def describe_dose(m: Move, dose: Dose) -> str:
     return amount
 
 
-def introduce(m: Move, dose: Dose, position: int, count: int) -> Speech:
-    """A move before its first set: what it is and today's dose."""
+def introduce(
+    m: Move, dose: Dose, position: int, count: int, meeting: Meeting = Meeting.AGAIN
+) -> Speech:
+    """A move before its first set: what it is, what is new about today's level (when the plan
+    has stepped up since last time, or the user meets a level above the first for the first
+    time), how to keep steady at it, and today's dose."""
     if count == 1:
         opener = Phrase.INTRO_ONLY
     elif position == 0:
@@ -87,9 +92,14 @@ def introduce(m: Move, dose: Dose, position: int, count: int) -> Speech:
         opener = Phrase.INTRO_LAST
     else:
         opener = Phrase.INTRO_NEXT
+    level = m.level_words(dose)
     lines = [say(opener, name=m.name), m.summary]
-    if dose.supported:
-        lines.append(m.support)
+    if meeting is Meeting.STEPPED_UP and level.news:
+        lines.append(level.news)
+    if meeting is not Meeting.AGAIN and level.form:
+        lines.append(level.form)
+    if level.support and (dose.supported or meeting is not Meeting.AGAIN):
+        lines.append(level.support)
     lines.append(say(Phrase.INTRO_TODAY, dose=describe_dose(m, dose)))
     return Speech.of(" ".join(lines))
 

@@ -36,6 +36,7 @@ from skill.domain.progression import (
     change_tempo,
     clamp_tempo,
     fill_dose,
+    meeting,
     next_big_birthday,
     squat_target,
     streak,
@@ -114,9 +115,10 @@ def _new_plan(
     return _enter(fresh, 0, ctx)
 
 
-def _introduce(state: SessionState, lead: str = "") -> Outcome:
+def _introduce(state: SessionState, ctx: Context, lead: str = "") -> Outcome:
     current, dose = _coached(state)
-    intro = script.introduce(current, dose, state.index, len(state.plan))
+    met = meeting(current.id, ctx.progress, ctx.now.date())
+    intro = script.introduce(current, dose, state.index, len(state.plan), met)
     return wait(state, Speech.of(lead) + intro if lead else intro)
 
 
@@ -137,7 +139,7 @@ def _advance(
 ) -> Outcome:
     """Move on to the next move of the plan, or finish it."""
     if state.index + 1 < len(state.plan):
-        return _introduce(_enter(state, state.index + 1, ctx), lead)._replace(progress=done)
+        return _introduce(_enter(state, state.index + 1, ctx), ctx, lead)._replace(progress=done)
     return _finish(state, ctx, done, lead)
 
 
@@ -175,9 +177,8 @@ def _start_routine(state: SessionState, event: Event, ctx: Context) -> Outcome:
         return _start_moment(state, event, ctx)
     if event.move is not None:
         return _start_move(state, event, ctx)
-    return _introduce(
-        _new_plan(state, ROUTINE, None, ctx), say(Phrase.HERE_WE_GO, count=script.routine_size())
-    )
+    lead = say(Phrase.HERE_WE_GO, count=script.routine_size())
+    return _introduce(_new_plan(state, ROUTINE, None, ctx), ctx, lead)
 
 
 def _go_on(state: SessionState, event: Event, ctx: Context) -> Outcome:
@@ -192,7 +193,7 @@ def _start_move(state: SessionState, event: Event, ctx: Context) -> Outcome:
     if event.move is None:
         names = all_move_names()
         return wait(_idle(state), Speech.of(say(Phrase.WHICH_MOVE, names=names)))
-    return _introduce(_new_plan(state, (event.move,), None, ctx))
+    return _introduce(_new_plan(state, (event.move,), None, ctx), ctx)
 
 
 def _start_moment(state: SessionState, event: Event, ctx: Context) -> Outcome:
@@ -385,7 +386,7 @@ def _resume(state: SessionState, event: Event, ctx: Context) -> Outcome:
 
 
 def _reintroduce(state: SessionState, event: Event, ctx: Context) -> Outcome:
-    return _introduce(state)
+    return _introduce(state, ctx)
 
 
 def _recount(state: SessionState, event: Event, ctx: Context) -> Outcome:
@@ -401,7 +402,7 @@ def _start_over(state: SessionState, event: Event, ctx: Context) -> Outcome:
     restarted = _new_plan(state, state.plan, state.moment, ctx)
     if state.moment is not None:
         return _count(restarted, ctx, say(Phrase.FROM_THE_TOP))
-    return _introduce(restarted, say(Phrase.STARTING_AGAIN))
+    return _introduce(restarted, ctx, say(Phrase.STARTING_AGAIN))
 
 
 def _how_many_left(state: SessionState, event: Event, ctx: Context) -> Outcome:

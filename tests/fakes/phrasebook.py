@@ -14,6 +14,7 @@ from string import Formatter
 
 from skill.domain.ids import MomentId, MoveId
 from skill.domain.words import (
+    LevelWords,
     MomentWords,
     MoveWords,
     Phrasebook,
@@ -48,6 +49,16 @@ def _marker(name: str, line: str = "") -> str:
     return " ".join([f"{MARK}{name.upper()}", *fields(line)])
 
 
+def _fake_level(name: str, english: LevelWords) -> LevelWords:
+    """A level whose lines are markers wherever the English level says something."""
+    return LevelWords(
+        **{
+            part: _marker(f"{name}_{part}") if getattr(english, part) else ""
+            for part in ("news", "form", "support", "set_cue")
+        }
+    )
+
+
 def fake_book() -> Phrasebook:
     english = phrasebook("en-US")
     lines: dict[PhraseId, str] = {p: _marker(p.name, english.lines[p]) for p in all_phrases()}
@@ -59,8 +70,12 @@ def fake_book() -> Phrasebook:
             cues=tuple(_marker(f"{m.name}_cue_{n}") for n in range(3)),
             quick_cue=_marker(f"{m.name}_quick_cue"),
             why=_marker(f"{m.name}_why"),
-            support=_marker(f"{m.name}_support"),
+            levels=tuple(
+                _fake_level(f"{m.name}_level_{n}", level)
+                for n, level in enumerate(english.moves[m].levels)
+            ),
             progression=_marker(f"{m.name}_progression"),
+            switch=_marker(f"{m.name}_switch") if english.moves[m].switch else "",
         )
         for m in MoveId
     }

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 
 from skill.domain.ids import MomentId, MoveId
 from skill.domain.numbers import TENS, UNITS
-from skill.domain.words.phrases import MomentWords, MoveWords, Phrase, PhraseId
+from skill.domain.words.phrases import LevelWords, MomentWords, MoveWords, Phrase, PhraseId
 
 LINES: Mapping[PhraseId, str] = {
     # lists
@@ -166,10 +166,7 @@ LINES: Mapping[PhraseId, str] = {
     Phrase.LEFT: "left",
     Phrase.FIRST_BEAT: "{number}, {word}",
     Phrase.FIRST_BEAT_SIDE: "{number}, {side} leg {word}",
-    Phrase.SWITCH_LEGS: "Switch to your left leg.",
     Phrase.SET_OF: "Set {set_no} of {sets}.",
-    Phrase.RIGHT_LEG_FIRST: "Right leg first.",
-    Phrase.SWAP_LEGS: "Swap legs every rep, starting with your right.",
     Phrase.SET_TOTAL: "And that's {total}.",
     Phrase.BEAT_LIFT: "lift",
     Phrase.BEAT_LOWER: "lower",
@@ -179,6 +176,8 @@ LINES: Mapping[PhraseId, str] = {
     Phrase.BEAT_HOLD: "hold",
     Phrase.BEAT_BACK: "back",
     Phrase.BEAT_AND_UP: "and up",
+    Phrase.BEAT_LOWER_SLOWLY: "lower slowly",
+    Phrase.BEAT_SLOWLY_DOWN: "slowly down",
     # the home card
     Phrase.CARD_TITLE: "Morning Moves: today's workout",
     Phrase.CARD_NOT_MEDICAL: (
@@ -244,6 +243,9 @@ LINES: Mapping[PhraseId, str] = {
     Phrase.SORRY_REPROMPT: "Say next to carry on, or stop to finish.",
 }
 
+_RIGHT_LEG_FIRST = "Right leg first."
+_SWAP_LEGS = "Swap legs every rep, starting with your right."
+
 MOVES: Mapping[MoveId, MoveWords] = {
     MoveId.TOE_TAPS: MoveWords(
         name="toe taps",
@@ -262,8 +264,31 @@ MOVES: Mapping[MoveId, MoveWords] = {
             "on a single leg pay off in every stride. Toe taps also wake up your hip flexors, "
             "which makes them a good warm-up before a run."
         ),
-        support="Hold a kitchen counter or the back of a chair if you need to.",
+        levels=(
+            LevelWords(
+                support="Hold a kitchen counter or the back of a chair if you need to.",
+                set_cue=_RIGHT_LEG_FIRST,
+            ),
+            LevelWords(
+                news="From today, toe taps without holding on.",
+                form="Hands on your hips, and settle your balance over the standing foot "
+                "before each lift.",
+                support="Keep the counter within reach in case you wobble.",
+                set_cue=_RIGHT_LEG_FIRST,
+            ),
+            LevelWords(
+                news="From today, an extra set of toe taps.",
+                form="Same taps, one more set: keep the last knee lift as high as the first.",
+                set_cue=_RIGHT_LEG_FIRST,
+            ),
+            LevelWords(
+                news="From today, one more set of toe taps again.",
+                form="Stay tall right through the last set, toes still pointing up.",
+                set_cue=_RIGHT_LEG_FIRST,
+            ),
+        ),
         progression="Add sets of ten, and work towards balancing without holding on.",
+        switch="Now your left leg.",
     ),
     MoveId.SQUATS: MoveWords(
         name="squats",
@@ -282,7 +307,9 @@ MOVES: Mapping[MoveId, MoveWords] = {
             "big muscle you run with. It is also the move you need to sit down and stand up "
             "for the rest of your life."
         ),
-        support="Squat towards a real chair behind you if you would like a target.",
+        levels=(
+            LevelWords(support="Squat towards a real chair behind you if you would like a target."),
+        ),
         progression=(
             "Start with ten a day, then add a few more each week until you reach the age of "
             "your next big birthday."
@@ -304,8 +331,31 @@ MOVES: Mapping[MoveId, MoveWords] = {
             "Every running step rolls your foot through to a push off the toes. Stronger calves "
             "and steadier ankles put more power into that push."
         ),
-        support="Rest your fingertips on a counter or a wall.",
+        levels=(
+            LevelWords(support="Rest your fingertips on a counter or a wall."),
+            LevelWords(
+                news="From today, more heel rises, and try them without holding on.",
+                form="Hands on your waist: let the balloon lift you, and stay tall on the way "
+                "down.",
+                support="Keep a counter within reach in case you wobble.",
+            ),
+            LevelWords(
+                news="From today, heel rises on one foot at a time.",
+                form="Lift one foot just off the floor, rise on the other, and lower as slowly "
+                "as you rose.",
+                support="Hold the counter or a wall with one hand: on one foot, balance is the "
+                "hard part.",
+                set_cue="Right foot first: lift your left foot, and keep a hand on the counter.",
+            ),
+            LevelWords(
+                news="From today, one-foot heel rises without holding on.",
+                form="Stand on one foot with your hands on your waist, and rise with no wobbles.",
+                support="Keep the counter within reach, and touch it whenever you wobble.",
+                set_cue="Right foot first: lift your left foot, with the counter within reach.",
+            ),
+        ),
         progression="When two feet feel rock steady, lift one foot and rise on the other.",
+        switch="Now your left foot, lifting your right.",
     ),
     MoveId.GLUTE_BRIDGE: MoveWords(
         name="glute bridges",
@@ -324,7 +374,24 @@ MOVES: Mapping[MoveId, MoveWords] = {
             "It wakes up your glutes, which often doze even in runners, frees up the hips and "
             "teaches your core to keep your spine in line."
         ),
-        support="Keep your arms flat on the floor beside you for stability.",
+        levels=(
+            LevelWords(support="Keep your arms flat on the floor beside you for stability."),
+            LevelWords(
+                news="From today, more glute bridges and a longer hold at the top.",
+                form="Keep squeezing all through the hold, so your hips stay high and level.",
+                support="Press your arms into the floor to keep the hold steady.",
+            ),
+            LevelWords(
+                news="From today, more glute bridges in each set.",
+                form="Lower with control every time, and don't let the line sag as you tire.",
+                support="Arms flat beside you, palms down.",
+            ),
+            LevelWords(
+                news="From today, an even longer hold at the top of each bridge.",
+                form="Breathe steadily through the hold, shoulders, hips and knees in one line.",
+                support="Your arms on the floor are your stabilisers: keep them flat.",
+            ),
+        ),
         progression="To build up, add reps or hold a little longer at the top.",
     ),
     MoveId.REVERSE_LUNGE: MoveWords(
@@ -344,7 +411,29 @@ MOVES: Mapping[MoveId, MoveWords] = {
             "Changing your base of support on every rep trains balance, core and single-leg "
             "strength together, and stepping backwards is kinder to the knees."
         ),
-        support="Hold a counter or the back of a chair while you learn it.",
+        levels=(
+            LevelWords(
+                support="Hold a counter or the back of a chair while you learn it.",
+                set_cue=_SWAP_LEGS,
+            ),
+            LevelWords(
+                news="From today, reverse lunges without holding on.",
+                form="Hands on your hips: step back, lower slowly, and push through your front "
+                "heel to come home.",
+                support="Keep a chair within reach for the first few.",
+                set_cue=_SWAP_LEGS,
+            ),
+            LevelWords(
+                news="From today, more reverse lunges.",
+                form="Keep every lowering slow, even as the reps add up.",
+                set_cue=_SWAP_LEGS,
+            ),
+            LevelWords(
+                news="From today, more reverse lunges again.",
+                form="Stay tall between reps, front knee over front foot to the very last.",
+                set_cue=_SWAP_LEGS,
+            ),
+        ),
         progression="When you feel steady, let go of the support.",
     ),
 }
