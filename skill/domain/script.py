@@ -104,9 +104,13 @@ def introduce(
     return Speech.of(" ".join(lines))
 
 
-def explain(m: Move) -> Speech:
+def explain(m: Move, dose: Dose | None = None) -> Speech:
+    """The move's form step by step; with the dose being coached, also its level's form and
+    support (one-foot heel rises are not done as the two-feet cues say)."""
+    level = m.level_words(dose) if dose is not None else None
+    extra = [x for x in (level.form, level.support) if x] if level and dose and dose.level else []
     return Speech.of(
-        say(Phrase.EXPLAIN_HOW, name=m.name), *m.cues, say(Phrase.EXPLAIN_WHY, why=m.why)
+        say(Phrase.EXPLAIN_HOW, name=m.name), *m.cues, *extra, say(Phrase.EXPLAIN_WHY, why=m.why)
     )
 
 

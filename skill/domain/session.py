@@ -218,7 +218,8 @@ def _explain(state: SessionState, event: Event, ctx: Context) -> Outcome:
     if target is None:
         return wait(state, Speech.of(say(Phrase.WHICH_MOVE_TO_EXPLAIN, names=all_move_names())))
     card = Card(target.title, " ".join(target.cues))
-    return wait(state, script.explain(target), card=card)
+    coached = state.dose if state.current is target else None
+    return wait(state, script.explain(target, coached), card=card)
 
 
 def _progress(state: SessionState, event: Event, ctx: Context) -> Outcome:

@@ -92,3 +92,15 @@ def test_levels_follow_the_last_day_even_from_long_ago() -> None:
     said = _intro(MoveId.REVERSE_LUNGE, _user(weeks=7, last_time_days_ago=45))
     lunge = move(MoveId.REVERSE_LUNGE)
     assert lunge.level_words(lunge.ladder[3]).news in said
+
+
+def test_explain_during_one_foot_heel_rises_includes_that_level() -> None:
+    talk = Talk(progress=_user(weeks=5, last_time_days_ago=1))
+    talk.say(K.START_MOVE, move=MoveId.HEEL_RISES)
+    talk.say(K.EXPLAIN)
+    said = talk.outcomes[-1].reply.speech.text
+    heel = move(MoveId.HEEL_RISES)
+    one_foot = heel.level_words(heel.ladder[2])
+    assert heel.cues[0] in said
+    assert one_foot.form in said
+    assert one_foot.support in said

@@ -13,7 +13,7 @@ from skill.domain.ids import MomentId, MoveId
 from skill.domain.progression import split_into_sets
 from skill.domain.speech import Say, Speech
 from skill.domain.ssml import render
-from skill.domain.words import Phrase, say
+from skill.domain.words import Phrase, phrasebook, say
 from tests.domain.talk import Talk, veteran
 from tests.domain.timing import ESPEAK, espeak_seconds, ssml_seconds
 
@@ -137,3 +137,16 @@ def test_brushing_teeth_two_minutes_said_by_espeak(weeks: int, tempo: float) -> 
     minutes = MOMENTS[MomentId.BRUSHING_TEETH].fill_seconds
     counted = _from_first_rep(_brushing(weeks, tempo))
     assert espeak_seconds(render(counted)) == pytest.approx(minutes, rel=TOLERANCE)
+
+
+@needs_espeak
+def test_the_speaking_estimate_is_calibrated_to_espeak() -> None:
+    """WORDS_PER_SECOND and CLAUSE_PAUSE_SECONDS: every phrasebook line without fields and every
+    move's words, said between breaks as a count says them, in one synthesis."""
+    book = phrasebook("en-US")
+    lines = [line for line in book.lines.values() if "{" not in line and line.strip()]
+    for words in book.moves.values():
+        lines += [words.summary, words.quick_cue, words.why, *words.cues]
+    speech = Speech.of(*(part for line in lines for part in (line, 2.0)))
+    ssml = render(speech)
+    assert espeak_seconds(ssml) == pytest.approx(ssml_seconds(ssml), rel=0.05)
