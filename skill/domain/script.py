@@ -17,7 +17,7 @@ from skill.domain.catalogue import (
     move,
 )
 from skill.domain.history import active_dates
-from skill.domain.ids import Feedback, MoveId
+from skill.domain.ids import Feedback, MoveId, Style
 from skill.domain.progress import UserProgress
 from skill.domain.progression import (
     Meeting,
@@ -37,16 +37,17 @@ def routine_size() -> str:
 
 def help_idle() -> Speech:
     moves = all_move_names()
-    return Speech.of(
-        say(Phrase.HELP_IDLE, count=routine_size(), moves=moves, hint=say(Phrase.MOMENT_HINT))
-    )
+    hint = f"{say(Phrase.MOMENT_HINT)} {say(Phrase.GENTLE_HINT)}"
+    return Speech.of(say(Phrase.HELP_IDLE, count=routine_size(), moves=moves, hint=hint))
 
 
 def help_coaching() -> Speech:
     return Speech.of(say(Phrase.HELP_COACHING))
 
 
-def welcome(progress: UserProgress, today: date) -> Speech:
+def welcome(progress: UserProgress, today: date, offer_days: int = 0) -> Speech:
+    """The greeting; with `offer_days`, it ends by suggesting the standard moves to someone who
+    did the top of the gentle moves on that many days."""
     if progress.is_new:
         intro = say(Phrase.WELCOME_NEW, count=routine_size(), moves=all_move_names())
         return Speech.of(" ".join((intro, say(Phrase.NOT_MEDICAL), say(Phrase.SHALL_WE_START))))
@@ -54,11 +55,43 @@ def welcome(progress: UserProgress, today: date) -> Speech:
     lines = [say(Phrase.WELCOME_BACK)]
     if days > 1:
         lines.append(say(Phrase.STREAK, days=days))
-    lines += [
-        say(Phrase.TODAYS_SQUATS, target=squat_target(progress, today)),
-        say(Phrase.SHALL_WE_START),
-    ]
+    if progress.profile.style is Style.GENTLE:
+        lines.append(say(Phrase.GENTLE_READY))
+    else:
+        lines.append(say(Phrase.TODAYS_SQUATS, target=squat_target(progress, today)))
+    if offer_days:
+        lines.append(say(Phrase.GRADUATE_OFFER, days=offer_days))
+    else:
+        lines.append(say(Phrase.SHALL_WE_START))
     return Speech.of(" ".join(lines))
+
+
+def here_we_go(style: Style) -> str:
+    """The lead of a whole routine; the gentle one carries its safety words."""
+    if style is Style.GENTLE:
+        return f"{say(Phrase.GENTLE_HERE_WE_GO, count=routine_size())} {safety(style)}"
+    return say(Phrase.HERE_WE_GO, count=routine_size())
+
+
+def safety(style: Style) -> str:
+    """What to watch for, said as a gentle plan starts; nothing extra for the standard moves
+    (the welcome says NOT_MEDICAL to everyone)."""
+    return say(Phrase.GENTLE_SAFETY) if style is Style.GENTLE else ""
+
+
+def switching(style: Style) -> str:
+    if style is Style.GENTLE:
+        return f"{say(Phrase.SWITCHING_TO_GENTLE)} {safety(style)}"
+    return say(Phrase.SWITCHING_TO_STANDARD)
+
+
+def style_chosen(style: Style, *, changed: bool) -> str:
+    gentle = style is Style.GENTLE
+    if not changed:
+        return say(Phrase.GENTLE_ALREADY) if gentle else say(Phrase.STANDARD_ALREADY)
+    if gentle:
+        return f"{say(Phrase.GENTLE_CHOSEN, count=routine_size())} {safety(style)}"
+    return say(Phrase.STANDARD_CHOSEN)
 
 
 def describe_dose(m: Move, dose: Dose) -> str:
@@ -123,8 +156,10 @@ def set_ending(m: Move, dose: Dose, set_no: int, more_moves: bool) -> Speech:
     return Speech.of(say(Phrase.LAST_SET_OF_ROUTINE))
 
 
-def sets_left_line(m: Move, sets_left: int, later: tuple[MoveId, ...]) -> str:
-    names = [move(x).name for x in later]
+def sets_left_line(
+    m: Move, sets_left: int, later: tuple[MoveId, ...], style: Style = Style.STANDARD
+) -> str:
+    names = [move(x, style).name for x in later]
     one_more = len(names) == 1
     to_go = say(Phrase.ONE_MORE_MOVE) if one_more else say(Phrase.MORE_MOVES, count=len(names))
     if sets_left == 0:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from skill.domain.catalogue import MOMENTS, MOVES, ROUTINE, Dose, Sides, move
-from skill.domain.ids import MomentId, MoveId
+from skill.domain.ids import MomentId, MoveId, Style
 from skill.domain.words import spoken_list
 
 
@@ -57,11 +57,12 @@ def test_every_move_has_complete_spoken_content(move_id: MoveId) -> None:
     assert all(d.reps > 0 and d.sets > 0 for d in m.ladder)
 
 
+@pytest.mark.parametrize("style", list(Style))
 @pytest.mark.parametrize("move_id", list(MoveId))
-def test_every_level_is_explained(move_id: MoveId) -> None:
+def test_every_level_is_explained(move_id: MoveId, style: Style) -> None:
     """One LevelWords per rung: each step up has its news and its own form cue, a supported
     rung says how to hold on, and a one-leg-at-a-time rung says which side goes first."""
-    m = move(move_id)
+    m = move(move_id, style)
     levels = m.words.levels
     assert len(levels) == len(m.ladder)
     assert [d.level for d in m.ladder] == list(range(len(m.ladder)))

@@ -62,23 +62,7 @@ def _fake_level(name: str, english: LevelWords) -> LevelWords:
 def fake_book() -> Phrasebook:
     english = phrasebook("en-US")
     lines: dict[PhraseId, str] = {p: _marker(p.name, english.lines[p]) for p in all_phrases()}
-    moves = {
-        m: MoveWords(
-            name=_marker(f"{m.name}_name"),
-            title=_marker(f"{m.name}_title"),
-            summary=_marker(f"{m.name}_summary"),
-            cues=tuple(_marker(f"{m.name}_cue_{n}") for n in range(3)),
-            quick_cue=_marker(f"{m.name}_quick_cue"),
-            why=_marker(f"{m.name}_why"),
-            levels=tuple(
-                _fake_level(f"{m.name}_level_{n}", level)
-                for n, level in enumerate(english.moves[m].levels)
-            ),
-            progression=_marker(f"{m.name}_progression"),
-            switch=_marker(f"{m.name}_switch") if english.moves[m].switch else "",
-        )
-        for m in MoveId
-    }
+    moves, gentle = _fake_moves(""), _fake_moves("gentle_")
     moments = {
         m: MomentWords(
             _marker(f"{m.name}_name"),
@@ -88,7 +72,28 @@ def fake_book() -> Phrasebook:
         for m in MomentId
     }
     numbers = tuple(f"{MARK}{n}" for n in range(len(english.numbers)))
-    return Phrasebook(lines, numbers, moves, moments)
+    return Phrasebook(lines, numbers, moves, moments, gentle)
+
+
+def _fake_moves(prefix: str) -> dict[MoveId, MoveWords]:
+    english = phrasebook("en-US").gentle if prefix else phrasebook("en-US").moves
+    return {
+        m: MoveWords(
+            name=_marker(f"{prefix}{m.name}_name"),
+            title=_marker(f"{prefix}{m.name}_title"),
+            summary=_marker(f"{prefix}{m.name}_summary"),
+            cues=tuple(_marker(f"{prefix}{m.name}_cue_{n}") for n in range(3)),
+            quick_cue=_marker(f"{prefix}{m.name}_quick_cue"),
+            why=_marker(f"{prefix}{m.name}_why"),
+            levels=tuple(
+                _fake_level(f"{prefix}{m.name}_level_{n}", level)
+                for n, level in enumerate(english[m].levels)
+            ),
+            progression=_marker(f"{prefix}{m.name}_progression"),
+            switch=_marker(f"{prefix}{m.name}_switch") if english[m].switch else "",
+        )
+        for m in MoveId
+    }
 
 
 @contextmanager

@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from skill.domain.ids import MoveId
+from skill.domain.ids import MoveId, Style
 from skill.domain.progress import DayTotal, KnownZone, Profile, ProfileUpdate, UserProgress
 from skill.store.base import ProgressStore
 from tests.store.conftest import completion
@@ -79,6 +79,22 @@ def test_profile_updates_change_only_the_fields_that_are_set(
     assert progress_store.load(user_id).profile == Profile(
         age=47, tempo=1.25, dose_adjustments={MoveId.SQUATS: 3, MoveId.HEEL_RISES: -1}
     )
+
+
+def test_the_chosen_style_and_the_last_suggestion_are_remembered(
+    progress_store: ProgressStore, user_id: str
+) -> None:
+    assert progress_store.load(user_id).profile.style is Style.STANDARD
+    progress_store.update_profile(user_id, ProfileUpdate(age=60, style=Style.GENTLE))
+    progress_store.update_profile(user_id, ProfileUpdate(style_offered=TUESDAY))
+    progress_store.update_profile(user_id, ProfileUpdate(tempo=1.5))  # keeps the style
+    assert progress_store.load(user_id).profile == Profile(
+        age=60, tempo=1.5, style=Style.GENTLE, style_offered=TUESDAY
+    )
+    progress_store.update_profile(user_id, ProfileUpdate(style=Style.STANDARD))
+    profile = progress_store.load(user_id).profile
+    assert (profile.style, profile.style_offered) == (Style.STANDARD, TUESDAY)
+    assert progress_store.load(user_id + "-other").profile == Profile()
 
 
 def test_a_profile_alone_does_not_make_a_user_active(

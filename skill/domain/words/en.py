@@ -175,6 +175,8 @@ LINES: Mapping[PhraseId, str] = {
     Phrase.BEAT_RISE: "rise",
     Phrase.BEAT_HOLD: "hold",
     Phrase.BEAT_BACK: "back",
+    Phrase.BEAT_SIT: "sit",
+    Phrase.BEAT_IN: "in",
     Phrase.BEAT_AND_UP: "and up",
     Phrase.BEAT_LOWER_SLOWLY: "lower slowly",
     Phrase.BEAT_SLOWLY_DOWN: "slowly down",
@@ -238,6 +240,32 @@ LINES: Mapping[PhraseId, str] = {
         "Sorry, I couldn't reach your reminders just now. Please try again later."
     ),
     Phrase.REMINDER_CARRY_ON: "What would you like to do next?",
+    # gentle moves
+    Phrase.GENTLE_HERE_WE_GO: "Here are your gentle moves: {count} of them, seated or holding on.",
+    Phrase.GENTLE_SAFETY: (
+        "Go gently: stop if anything hurts or you feel dizzy, and sit down straight away if you "
+        "feel light-headed."
+    ),
+    Phrase.GENTLE_HINT: "For seated and supported versions of the moves, say gentle moves.",
+    Phrase.GENTLE_READY: "Your gentle moves are ready.",
+    Phrase.GENTLE_CHOSEN: (
+        "Gentle moves it is: seated and supported versions of the same {count} moves. "
+        "I'll keep to them until you ask for the standard moves."
+    ),
+    Phrase.STANDARD_CHOSEN: "Back to the standard moves. I'll keep to them from now on.",
+    Phrase.GENTLE_ALREADY: "You're on the gentle moves already.",
+    Phrase.STANDARD_ALREADY: "You're on the standard moves already.",
+    Phrase.SWITCHING_TO_GENTLE: "Let's do the gentle version instead.",
+    Phrase.SWITCHING_TO_STANDARD: "Let's do the standard version instead.",
+    Phrase.GRADUATE_OFFER: (
+        "You've done the top of your gentle moves on {days} days now. Would you like to try the "
+        "standard moves today? You can always come back to gentle."
+    ),
+    Phrase.GRADUATE_OFFER_REPROMPT: "Would you like to try the standard moves today? Yes or no?",
+    Phrase.GRADUATE_YES: (
+        "Brilliant, the standard moves it is. Keep a counter or a chair close while they're new."
+    ),
+    Phrase.GRADUATE_NO: "No problem, we'll stay gentle, and I won't ask again for a while.",
     # when something went wrong on our side
     Phrase.SORRY: "Sorry, something went wrong on my side. Let's try that again.",
     Phrase.SORRY_REPROMPT: "Say next to carry on, or stop to finish.",
@@ -435,6 +463,210 @@ MOVES: Mapping[MoveId, MoveWords] = {
             ),
         ),
         progression="When you feel steady, let go of the support.",
+    ),
+}
+
+# The gentle variants of the same patterns (catalogue.GENTLE_MOVES), by the pattern's id.
+GENTLE_MOVES: Mapping[MoveId, MoveWords] = {
+    MoveId.TOE_TAPS: MoveWords(
+        name="seated knee lifts",
+        title="Seated knee lifts",
+        summary="Sitting tall on a chair, lift one knee, then set that foot softly back down.",
+        cues=(
+            "Sit tall near the front of a steady chair, feet flat and hip-width apart.",
+            "Rest your hands on the sides of the seat.",
+            "Lift one knee a few inches, keeping your back tall.",
+            "Set the foot down softly, then lift the same knee again.",
+        ),
+        quick_cue="Sit tall, lift the knee, and set the foot down softly.",
+        why=(
+            "Lifting the knee works the hip flexors, the muscles toe taps wake up, without "
+            "balancing on one leg. It is the first step towards standing toe taps."
+        ),
+        levels=(
+            LevelWords(
+                support="Hold the sides of the seat if you'd like to feel steadier.",
+                set_cue="Right knee first.",
+            ),
+            LevelWords(
+                news="From today, a few more knee lifts.",
+                form="Lift a touch higher if it feels fine, with your back still tall.",
+                support="Keep your hands on the sides of the seat for steadiness.",
+                set_cue="Right knee first.",
+            ),
+            LevelWords(
+                news="From today, more knee lifts again.",
+                form="Let each foot land softly, even as the lifts add up.",
+                support="Hold the seat whenever you need to.",
+                set_cue="Right knee first.",
+            ),
+            LevelWords(
+                news="From today, two sets of knee lifts.",
+                form="Same lifts, one more set: sit tall right to the end.",
+                support="Keep your hands by the seat, ready to steady you.",
+                set_cue="Right knee first.",
+            ),
+        ),
+        progression="Add a few lifts at a time, then try the toe taps standing at the counter.",
+        switch="Now your left knee.",
+    ),
+    MoveId.SQUATS: MoveWords(
+        name="sit-to-stands",
+        title="Sit-to-stand",
+        summary="From a steady chair, stand all the way up, then sit back down slowly.",
+        cues=(
+            "Sit near the front of a steady chair that can't slide, feet flat and a little apart.",
+            "Lean forward a little with your chest lifted, and press through your heels to "
+            "stand up tall.",
+            "Use the armrests or your thighs to help if you need them.",
+            "Push your hips back and lower yourself slowly until you are sitting again.",
+        ),
+        quick_cue="Lean forward, press through your heels, and sit down slowly.",
+        why=(
+            "It is the squat with a chair to catch you, and the move everyone needs to get up "
+            "from a seat or the toilet. It works nearly every big muscle in your legs."
+        ),
+        levels=(
+            LevelWords(support="Use a chair with armrests, set against a wall so it can't slide."),
+            LevelWords(
+                news="From today, a few more sit-to-stands.",
+                form="Try to use your hands a little less on the way up.",
+                support="Keep the chair against the wall, with the armrests in reach.",
+            ),
+            LevelWords(
+                news="From today, more sit-to-stands again.",
+                form="Sit down more slowly than you stand up: that is where the strength grows.",
+                support="The armrests or your thighs are still there to help you up.",
+            ),
+            LevelWords(
+                news="From today, the most sit-to-stands of the gentle plan.",
+                form="Stand up tall each time, and touch down softly instead of dropping.",
+                support="A steady chair against the wall, every time.",
+            ),
+        ),
+        progression="Add a few each week, and when twelve feel easy, try the standard squats.",
+    ),
+    MoveId.HEEL_RISES: MoveWords(
+        name="supported heel rises",
+        title="Supported heel rises",
+        summary="Holding the counter, rise slowly onto your tiptoes and lower just as slowly.",
+        cues=(
+            "Stand facing a kitchen counter, feet hip-width apart, both hands resting on it.",
+            "Grow tall, and lift your heels until you are up on your toes.",
+            "Lower your heels slowly back to the floor.",
+        ),
+        quick_cue="Hands on the counter, rise tall, and lower slowly.",
+        why=(
+            "Stronger calves and steadier ankles make every step surer, and holding on lets you "
+            "work them without worrying about balance."
+        ),
+        levels=(
+            LevelWords(support="Keep both hands on the counter the whole time."),
+            LevelWords(
+                news="From today, a few more supported heel rises.",
+                form="Rise a little higher each time, staying tall through your spine.",
+                support="Both hands stay on the counter.",
+            ),
+            LevelWords(
+                news="From today, more heel rises again.",
+                form="Lower as slowly as you rose, with no bump at the bottom.",
+                support="Keep both hands resting on the counter.",
+            ),
+            LevelWords(
+                news="From today, the most heel rises of the gentle plan.",
+                form="Keep the rises even from first to last, your weight over your big toes.",
+                support="Hands stay on the counter, however steady you feel.",
+            ),
+        ),
+        progression="Add a few rises at a time, then rest only your fingertips on the counter.",
+    ),
+    MoveId.GLUTE_BRIDGE: MoveWords(
+        name="standing hip extensions",
+        title="Standing hip extension",
+        summary=(
+            "Holding the counter, squeeze your bottom and take one straight leg back a little, "
+            "hold, and bring it in."
+        ),
+        cues=(
+            "Stand facing a counter, holding it with both hands, feet together.",
+            "Squeeze your bottom and tighten your tummy.",
+            "Keep the leg straight and take it back a few inches, without leaning forward or "
+            "arching your back.",
+            "Hold it there, then bring it back in beside the other foot.",
+        ),
+        quick_cue="Squeeze your bottom, stay tall, and take the leg back only a little.",
+        why=(
+            "Like the glute bridge, it wakes up your glutes and teaches your core to keep your "
+            "back steady, with no need to get down onto the floor."
+        ),
+        levels=(
+            LevelWords(
+                support="Hold the counter with both hands throughout.",
+                set_cue="Right leg first.",
+            ),
+            LevelWords(
+                news="From today, a few more hip extensions.",
+                form="Squeeze your bottom before the leg moves, not after.",
+                support="Both hands on the counter.",
+                set_cue="Right leg first.",
+            ),
+            LevelWords(
+                news="From today, more hip extensions again.",
+                form="Keep your back still: the leg goes back only as far as it can without "
+                "arching.",
+                support="Hold the counter with both hands.",
+                set_cue="Right leg first.",
+            ),
+            LevelWords(
+                news="From today, the most hip extensions of the gentle plan.",
+                form="Hold each one steady, and bring the leg in slowly.",
+                support="Both hands on the counter, all the way through.",
+                set_cue="Right leg first.",
+            ),
+        ),
+        progression="Add a few reps at a time, then try the glute bridge on your bed.",
+        switch="Now your left leg.",
+    ),
+    MoveId.REVERSE_LUNGE: MoveWords(
+        name="supported step-backs",
+        title="Supported step-back",
+        summary=(
+            "Holding the counter, step one foot back a short way, bend your knees a little, "
+            "and step it back in."
+        ),
+        cues=(
+            "Stand beside a counter and hold it, feet together.",
+            "Step one foot back a short way, landing on the ball of the foot.",
+            "Bend both knees just a little, keeping the front knee over the front foot.",
+            "Push through the front heel to bring the foot back in.",
+        ),
+        quick_cue="A small step back onto the ball of the foot, then step in.",
+        why=(
+            "Stepping back trains balance and single-leg strength, and the counter and a "
+            "shallow bend keep it kind to the knees."
+        ),
+        levels=(
+            LevelWords(support="Hold the counter with at least one hand.", set_cue=_SWAP_LEGS),
+            LevelWords(
+                news="From today, a few more step-backs.",
+                form="Step back a little further if it feels fine.",
+                support="Keep at least one hand on the counter.",
+                set_cue=_SWAP_LEGS,
+            ),
+            LevelWords(
+                news="From today, more step-backs again.",
+                form="Bend a little deeper, with the front knee still over the front foot.",
+                support="One hand on the counter, always.",
+                set_cue=_SWAP_LEGS,
+            ),
+            LevelWords(
+                news="From today, the most step-backs of the gentle plan.",
+                form="Keep the steps smooth and even, left and right alike.",
+                support="A hand on the counter for every step.",
+                set_cue=_SWAP_LEGS,
+            ),
+        ),
+        progression="Step a little further and bend a little deeper as it gets easier.",
     ),
 }
 

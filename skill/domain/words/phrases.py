@@ -173,6 +173,24 @@ class Phrase:
     BEAT_AND_UP = PhraseId()
     BEAT_LOWER_SLOWLY = PhraseId()
     BEAT_SLOWLY_DOWN = PhraseId()
+    BEAT_SIT = PhraseId()
+    BEAT_IN = PhraseId()
+
+    # Gentle moves: choosing the style, safety, and the graduation to the standard moves
+    GENTLE_HERE_WE_GO = PhraseId()
+    GENTLE_SAFETY = PhraseId()
+    GENTLE_HINT = PhraseId()
+    GENTLE_READY = PhraseId()
+    GENTLE_CHOSEN = PhraseId()
+    STANDARD_CHOSEN = PhraseId()
+    GENTLE_ALREADY = PhraseId()
+    STANDARD_ALREADY = PhraseId()
+    SWITCHING_TO_GENTLE = PhraseId()
+    SWITCHING_TO_STANDARD = PhraseId()
+    GRADUATE_OFFER = PhraseId()
+    GRADUATE_OFFER_REPROMPT = PhraseId()
+    GRADUATE_YES = PhraseId()
+    GRADUATE_NO = PhraseId()
 
     # The home card
     CARD_TITLE = PhraseId()
