@@ -11,7 +11,13 @@ from skill.domain.counting import HALFWAY, HALFWAY_FROM, counted_set, set_second
 from skill.domain.events import EventKind as K
 from skill.domain.ids import MomentId, MoveId
 from skill.domain.progression import split_into_sets
-from skill.domain.speech import Say, Speech
+from skill.domain.speech import (
+    CLAUSE_PAUSE_SECONDS,
+    WORDS_PER_SECOND,
+    Say,
+    Speech,
+    speaking_seconds,
+)
 from skill.domain.ssml import render
 from skill.domain.words import Phrase, phrasebook, say
 from tests.domain.talk import Talk, veteran
@@ -156,3 +162,22 @@ def test_the_speaking_estimate_is_calibrated_to_espeak() -> None:
     speech = Speech.of(*(part for line in lines for part in (line, 2.0)))
     ssml = render(speech)
     assert espeak_seconds(ssml) == pytest.approx(ssml_seconds(ssml), rel=0.05)
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "pauses"),
+    [
+        ("up", 1, 0),
+        ("go.", 1, 0),  # a break after the last word replaces its pause
+        ("1, down", 2, 1),
+        ("13, left leg back", 4, 1),
+        ("Set 1 of 2. Chest up, hips back.", 8, 2),
+        ("", 0, 0),
+    ],
+)
+def test_the_speaking_estimate_counts_words_and_pauses_inside_a_line(
+    text: str, words: int, pauses: int
+) -> None:
+    assert speaking_seconds(text) == pytest.approx(
+        words / WORDS_PER_SECOND + pauses * CLAUSE_PAUSE_SECONDS
+    )
