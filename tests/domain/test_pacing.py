@@ -5,7 +5,10 @@ one halfway word per set; the article's slow phases; brushing teeth's two minute
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from skill.domain.bounds import MAX_REPS_PER_SET, TEMPO_BOUNDS
 from skill.domain.catalogue import GENTLE_MOVES, MOMENTS, MOVES, Dose, Move, Sides, move
 from skill.domain.counting import HALFWAY, HALFWAY_FROM, counted_set, set_seconds
 from skill.domain.events import EventKind as K
@@ -181,3 +184,20 @@ def test_the_speaking_estimate_counts_words_and_pauses_inside_a_line(
     assert speaking_seconds(text) == pytest.approx(
         words / WORDS_PER_SECOND + pauses * CLAUSE_PAUSE_SECONDS
     )
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    m=st.sampled_from(EVERY_MOVE),
+    rung=st.integers(0, 3),
+    reps=st.integers(5, MAX_REPS_PER_SET),  # the smallest dose of any ladder is 5
+    hold=st.sampled_from([0.0, 2.0, 3.0, 5.0, 10.0]),
+    tempo=st.floats(*TEMPO_BOUNDS),
+)
+def test_any_dose_at_any_tempo_is_counted_within_ten_percent(
+    m: Move, rung: int, reps: int, hold: float, tempo: float
+) -> None:
+    base = m.ladder[min(rung, len(m.ladder) - 1)]
+    dose = base._replace(reps=reps, sets=1, last_set_reps=0, hold_seconds=hold)
+    ssml = render(counted_set(m, dose, 1, tempo))
+    assert ssml_seconds(ssml) == pytest.approx(set_seconds(m, dose, 1, tempo), rel=TOLERANCE)
