@@ -15,6 +15,7 @@ from typing import Any
 from skill.domain.bounds import (
     ADJUSTMENT_BOUNDS,
     AGE_BOUNDS,
+    MAX_KEY_CHARS,
     MAX_REPS_PER_SET,
     MAX_SETS,
     TEMPO_BOUNDS,
@@ -43,7 +44,6 @@ _MOVES = tuple(MoveId)
 # Bounds on what is read back from session attributes (anyone can forge those; see
 # `progress_from_json` and `event_from_json`).
 MAX_DAY_REPS = 2_000  # one move's reps in a day: many whole routines, never a million
-MAX_KEY_CHARS = 200
 MAX_CACHED_DAYS = 366  # days in a session's copy: the loaded recent days, well under this
 DATE_SLACK = timedelta(days=1)
 _DAY = timedelta(days=1)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
+from enum import StrEnum
 
 from skill.domain.catalogue import (
     MOMENTS,
@@ -27,7 +28,16 @@ from skill.domain.progression import (
     this_week,
 )
 from skill.domain.speech import Speech
-from skill.domain.words import Phrase, PhraseId, capitalised, count_word, say, spoken_list
+from skill.domain.words import (
+    Phrase,
+    PhraseId,
+    capitalised,
+    count_word,
+    moment_words,
+    say,
+    spoken_choice,
+    spoken_list,
+)
 
 
 def routine_size() -> str:
@@ -35,14 +45,31 @@ def routine_size() -> str:
     return count_word(len(ROUTINE))
 
 
-def help_idle() -> Speech:
-    moves = all_move_names()
-    hint = f"{say(Phrase.MOMENT_HINT)} {say(Phrase.GENTLE_HINT)}"
-    return Speech.of(say(Phrase.HELP_IDLE, count=routine_size(), moves=moves, hint=hint))
+class HelpFor(StrEnum):
+    """Which help fits where the conversation is."""
+
+    IDLE = "idle"  # the menu: what the skill does
+    COACHING = "coaching"  # mid-move: what to say while training
+    FEEDBACK = "feedback"  # the plan is done and we asked how it felt
+    END = "end"  # the plan is done and answered for
 
 
-def help_coaching() -> Speech:
-    return Speech.of(say(Phrase.HELP_COACHING))
+def help_for(where: HelpFor) -> Speech:
+    """Help that fits the phase, each kept short enough to hear in one go (under 25 s with
+    its reprompt: tests/domain/test_help.py). Away from a move it also names the moments,
+    progress, age and reminders; at the menu, the gentle moves too."""
+    if where is HelpFor.COACHING:
+        return Speech.of(say(Phrase.HELP_COACHING))
+    moments = say(
+        Phrase.HELP_MOMENTS, moments=spoken_choice([moment_words(m).ask for m in MOMENTS])
+    )
+    if where is HelpFor.IDLE:
+        lines = [say(Phrase.HELP_IDLE, count=routine_size()), moments, say(Phrase.HELP_GENTLE)]
+    elif where is HelpFor.FEEDBACK:
+        lines = [say(Phrase.HELP_FEEDBACK), moments]
+    else:
+        lines = [moments]
+    return Speech.of(*lines, say(Phrase.HELP_MORE))
 
 
 def welcome(progress: UserProgress, today: date, offer_days: int = 0) -> Speech:
@@ -51,10 +78,9 @@ def welcome(progress: UserProgress, today: date, offer_days: int = 0) -> Speech:
     if progress.is_new:
         intro = say(Phrase.WELCOME_NEW, count=routine_size(), moves=all_move_names())
         return Speech.of(" ".join((intro, say(Phrase.NOT_MEDICAL), say(Phrase.SHALL_WE_START))))
-    days = streak(progress, today)
     lines = [say(Phrase.WELCOME_BACK)]
-    if days > 1:
-        lines.append(say(Phrase.STREAK, days=days))
+    if line := streak_at_launch(progress, today):
+        lines.append(line)
     if progress.profile.style is Style.GENTLE:
         lines.append(say(Phrase.GENTLE_READY))
     else:
@@ -64,6 +90,43 @@ def welcome(progress: UserProgress, today: date, offer_days: int = 0) -> Speech:
     else:
         lines.append(say(Phrase.SHALL_WE_START))
     return Speech.of(" ".join(lines))
+
+
+def streak_at_launch(progress: UserProgress, today: date) -> str:
+    """The streak in one short sentence, for a returning user's launch ("" if they have never
+    trained)."""
+    trained_today = today in active_dates(progress)
+    days = streak(progress, today)
+    if days > 1:
+        if trained_today:
+            return say(Phrase.STREAK_TODAY_INCLUDED, days=days)
+        return say(Phrase.LAUNCH_STREAK, days=days, next=days + 1)
+    if days == 1:
+        return say(Phrase.FIRST_DAY_OF_STREAK if trained_today else Phrase.LAUNCH_YESTERDAY)
+    return last_workout(progress, today)
+
+
+WEEKDAYS = (
+    Phrase.MONDAY,
+    Phrase.TUESDAY,
+    Phrase.WEDNESDAY,
+    Phrase.THURSDAY,
+    Phrase.FRIDAY,
+    Phrase.SATURDAY,
+    Phrase.SUNDAY,
+)
+WEEKDAY_NAMED_WITHIN = 6  # days back: a weekday name says which day without doubt
+
+
+def last_workout(progress: UserProgress, today: date) -> str:
+    """When a lapsed user last trained ("on Tuesday", "12 days ago"); "" if they never did."""
+    dates = [d for d in active_dates(progress) if d < today]
+    if not dates:
+        return ""
+    gap = (today - max(dates)).days
+    if gap <= WEEKDAY_NAMED_WITHIN:
+        return say(Phrase.LAST_WORKOUT_ON, weekday=say(WEEKDAYS[max(dates).weekday()]))
+    return say(Phrase.LAST_WORKOUT_DAYS_AGO, days=count_word(gap))
 
 
 def here_we_go(style: Style) -> str:
@@ -183,7 +246,10 @@ def progress_report(progress: UserProgress, today: date, done_today: bool) -> Sp
     days = streak(progress, today, done_today=done_today)
     # A streak that ended yesterday is still alive; say so rather than claim today is done.
     trained_today = done_today or today in active_dates(progress)
-    if not days:
+    lapsed = last_workout(progress, today)
+    if not days and lapsed:
+        lines = [say(Phrase.GOOD_TO_HAVE_YOU_BACK), lapsed]
+    elif not days:
         lines = [say(Phrase.NO_STREAK)]
     elif not trained_today:
         lines = [

@@ -74,12 +74,13 @@ def _completion(state: SessionState, ctx: Context) -> Completion:
     current, dose = _coached(state)
     # The store adds reps x sets to the day, so report an even split, or one set of the total.
     sets = dose.sets if dose.total_reps % dose.sets == 0 else 1
+    today = ctx.now.date()
     return Completion(
-        key=f"{state.run}:{state.index}:{current.id}",
+        key=f"{today.isoformat()}:{state.run}:{state.index}:{current.id}",
         move=current.id,
         reps=dose.total_reps // sets,
         sets=sets,
-        local_date=ctx.now.date(),
+        local_date=today,
         completed_at=ctx.now,
     )
 
@@ -308,7 +309,15 @@ def _forget_me(state: SessionState, event: Event, ctx: Context) -> Outcome:
 
 
 def _help(state: SessionState, event: Event, ctx: Context) -> Outcome:
-    return wait(state, script.help_coaching() if state.coaching else script.help_idle())
+    if state.coaching:
+        where = script.HelpFor.COACHING
+    elif state.phase is Phase.FEEDBACK:
+        where = script.HelpFor.FEEDBACK
+    elif state.phase is Phase.OFFER_REMINDER:
+        where = script.HelpFor.END
+    else:
+        where = script.HelpFor.IDLE
+    return wait(state, script.help_for(where))
 
 
 def _stop(state: SessionState, event: Event, ctx: Context) -> Outcome:
@@ -600,6 +609,7 @@ TRANSITIONS: dict[Phase, dict[EventKind, Handler]] = {
         E.DONE: reminder_talk.decline_offer,
         E.UNKNOWN: reminder_talk.reask_offer,
         E.REMINDER: reminder_talk.remind,
+        E.HELP: _help,  # then the offer again, as its reprompt
     },
     Phase.OFFER_STANDARD: {
         E.YES: _graduate,

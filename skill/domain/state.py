@@ -25,13 +25,19 @@ from datetime import time
 from enum import StrEnum
 from typing import Any, NamedTuple, TypeVar
 
-from skill.domain.bounds import MAX_HOLD_SECONDS, MAX_REPS_PER_SET, MAX_SETS, TEMPO_BOUNDS, within
+from skill.domain.bounds import (
+    MAX_HOLD_SECONDS,
+    MAX_REPS_PER_SET,
+    MAX_RUN_CHARS,
+    MAX_SETS,
+    TEMPO_BOUNDS,
+    within,
+)
 from skill.domain.catalogue import ROUTINE, Dose, Move, Sides, move
 from skill.domain.ids import MomentId, MoveId, Style
 
 STATE_VERSION = 3
 _READABLE_VERSIONS = frozenset({2, STATE_VERSION})
-MAX_RUN_CHARS = 200  # a turn id: Alexa's request ids are under 100 characters
 _T = TypeVar("_T")
 
 

@@ -8,7 +8,7 @@ One table, one partition per user (the partition key is a SHA-256 of the Alexa u
 |                    | (absent: standard) and `so` (when the standard moves were last    |
 |                    | suggested, an ISO date)                                           |
 | `day#YYYY-MM-DD`   | one number per move (reps that local day), `done` (string set of  |
-|                    | digests of the completion keys already counted that day), `tz`    |
+|                    | the `completion_tag`s already counted that day), `tz`             |
 |                    | and `tzc`: the zone (IANA name) and its confirmation (Unix        |
 |                    | seconds) of the last completion that day that carried a zone;     |
 |                    | `fa`, `rs`, `fr`: the HistorySummary (first active day, start of  |
@@ -255,7 +255,7 @@ class DynamoDbStore:
         return progress
 
     def record(self, user_id: str, completion: Completion) -> bool:
-        tag = completion_tag(completion.key)
+        tag = completion_tag(completion)
         names = {"#move": completion.move.value, "#done": DONE_ATTR}
         values: dict[str, Any] = {
             ":reps": _number(reps_of(completion)),

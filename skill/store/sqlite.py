@@ -48,7 +48,7 @@ log = logging.getLogger(__name__)
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS completions (
     user_key     TEXT    NOT NULL,
-    tag          TEXT    NOT NULL,  -- digest of the completion's idempotency key
+    tag          TEXT    NOT NULL,  -- completion_tag: digest of its local day and key
     move         TEXT    NOT NULL,
     reps         INTEGER NOT NULL,  -- per set: the day grows by reps x sets
     sets         INTEGER NOT NULL,
@@ -219,7 +219,7 @@ class SqliteStore:
                 "first_routine) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     user_key(user_id),
-                    completion_tag(completion.key),
+                    completion_tag(completion),
                     completion.move.value,
                     completion.reps,
                     completion.sets,

@@ -66,6 +66,7 @@ def fake_book() -> Phrasebook:
     moments = {
         m: MomentWords(
             _marker(f"{m.name}_name"),
+            ask=_marker(f"{m.name}_ask"),
             intro=_marker(f"{m.name}_intro", english.moments[m].intro),
             outro=_marker(f"{m.name}_outro", english.moments[m].outro),
         )

@@ -40,6 +40,49 @@ def test_a_retried_completion_counts_once(progress_store: ProgressStore, user_id
     assert progress_store.load(user_id).days[0].reps == {MoveId.SQUATS: 10}
 
 
+@pytest.mark.parametrize(
+    ("recorded", "counted", "reps_by_day"),
+    [
+        pytest.param(
+            [("run-1:0:squats", TUESDAY), ("run-1:0:squats", TUESDAY)],
+            [True, False],
+            {TUESDAY: 10},
+            id="a retried request counts once",
+        ),
+        pytest.param(
+            [("run-1:0:squats", TUESDAY), ("run-2:0:squats", TUESDAY)],
+            [True, True],
+            {TUESDAY: 20},
+            id="two routines on the same day both count",
+        ),
+        pytest.param(
+            [("run-1:0:squats", MONDAY), ("run-2:0:squats", TUESDAY)],
+            [True, True],
+            {MONDAY: 10, TUESDAY: 10},
+            id="routines on different days each count",
+        ),
+        pytest.param(
+            [("run-1:0:squats", MONDAY), ("run-1:0:squats", TUESDAY)],
+            [True, True],
+            {MONDAY: 10, TUESDAY: 10},
+            id="the same key on another day is another completion",
+        ),
+    ],
+)
+def test_every_store_dedupes_a_key_within_its_local_day(
+    progress_store: ProgressStore,
+    user_id: str,
+    recorded: list[tuple[str, date]],
+    counted: list[bool],
+    reps_by_day: dict[date, int],
+) -> None:
+    """One rule on every store: a key counts once per local day. (SQLite and the memory store
+    used to dedupe a key forever, DynamoDB within its day.)"""
+    assert [progress_store.record(user_id, completion(k, on=d)) for k, d in recorded] == counted
+    days = progress_store.load(user_id).days
+    assert {day.local_date: day.reps[MoveId.SQUATS] for day in days} == reps_by_day
+
+
 def test_completions_add_up_per_move_and_day(progress_store: ProgressStore, user_id: str) -> None:
     recorded = [
         completion("a", MoveId.SQUATS, reps=10, on=TUESDAY),

@@ -26,6 +26,7 @@ from skill.domain.words.book import (
     register,
     say,
     speaking,
+    spoken_choice,
     spoken_list,
     unregister,
 )
@@ -56,6 +57,7 @@ __all__ = [
     "register",
     "say",
     "speaking",
+    "spoken_choice",
     "spoken_list",
     "unregister",
 ]

@@ -43,12 +43,12 @@ class Phrasebook:
         """A count as a word ("five"), or as digits where the book has no word for it."""
         return self.numbers[n] if 0 <= n < len(self.numbers) else str(n)
 
-    def spoken_list(self, items: Sequence[str]) -> str:
-        """'a, b and c'."""
+    def spoken_list(self, items: Sequence[str], last: PhraseId = Phrase.LIST_LAST) -> str:
+        """'a, b and c' (or with `last=Phrase.LIST_OR`, 'a, b or c')."""
         if len(items) <= 1:
             return "".join(items)
         first = self.lines[Phrase.LIST_SEPARATOR].join(items[:-1])
-        return self.say(Phrase.LIST_LAST, first=first, last=items[-1])
+        return self.say(last, first=first, last=items[-1])
 
 
 # Keyed by language ("en") or by locale ("en-GB"): a locale's book holds only the lines it says
@@ -140,6 +140,11 @@ def count_word(n: int) -> str:
 def spoken_list(items: Sequence[str]) -> str:
     """'a, b and c' in the active locale."""
     return phrasebook(_LOCALE.get()).spoken_list(items)
+
+
+def spoken_choice(items: Sequence[str]) -> str:
+    """'a, b or c' in the active locale."""
+    return phrasebook(_LOCALE.get()).spoken_list(items, Phrase.LIST_OR)
 
 
 def move_words(move_id: MoveId, style: Style = Style.STANDARD) -> MoveWords:

@@ -16,20 +16,23 @@ LINES: Mapping[PhraseId, str] = {
     # lists
     Phrase.LIST_SEPARATOR: ", ",
     Phrase.LIST_LAST: "{first} and {last}",
+    Phrase.LIST_OR: "{first} or {last}",
     # greetings, help and hints
     Phrase.SEE_YOU: "See you tomorrow.",
     Phrase.NOT_MEDICAL: "I'm a coach, not a doctor, so stop if anything hurts.",
     Phrase.START_HINT: "Say start my morning moves, or name one move, like squats.",
-    Phrase.MOMENT_HINT: "You can also say kettle, brushing my teeth, or bath, for a quick moment.",
-    Phrase.HELP_IDLE: (
-        "I coach {count} quick strength moves for runners: {moves}. "
-        "I explain each one, then count the reps out loud so you can keep your hands free. "
-        "{hint}"
-    ),
+    Phrase.HELP_IDLE: "I coach {count} quick strength moves and count the reps out loud for you.",
     Phrase.HELP_COACHING: (
         "While we train, say next when you're ready, pause for a break, repeat to go again, "
-        "skip to move on, slower or faster to change the pace, explain to hear the form, "
-        "or how many left. Say stop to finish."
+        "skip to move on, slower or faster for the pace, explain for the form, or how many "
+        "left. Ask how am I doing any time, or say stop to finish."
+    ),
+    Phrase.HELP_FEEDBACK: "Tell me how that felt, in a word, and I'll adjust it next time.",
+    Phrase.HELP_MOMENTS: "For a quick moment, say {moments}.",
+    Phrase.HELP_GENTLE: "For seated, supported versions, say gentle moves.",
+    Phrase.HELP_MORE: (
+        "Ask how am I doing, say I'm 42 to set your squat goal, "
+        "or say remind me every day at seven."
     ),
     Phrase.WELCOME_NEW: (
         "Welcome to Morning Moves. I coach {count} quick strength moves for runners: "
@@ -37,6 +40,8 @@ LINES: Mapping[PhraseId, str] = {
     ),
     Phrase.WELCOME_BACK: "Welcome back to Morning Moves.",
     Phrase.STREAK: "You're on a {days} day streak.",
+    Phrase.LAUNCH_STREAK: "You're on a {days} day streak: today makes it {next}.",
+    Phrase.LAUNCH_YESTERDAY: "You trained yesterday, so today makes it two days in a row.",
     Phrase.TODAYS_SQUATS: "Today's squats: {target}.",
     Phrase.SHALL_WE_START: "Shall we start your morning moves?",
     # a move's dose and introduction
@@ -67,6 +72,18 @@ LINES: Mapping[PhraseId, str] = {
     Phrase.SETS_LEFT_THEN_MOVES: "{sets_left} of {name}, then {to_go}: {names}.",
     # progress and age
     Phrase.NO_STREAK: "No streak yet. Today is a good day to start one.",
+    Phrase.GOOD_TO_HAVE_YOU_BACK: "Good to have you back.",
+    Phrase.LAST_WORKOUT_ON: "Your last workout was on {weekday}, so today starts a fresh streak.",
+    Phrase.LAST_WORKOUT_DAYS_AGO: (
+        "Your last workout was {days} days ago, so today starts a fresh streak."
+    ),
+    Phrase.MONDAY: "Monday",
+    Phrase.TUESDAY: "Tuesday",
+    Phrase.WEDNESDAY: "Wednesday",
+    Phrase.THURSDAY: "Thursday",
+    Phrase.FRIDAY: "Friday",
+    Phrase.SATURDAY: "Saturday",
+    Phrase.SUNDAY: "Sunday",
     Phrase.TRAINED_YESTERDAY: "You trained yesterday.",
     Phrase.KEEP_STREAK_GOING: "Do today's moves to make it {days} days in a row.",
     Phrase.FIRST_DAY_OF_STREAK: "You've trained today: that's day one of a streak.",
@@ -190,7 +207,8 @@ LINES: Mapping[PhraseId, str] = {
     Phrase.CARD_WARM_UP: "a warm-up",
     Phrase.CARD_STREAK: "Streak: {days} days in a row.",
     Phrase.CARD_STREAK_FIRST: "Streak: day 1. Come back tomorrow to make it two.",
-    Phrase.CARD_NEXT_TIME: "Next time: {reps}.",
+    Phrase.CARD_TOMORROW: "Tomorrow's plan:",
+    Phrase.CARD_PLAN_ITEM: "- {dose}",
     # the screen
     Phrase.APP_TITLE: "Morning Moves",
     Phrase.SCREEN_REP: "Rep {rep} of {reps}",
@@ -673,11 +691,13 @@ GENTLE_MOVES: Mapping[MoveId, MoveWords] = {
 MOMENTS: Mapping[MomentId, MomentWords] = {
     MomentId.KETTLE: MomentWords(
         "while the kettle boils",
+        ask="kettle",
         intro="Kettle on? Let's fit in {both_legs} toe taps, {reps} on each leg.",
         outro="Enjoy your cuppa.",
     ),
     MomentId.BRUSHING_TEETH: MomentWords(
         "while you brush your teeth",
+        ask="brushing my teeth",
         intro=(
             "Heel rises while you brush. Your mouth is busy, so no need to answer: "
             "just listen and rise with me for about {minutes} minutes."
@@ -686,6 +706,7 @@ MOMENTS: Mapping[MomentId, MomentWords] = {
     ),
     MomentId.BATH: MomentWords(
         "while the bath runs",
+        ask="bath",
         intro="While the bath fills, let's do today's squats.",
         outro="Enjoy your bath.",
     ),
