@@ -117,6 +117,7 @@ def turn_json(turn: Turn, locale: str = LOCALES[0]) -> dict[str, Any]:
         "intent": console_view.intent_of(turn.request),
         "session": console_view.session_attributes(turn.response),
         "timeline": spoken,
+        "spoken_seconds": console_view.spoken_seconds(turn.ssml),
         "screen": shown["screen"],
         "card": shown["card"],
         "suggestions": suggestions(None if turn.ended else turn.phase, locale),

@@ -37,6 +37,7 @@ from skill.domain.progression import (
     change_tempo,
     clamp_tempo,
     fill_dose,
+    meeting,
     next_big_birthday,
     squat_target,
     streak,
@@ -140,9 +141,10 @@ def _remember_style(outcome: Outcome, style: Style | None, ctx: Context) -> Outc
     return outcome._replace(progress=(*outcome.progress, ProfileUpdate(style=style)))
 
 
-def _introduce(state: SessionState, lead: str = "") -> Outcome:
+def _introduce(state: SessionState, ctx: Context, lead: str = "") -> Outcome:
     current, dose = _coached(state)
-    intro = script.introduce(current, dose, state.index, len(state.plan))
+    met = meeting(current.id, ctx.progress, ctx.now.date(), state.style)
+    intro = script.introduce(current, dose, state.index, len(state.plan), met)
     return wait(state, Speech.of(lead) + intro if lead else intro)
 
 
@@ -163,7 +165,7 @@ def _advance(
 ) -> Outcome:
     """Move on to the next move of the plan, or finish it."""
     if state.index + 1 < len(state.plan):
-        return _introduce(_enter(state, state.index + 1, ctx), lead)._replace(progress=done)
+        return _introduce(_enter(state, state.index + 1, ctx), ctx, lead)._replace(progress=done)
     return _finish(state, ctx, done, lead)
 
 
@@ -222,7 +224,7 @@ def _start_routine(state: SessionState, event: Event, ctx: Context) -> Outcome:
     if event.move is not None:
         return _start_move(state, event, ctx)
     style = event.style or _style(ctx)
-    outcome = _introduce(_new_plan(state, ROUTINE, None, ctx, style), script.here_we_go(style))
+    outcome = _introduce(_new_plan(state, ROUTINE, None, ctx, style), ctx, script.here_we_go(style))
     return _remember_style(outcome, event.style, ctx)
 
 
@@ -240,7 +242,7 @@ def _start_move(state: SessionState, event: Event, ctx: Context) -> Outcome:
         names = all_move_names()
         return wait(_idle(state), Speech.of(say(Phrase.WHICH_MOVE, names=names)))
     running = _new_plan(state, (event.move,), None, ctx)
-    return _introduce(running, script.safety(running.style))
+    return _introduce(running, ctx, script.safety(running.style))
 
 
 def _start_moment(state: SessionState, event: Event, ctx: Context) -> Outcome:
@@ -268,7 +270,8 @@ def _explain(state: SessionState, event: Event, ctx: Context) -> Outcome:
         names = all_move_names(style)
         return wait(state, Speech.of(say(Phrase.WHICH_MOVE_TO_EXPLAIN, names=names)))
     card = Card(target.title, " ".join(target.cues))
-    return wait(state, script.explain(target), card=card)
+    coached = state.dose if state.current is target else None
+    return wait(state, script.explain(target, coached), card=card)
 
 
 def _progress(state: SessionState, event: Event, ctx: Context) -> Outcome:
@@ -445,7 +448,7 @@ def _resume(state: SessionState, event: Event, ctx: Context) -> Outcome:
 
 
 def _reintroduce(state: SessionState, event: Event, ctx: Context) -> Outcome:
-    return _introduce(state)
+    return _introduce(state, ctx)
 
 
 def _recount(state: SessionState, event: Event, ctx: Context) -> Outcome:
@@ -461,7 +464,7 @@ def _start_over(state: SessionState, event: Event, ctx: Context) -> Outcome:
     restarted = _new_plan(state, state.plan, state.moment, ctx, state.style)
     if state.moment is not None:
         return _count(restarted, ctx, say(Phrase.FROM_THE_TOP))
-    return _introduce(restarted, say(Phrase.STARTING_AGAIN))
+    return _introduce(restarted, ctx, say(Phrase.STARTING_AGAIN))
 
 
 def _how_many_left(state: SessionState, event: Event, ctx: Context) -> Outcome:
@@ -498,14 +501,14 @@ def _choose_style(state: SessionState, event: Event, ctx: Context) -> Outcome:
         return wait(state, Speech.of(say(Phrase.GENTLE_HINT)))
     if state.coaching and state.style is not style:
         switched = _enter(state._replace(style=style), state.index, ctx)
-        return _remember_style(_introduce(switched, script.switching(style)), style, ctx)
+        return _remember_style(_introduce(switched, ctx, script.switching(style)), style, ctx)
     outcome = wait(state, Speech.of(script.style_chosen(style, changed=style is not _style(ctx))))
     return _remember_style(outcome, style, ctx)
 
 
 def _graduate(state: SessionState, event: Event, ctx: Context) -> Outcome:
     lead = f"{say(Phrase.GRADUATE_YES)} {script.here_we_go(Style.STANDARD)}"
-    outcome = _introduce(_new_plan(state, ROUTINE, None, ctx, Style.STANDARD), lead)
+    outcome = _introduce(_new_plan(state, ROUTINE, None, ctx, Style.STANDARD), ctx, lead)
     return _remember_style(outcome, Style.STANDARD, ctx)
 
 
