@@ -5,6 +5,7 @@ each counting reply's onMount commands change the counter at each rep as the SSM
 from __future__ import annotations
 
 import copy
+import json
 import re
 import shutil
 import subprocess
@@ -28,6 +29,7 @@ MORNING = datetime(2026, 11, 25, 7, 0, tzinfo=UTC)
 BREAK = re.compile(r'<break time="(\d+)ms"/>')
 REP_START = re.compile(r"^(\d+), ")  # a rep's first beat: "3, down" ("3," alone is the countdown)
 TOLERANCE = 0.10
+MAX_RESPONSE_BYTES = 24 * 1024  # Alexa's limit (GUIDE.md §2); measured: 9 KB at most
 PROSE_SLACK_SECONDS = 1.0  # against a real synthesiser: see the last test
 
 
@@ -105,6 +107,11 @@ def test_the_counter_follows_each_rep_as_the_voice_says_it() -> None:
                 assert f"{spoken_leg} leg" in counter
             sides_shown += any(f"{leg} leg" in counter for leg in legs)
     assert sides_shown > 0, "two-sided moves show their leg"
+
+
+def test_a_counting_response_with_its_beats_stays_well_inside_alexas_limit() -> None:
+    counting = [r for r in routine_on_an_echo_show() if ssml_beats(speech_of(r))]
+    assert max(len(json.dumps(r).encode()) for r in counting) < MAX_RESPONSE_BYTES // 2
 
 
 def test_the_screen_before_the_count_shows_the_reps_to_come() -> None:
