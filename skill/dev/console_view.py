@@ -59,9 +59,25 @@ def session_attributes(response: dict[str, Any] | None) -> dict[str, Any] | None
     }
 
 
+def spoken_seconds(ssml: str) -> float:
+    """How long a reply plays: its breaks, and its words at the engine's speaking rate."""
+    return round(_items(ssml)[1], 1)
+
+
 def timeline(ssml: str) -> dict[str, Any] | None:
     """A reply on a time axis: each spoken line and pause with its start and length (words at
     the engine's speaking rate), reps numbered and grouped into runs; None without reps."""
+    items, at = _items(ssml)
+    _number_reps(items)
+    if not any("rep" in item for item in items):
+        return None
+    for item in items:
+        item["start"], item["seconds"] = round(item["start"], 2), round(item["seconds"], 2)
+    return {"seconds": round(at, 1), "items": items, "phases": _phases(items)}
+
+
+def _items(ssml: str) -> tuple[list[dict[str, Any]], float]:
+    """The reply's lines and pauses, each with its start and length, and the whole length."""
     items: list[dict[str, Any]] = []
     at = 0.0
     for match in _BREAK_OR_TEXT.finditer(ssml):
@@ -78,12 +94,7 @@ def timeline(ssml: str) -> dict[str, Any] | None:
             seconds = speaking_seconds(text)
             items.append({"kind": "say", "text": text, "start": at, "seconds": seconds})
             at += seconds
-    _number_reps(items)
-    if not any("rep" in item for item in items):
-        return None
-    for item in items:
-        item["start"], item["seconds"] = round(item["start"], 2), round(item["seconds"], 2)
-    return {"seconds": round(at, 1), "items": items, "phases": _phases(items)}
+    return items, at
 
 
 def _number_reps(items: list[dict[str, Any]]) -> None:

@@ -13,7 +13,7 @@ from flask.testing import FlaskClient
 
 from skill.config import Config
 from skill.dev.console import PERSONS, speech_segments
-from skill.dev.console_view import timeline
+from skill.dev.console_view import spoken_seconds, timeline
 from skill.dev.nlu import nlu_for
 from skill.dev.simulator import SIMULATOR_USER_ID, Conversation, SkillTransport
 from skill.dev.suggestions import suggestions
@@ -21,6 +21,7 @@ from skill.domain.events import EventKind
 from skill.domain.ids import MoveId
 from skill.domain.progress import Completion
 from skill.domain.session import TRANSITIONS
+from skill.domain.speech import speaking_seconds
 from skill.domain.state import Phase
 from skill.store.memory import MemoryStore
 from skill.voice.builder import build_skill
@@ -293,6 +294,22 @@ def test_a_counted_reply_becomes_a_timeline(
     pauses = sum(item["seconds"] for item in drawn["items"] if item["kind"] == "pause")
     assert pauses == pytest.approx(0.6 + 0.6 + 0.3 + 1 + 0.5 + 1 + 0.5)
     assert drawn["seconds"] > pauses
+    assert spoken_seconds(ssml) == drawn["seconds"]
+
+
+@pytest.mark.parametrize(
+    ("ssml", "seconds"),
+    [
+        ("<speak></speak>", 0.0),
+        (
+            '<speak>Hello there. <break time="2s"/> Bye.</speak>',
+            2.0 + speaking_seconds("Hello there.") + speaking_seconds("Bye."),
+        ),
+    ],
+)
+def test_every_reply_is_timed_with_the_engines_speaking_estimate(ssml: str, seconds: float) -> None:
+    """The console's "about N s of speech", for replies that are not counted sets too."""
+    assert spoken_seconds(ssml) == round(seconds, 1)
 
 
 def test_the_favicon_is_the_skill_icon(console: FlaskClient) -> None:

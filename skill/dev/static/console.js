@@ -233,9 +233,9 @@ function replyText(turn) {
   return body;
 }
 
+// The server measures it with the engine's own speaking estimate (skill/domain/speech.py).
 function spokenLength(turn) {
-  if (turn.timeline) return turn.timeline.seconds;
-  return turn.segments.reduce((sum, s) => sum + ("pause" in s ? s.pause : s.say.split(/\s+/).length / 2.6), 0);
+  return turn.timeline ? turn.timeline.seconds : turn.spoken_seconds;
 }
 
 function showTurn(turn, progress) {
