@@ -71,6 +71,8 @@ class Move(NamedTuple):
     id: MoveId
     beats: tuple[Beat, ...]  # one rep, at tempo 1.0
     ladder: tuple[Dose, ...] = ()  # doses from first-week to advanced
+    # From "get into position" to "go" before a move's first set: floor moves need longer.
+    get_ready_seconds: float = 0.0
 
     @property
     def words(self) -> MoveWords:
@@ -124,9 +126,14 @@ class Move(NamedTuple):
 
 
 HOLD = Phrase.BEAT_HOLD
+# Getting into position for a standing move, and for one on the floor; the rest between sets.
+STANDING_GET_READY_SECONDS = 6.0
+FLOOR_GET_READY_SECONDS = 12.0
+REST_SECONDS = 20.0
 
 TOE_TAPS = Move(
     id=MoveId.TOE_TAPS,
+    get_ready_seconds=STANDING_GET_READY_SECONDS,
     beats=(Beat(Phrase.BEAT_LIFT, 1.5), Beat(Phrase.BEAT_LOWER, 1.5)),
     ladder=(
         Dose(10, 1, Sides.EACH_LEG, supported=True),
@@ -138,12 +145,14 @@ TOE_TAPS = Move(
 
 SQUATS = Move(
     id=MoveId.SQUATS,
+    get_ready_seconds=STANDING_GET_READY_SECONDS,
     beats=(Beat(Phrase.BEAT_DOWN, 2.0), Beat(Phrase.BEAT_UP, 2.0)),
     ladder=(Dose(10),),  # the daily number comes from progression.squat_target
 )
 
 HEEL_RISES = Move(
     id=MoveId.HEEL_RISES,
+    get_ready_seconds=STANDING_GET_READY_SECONDS,
     beats=(Beat(Phrase.BEAT_RISE, 3.0), Beat(Phrase.BEAT_LOWER, 3.0)),
     ladder=(
         Dose(10, supported=True),
@@ -155,6 +164,7 @@ HEEL_RISES = Move(
 
 GLUTE_BRIDGE = Move(
     id=MoveId.GLUTE_BRIDGE,
+    get_ready_seconds=FLOOR_GET_READY_SECONDS,  # down onto the floor, knees bent
     beats=(Beat(Phrase.BEAT_LIFT, 2.0), Beat(HOLD, 2.0), Beat(Phrase.BEAT_LOWER, 2.0)),
     ladder=(
         Dose(10, 2, hold_seconds=2.0),
@@ -166,6 +176,7 @@ GLUTE_BRIDGE = Move(
 
 REVERSE_LUNGE = Move(
     id=MoveId.REVERSE_LUNGE,
+    get_ready_seconds=STANDING_GET_READY_SECONDS,
     beats=(Beat(Phrase.BEAT_BACK, 2.0), Beat(Phrase.BEAT_AND_UP, 2.0)),
     ladder=(
         Dose(10, 1, Sides.ALTERNATE, supported=True),

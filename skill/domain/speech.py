@@ -8,6 +8,9 @@ from typing import NamedTuple
 # Alexa's documented limits (GUIDE.md §2); one source of truth for the renderer and the tests.
 MAX_BREAK_SECONDS = 10.0
 MAX_SSML_CHARS = 8000
+# Our own ceiling for one reply, well inside a morning's patience: a move longer than this is
+# split across replies at a set boundary.
+MAX_REPLY_SECONDS = 300.0
 # Speech-rate estimate for planned durations: Alexa's default voice speaks about 2.6 words/s.
 WORDS_PER_SECOND = 2.6
 
