@@ -17,12 +17,13 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 
 from ask_sdk_core.skill import CustomSkill
 
 from skill.dev.nlu import Nlu, Resolution, SlotMatch, Via, nlu_for
+from skill.domain.speech import WORDS_PER_SECOND
 from skill.voice import session_codec
 from skill.voice.intents import Intent, SlotName
 from skill.voice.interfaces import reported_interfaces
@@ -42,6 +43,10 @@ CONSENT_URI_PREFIX = "connection://AMAZON.AskForPermissionsConsent/"
 CONSENT_YES = frozenset({"yes", "yes please", "i approve", "approve", "allow", "sure", "okay"})
 CONSENT_NO = frozenset({"no", "no thanks", "i deny", "deny", "don't allow"})
 ECHO_SHOW = {"Alexa.Presentation.APL": {"runtime": {"maxVersion": "2023.2"}}}
+# The simulated clock: after a reply has played, the user takes this long to answer; saying
+# nothing, Alexa listens this long before the reprompt, and again before closing the session.
+ANSWER_SECONDS = 2.0
+LISTEN_SECONDS = 8.0
 
 
 @dataclass(frozen=True)
@@ -111,6 +116,14 @@ class HttpTransport:
 _BREAK = re.compile(r'<break\s+time="(\d+(?:\.\d+)?)(ms|s)"\s*/>')
 _BREAKS_RUN = re.compile(r"(?:\s*<break\s[^>]*/>)+\s*")
 _TAG = re.compile(r"<[^>]+>")
+
+
+def planned_seconds(ssml: str) -> float:
+    """How long Alexa takes to say `ssml`: its breaks, and its words at the skill's speech-rate
+    estimate (skill.domain.speech.WORDS_PER_SECOND)."""
+    pauses = sum(float(n) / (1000 if unit == "ms" else 1) for n, unit in _BREAK.findall(ssml))
+    words = html.unescape(_TAG.sub(" ", ssml)).split()
+    return pauses + len(words) / WORDS_PER_SECOND
 
 
 def ssml_to_text(ssml: str) -> str:
@@ -203,6 +216,9 @@ class Conversation:
         self.skill_id = skill_id
         self.user_id = user_id
         self._clock = clock
+        # Time the replies took to play and the user to answer, on top of `clock`: the skill
+        # tells from the requests' timestamps which counted sets had time to be heard.
+        self._played = timedelta(0)
         self._requests = 0
         self._sessions = 0
         self._session: _Session | None = None
@@ -290,8 +306,10 @@ class Conversation:
         session = self._session
         if session is None:
             return Turn(SILENCE, "-", "", "", "", ended=True, phase=None)
+        self._wait(LISTEN_SECONDS - ANSWER_SECONDS)
         if session.reprompt and not session.has_reprompted:
             session.has_reprompted = True
+            self._wait(planned_seconds(session.reprompt) + ANSWER_SECONDS)
             text = ssml_to_text(session.reprompt)
             return Turn(SILENCE, "(reprompt)", text, session.reprompt, "", False, self._phase())
         return self.end("EXCEEDED_MAX_REPROMPTS")
@@ -302,6 +320,13 @@ class Conversation:
             return Turn(SILENCE, "-", "", "", "", ended=True, phase=None)
         request = {"type": "SessionEndedRequest", "reason": reason}
         return self._exchange(SILENCE, f"SessionEndedRequest {reason}", request)
+
+    def now(self) -> datetime:
+        """The simulated time: the clock, plus every reply played and answered so far."""
+        return self._clock() + self._played
+
+    def _wait(self, seconds: float) -> None:
+        self._played += timedelta(seconds=seconds)
 
     def _phase(self) -> str | None:
         attributes = self._session.attributes if self._session else {}
@@ -346,7 +371,7 @@ class Conversation:
             self._session = _Session(self._sessions)
         session = self._session
         self._requests += 1
-        timestamp = self._clock().astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        timestamp = self.now().astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         application = {"applicationId": self.skill_id}
         user = {"userId": self.user_id}
         return {
@@ -400,6 +425,7 @@ class Conversation:
         ended = request["type"] == "SessionEndedRequest" or (
             response.get("shouldEndSession") is not False and consent is None
         )
+        self._wait(planned_seconds(ssml) + ANSWER_SECONDS)
         session.new = False
         session.attributes = dict(data.get("sessionAttributes") or {})
         session.reprompt, session.has_reprompted = reprompt_ssml, False

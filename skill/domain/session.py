@@ -150,7 +150,7 @@ def _count(state: SessionState, ctx: Context, lead: str = "", *, intro: bool = F
     first = state.sets_done + 1
     counting = counted_sets(current, dose, first, _tempo(state, ctx), opening=opening, fits=fits)
     in_flight = state._replace(
-        phase=Phase.COUNTED, counted_at=ctx.heard_seconds, set_ends=counting.set_ends
+        phase=Phase.COUNTED, counted_at=round(ctx.heard_seconds, 3), set_ends=counting.set_ends
     )
     if state.sets_done + len(counting.set_ends) < dose.sets:
         return wait(in_flight, counting.speech + rest_of_move, prompted=True)
@@ -183,7 +183,7 @@ def _hear(state: SessionState, ctx: Context) -> tuple[SessionState, tuple[Progre
     if not state.set_ends or state.counted_at is None:
         return state, ()
     current, dose = _coached(state)
-    elapsed = ctx.heard_seconds - state.counted_at
+    elapsed = round(ctx.heard_seconds - state.counted_at, 3)  # to the ms: floats add up unevenly
     heard = sum(1 for end in state.set_ends if end <= elapsed)
     credited = state._replace(sets_done=state.sets_done + heard, counted_at=None, set_ends=())
     if heard < len(state.set_ends):
