@@ -7,7 +7,7 @@ from typing import NamedTuple
 from skill.domain.catalogue import ROUTINE, move
 from skill.domain.ids import MoveId
 from skill.domain.speech import Reply
-from skill.domain.state import Phase, SessionState
+from skill.domain.state import SessionState
 from skill.domain.words import Phrase, say
 
 
@@ -84,12 +84,13 @@ def screen_for(state: SessionState, reply: Reply) -> Screen:
     counters, or otherwise the words being spoken."""
     total = len(state.plan) or len(ROUTINE)
     current, dose = state.current, state.dose
-    if not state.coaching or current is None or dose is None:
+    counting = state.coaching or bool(state.set_ends)  # the plan's last move is still counted
+    if not counting or current is None or dose is None:
         done = len(set(state.done) & set(state.plan)) if state.plan else 0
         return Screen(None, caption(reply.speech.text), moves_done=done, moves_total=total)
     set_no = min(state.sets_done + 1, dose.sets)
     reps = dose.reps_in_set(set_no)
-    counted = state.phase is Phase.COUNTED
+    counted = bool(state.set_ends)
     return Screen(
         current.id,
         current.quick_cue,

@@ -115,7 +115,8 @@ class SessionState(NamedTuple):
     @classmethod
     def from_json(cls, data: object) -> SessionState:
         """Parse session attributes; anything unknown, stale or inconsistent starts afresh."""
-        if not isinstance(data, dict) or data.get("version") not in _READABLE_VERSIONS:
+        version = data.get("version") if isinstance(data, dict) else None
+        if not isinstance(version, int) or version not in _READABLE_VERSIONS:
             return cls()
         try:
             state = _parse(data)

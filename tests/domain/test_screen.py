@@ -77,7 +77,7 @@ def test_screen_follows_the_engine_through_a_routine() -> None:
     percents = [s.progress_percent for s in seen]
     assert percents == sorted(percents)  # the bar only grows
     assert percents[-1] == 100
-    assert seen[-1].move is None  # the last screen is the summary
+    assert seen[-1].move is ROUTINE[-1]  # the last reply counts the last move, then sums up
     assert seen[-1].cue
     counted = [s for s in coached if s.rep]
     assert counted

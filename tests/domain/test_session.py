@@ -233,7 +233,14 @@ TABLE = [
     ("confirming", K.NEXT, {}, Phase.COUNTED, "Next, squats", []),
     ("confirming", K.STOP, {}, Phase.ENDED, "See you tomorrow", []),
     # the plan's last move was heard while asking how it felt: it counts with the answer
-    ("last_move", K.FEEDBACK, {"feedback": Feedback.EASY}, Phase.ENDED, "harder", [C, ProfileUpdate]),
+    (
+        "last_move",
+        K.FEEDBACK,
+        {"feedback": Feedback.EASY},
+        Phase.ENDED,
+        "harder",
+        [C, ProfileUpdate],
+    ),  # noqa: E501
     ("last_move", K.FEEDBACK, {"feedback": Feedback.RIGHT}, Phase.ENDED, "keep it", [C]),
     ("last_move", K.NO, {}, Phase.ENDED, "See you tomorrow", [C]),
     ("last_move", K.STOP, {}, Phase.ENDED, "You did squats", [C]),
