@@ -115,7 +115,9 @@ class SessionState(NamedTuple):
     @classmethod
     def from_json(cls, data: object) -> SessionState:
         """Parse session attributes; anything unknown, stale or inconsistent starts afresh."""
-        version = data.get("version") if isinstance(data, dict) else None
+        if not isinstance(data, dict):
+            return cls()
+        version = data.get("version")
         if not isinstance(version, int) or version not in _READABLE_VERSIONS:
             return cls()
         try:

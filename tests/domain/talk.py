@@ -6,6 +6,7 @@ import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 from skill.domain.effects import AskPermission, CallReminders
 from skill.domain.events import Event, EventKind
@@ -113,14 +114,14 @@ class Talk:
     heard_at: datetime = NOW
     barge_in_after: float | None = None  # the next request comes this long after the last
 
-    def say(self, kind: EventKind, *, after: float | None = None, **fields: object) -> Outcome:
+    def say(self, kind: EventKind, *, after: float | None = None, **fields: Any) -> Outcome:
         self.turns += 1
         if after is None:
             after, self.barge_in_after = self.barge_in_after, None
         if self.outcomes:
             played = self.outcomes[-1].reply.speech.planned_seconds() + ANSWER_SECONDS
             self.heard_at += timedelta(seconds=played if after is None else after)
-        event = Event(kind, **fields)  # type: ignore[arg-type]
+        event = Event(kind, **fields)
         context = Context(
             now=self.now,
             progress=self.progress,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from datetime import date, timedelta
+from typing import Any
 
 import pytest
 
@@ -240,7 +241,7 @@ TABLE = [
         Phase.ENDED,
         "harder",
         [C, ProfileUpdate],
-    ),  # noqa: E501
+    ),
     ("last_move", K.FEEDBACK, {"feedback": Feedback.RIGHT}, Phase.ENDED, "keep it", [C]),
     ("last_move", K.NO, {}, Phase.ENDED, "See you tomorrow", [C]),
     ("last_move", K.STOP, {}, Phase.ENDED, "You did squats", [C]),
@@ -266,7 +267,7 @@ TABLE = [
 def test_transition(
     setup: str,
     kind: EventKind,
-    fields: dict[str, object],
+    fields: dict[str, Any],
     phase: Phase,
     words: str,
     progress: list[type],
@@ -625,7 +626,7 @@ def test_introductions_say_todays_dose(move_id: MoveId, progress: object, said: 
 
 @pytest.mark.parametrize(("fields", "age"), [({"number": 42}, 42), ({"big_birthday": 50}, 49)])
 def test_set_age_saves_an_age_whose_next_big_birthday_is_right(
-    fields: dict[str, object], age: int
+    fields: dict[str, Any], age: int
 ) -> None:
     assert Talk().say(K.SET_AGE, **fields).progress == (ProfileUpdate(age=age),)
 
