@@ -219,6 +219,7 @@ class Conversation:
         # Time the replies took to play and the user to answer, on top of `clock`: the skill
         # tells from the requests' timestamps which counted sets had time to be heard.
         self._played = timedelta(0)
+        self._answered = timedelta(0)  # from the last request until the user answered it
         self._requests = 0
         self._sessions = 0
         self._session: _Session | None = None
@@ -231,8 +232,11 @@ class Conversation:
     def in_session(self) -> bool:
         return self._session is not None
 
-    def say(self, utterance: str) -> Turn:
-        """The user says something (empty or "(silence)": says nothing)."""
+    def say(self, utterance: str, *, after: float | None = None) -> Turn:
+        """The user says something (empty or "(silence)": says nothing); `after`: that many
+        seconds after the last request, not once its reply has played (a barge-in)."""
+        if after is not None:
+            self._played += timedelta(seconds=after) - self._answered
         if self._session is not None and self._session.consent is not None:
             return self._answer_consent(utterance)
         if not utterance.strip() or utterance.strip().lower() == SILENCE:
@@ -425,7 +429,8 @@ class Conversation:
         ended = request["type"] == "SessionEndedRequest" or (
             response.get("shouldEndSession") is not False and consent is None
         )
-        self._wait(planned_seconds(ssml) + ANSWER_SECONDS)
+        self._answered = timedelta(seconds=planned_seconds(ssml) + ANSWER_SECONDS)
+        self._played += self._answered
         session.new = False
         session.attributes = dict(data.get("sessionAttributes") or {})
         session.reprompt, session.has_reprompted = reprompt_ssml, False

@@ -134,8 +134,8 @@ def _parse(data: dict[str, Any]) -> SessionState:
     routine_before = data.get("routine_before")
     counted_at = data.get("counted_at")
     phase = Phase(data["phase"])
-    if data["version"] < 4 and phase is Phase.COUNTED:  # a set awaiting "next": count it again
-        phase = Phase.READY
+    if data["version"] < 4 and phase is Phase.COUNTED and not data.get("set_ends"):
+        phase = Phase.READY  # a set that waited for "next" to count: it is counted again
     return SessionState(
         phase=phase,
         run=_typed(data.get("run", ""), str),
