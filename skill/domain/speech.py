@@ -8,6 +8,7 @@ from typing import NamedTuple
 # Alexa's documented limits (GUIDE.md §2); one source of truth for the renderer and the tests.
 MAX_BREAK_SECONDS = 10.0
 MAX_SSML_CHARS = 8000
+MAX_RESPONSE_BYTES = 24 * 1024  # the whole response, session attributes included
 # Our own ceiling for one reply, well inside a morning's patience: a move longer than this is
 # split across replies at a set boundary.
 MAX_REPLY_SECONDS = 300.0

@@ -703,3 +703,22 @@ def test_starting_the_routine_during_a_single_move_starts_the_routine() -> None:
     started = talk.say(K.START_ROUTINE)
     assert started.state.plan == ROUTINE
     assert started.state.index == 0
+
+
+@pytest.mark.parametrize("tempo", [0.75, 1.0, 1.5])
+@pytest.mark.parametrize("move_id", list(MoveId))
+def test_every_move_at_its_hardest_fits_alexas_limits_in_every_reply(
+    move_id: MoveId, tempo: float
+) -> None:
+    """The top of every plan, at every pace, aged 79 (80 squats): each reply is checked by
+    Talk (SSML size, breaks, length), splitting at set boundaries where it must."""
+    hardest = veteran(age=79, tempo=tempo, weeks=60)
+    profile = hardest.profile._replace(dose_adjustments=dict.fromkeys(MoveId, 2))
+    talk = Talk(progress=hardest._replace(profile=profile))
+    talk.say(K.START_MOVE, move=move_id)
+    while talk.state.phase is Phase.COUNTED:
+        talk.say(K.NEXT)
+        assert talk.turns < 10
+    assert talk.state.phase is Phase.FEEDBACK
+    talk.say(K.FEEDBACK, feedback=Feedback.RIGHT)
+    assert [c.move for c in talk.completions] == [move_id]
