@@ -206,9 +206,12 @@ class Conversation:
         require_invocation: bool = True,
         device: Device | None = None,
         on_consent: Callable[[str], None] | None = None,
+        plays_replies: bool = True,
     ):
         """`require_invocation=False` sends requests without the skill's name even when no
-        session is open (as if Alexa routed them name-free)."""
+        session is open (as if Alexa routed them name-free). `plays_replies=False` stamps each
+        request with `clock` alone, not as if every reply had played (signed requests must stay
+        within the verifier's 150 s of the server's clock)."""
         self.transport = transport
         self.require_invocation = require_invocation
         self.locale = locale
@@ -220,6 +223,7 @@ class Conversation:
         # tells from the requests' timestamps which counted sets had time to be heard.
         self._played = timedelta(0)
         self._answered = timedelta(0)  # from the last request until the user answered it
+        self._plays_replies = plays_replies
         self._requests = 0
         self._sessions = 0
         self._session: _Session | None = None
@@ -235,7 +239,7 @@ class Conversation:
     def say(self, utterance: str, *, after: float | None = None) -> Turn:
         """The user says something (empty or "(silence)": says nothing); `after`: that many
         seconds after the last request, not once its reply has played (a barge-in)."""
-        if after is not None:
+        if after is not None and self._plays_replies:
             self._played += timedelta(seconds=after) - self._answered
         if self._session is not None and self._session.consent is not None:
             return self._answer_consent(utterance)
@@ -330,7 +334,8 @@ class Conversation:
         return self._clock() + self._played
 
     def _wait(self, seconds: float) -> None:
-        self._played += timedelta(seconds=seconds)
+        if self._plays_replies:
+            self._played += timedelta(seconds=seconds)
 
     def _phase(self) -> str | None:
         attributes = self._session.attributes if self._session else {}
@@ -430,7 +435,7 @@ class Conversation:
             response.get("shouldEndSession") is not False and consent is None
         )
         self._answered = timedelta(seconds=planned_seconds(ssml) + ANSWER_SECONDS)
-        self._played += self._answered
+        self._wait(self._answered.total_seconds())
         session.new = False
         session.attributes = dict(data.get("sessionAttributes") or {})
         session.reprompt, session.has_reprompted = reprompt_ssml, False
