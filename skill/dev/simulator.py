@@ -15,6 +15,7 @@ import re
 import textwrap
 import urllib.error
 import urllib.request
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -42,6 +43,7 @@ CONSENT_URI_PREFIX = "connection://AMAZON.AskForPermissionsConsent/"
 # How the user may answer Alexa's own permission question; anything else is no answer.
 CONSENT_YES = frozenset({"yes", "yes please", "i approve", "approve", "allow", "sure", "okay"})
 CONSENT_NO = frozenset({"no", "no thanks", "i deny", "deny", "don't allow"})
+REQUEST_ID_PREFIX = "amzn1.echo-api.request."
 ECHO_SHOW = {"Alexa.Presentation.APL": {"runtime": {"maxVersion": "2023.2"}}}
 # The simulated clock: after a reply has played, the user takes this long to answer; saying
 # nothing, Alexa listens this long before the reprompt, and again before closing the session.
@@ -181,6 +183,13 @@ def _utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+def new_request_id() -> str:
+    """A request id in Alexa's format, unique across conversations and runs: the skill derives
+    completion keys from it, so a counter restarting at 1 would make every routine after the
+    first look like a retry of an earlier one."""
+    return f"{REQUEST_ID_PREFIX}{uuid.uuid4()}"
+
+
 @dataclass
 class _Session:
     number: int
@@ -207,24 +216,26 @@ class Conversation:
         device: Device | None = None,
         on_consent: Callable[[str], None] | None = None,
         plays_replies: bool = True,
+        person_id: str | None = None,
     ):
         """`require_invocation=False` sends requests without the skill's name even when no
         session is open (as if Alexa routed them name-free). `plays_replies=False` stamps each
         request with `clock` alone, not as if every reply had played (signed requests must stay
-        within the verifier's 150 s of the server's clock)."""
+        within the verifier's 150 s of the server's clock). `person_id`: a recognised voice on
+        the account (context.System.person), as Alexa sends for a household member it knows."""
         self.transport = transport
         self.require_invocation = require_invocation
         self.locale = locale
         self.nlu = nlu or nlu_for(locale)
         self.skill_id = skill_id
         self.user_id = user_id
+        self.person_id = person_id
         self._clock = clock
         # Time the replies took to play and the user to answer, on top of `clock`: the skill
         # tells from the requests' timestamps which counted sets had time to be heard.
         self._played = timedelta(0)
         self._answered = timedelta(0)  # from the last request until the user answered it
         self._plays_replies = plays_replies
-        self._requests = 0
         self._sessions = 0
         self._session: _Session | None = None
         self.device = device or Device()
@@ -379,10 +390,10 @@ class Conversation:
             self._sessions += 1
             self._session = _Session(self._sessions)
         session = self._session
-        self._requests += 1
         timestamp = self.now().astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         application = {"applicationId": self.skill_id}
         user = {"userId": self.user_id}
+        person = {"person": {"personId": self.person_id}} if self.person_id else {}
         return {
             "version": "1.0",
             "session": {
@@ -396,6 +407,7 @@ class Conversation:
                 "System": {
                     "application": application,
                     "user": user,
+                    **person,
                     "device": {
                         "deviceId": SIMULATOR_DEVICE_ID,
                         "supportedInterfaces": reported_interfaces(
@@ -412,7 +424,7 @@ class Conversation:
             },
             "request": {
                 **request,
-                "requestId": f"amzn1.echo-api.request.sim-{self._requests:04d}",
+                "requestId": new_request_id(),
                 "timestamp": timestamp,
                 "locale": self.locale,
             },

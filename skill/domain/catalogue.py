@@ -10,8 +10,9 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import NamedTuple
 
-from skill.domain.ids import MomentId, MoveId
+from skill.domain.ids import MomentId, MoveId, Style
 from skill.domain.words import (
+    LevelWords,
     MoveWords,
     Phrase,
     PhraseId,
@@ -42,6 +43,9 @@ class Dose(NamedTuple):
 
     `last_set_reps` lets a total that does not split evenly end with a shorter set (0 means
     the last set is like the others). `hold_seconds` replaces the length of a "hold" beat.
+    `level` is the rung of the move's ladder the dose comes from (what is said about it is in
+    the phrasebook's LevelWords, by rung); a dose grown from a rung (more squats, a moment's
+    reps) keeps its rung.
     """
 
     reps: int
@@ -50,6 +54,7 @@ class Dose(NamedTuple):
     supported: bool = False
     hold_seconds: float = 0.0
     last_set_reps: int = 0
+    level: int = 0
 
     def reps_in_set(self, set_no: int) -> int:
         """Reps (per leg where it applies) in set `set_no`, counted from 1."""
@@ -64,6 +69,12 @@ class Dose(NamedTuple):
         return per_leg * (2 if self.sides is Sides.EACH_LEG else 1)
 
 
+# Getting into position for a standing move, and for one on the floor; the rest between sets.
+STANDING_GET_READY_SECONDS = 6.0
+FLOOR_GET_READY_SECONDS = 12.0
+REST_SECONDS = 20.0
+
+
 class Move(NamedTuple):
     """One exercise: its pacing and its doses. What the coach says about it comes from the
     phrasebook (skill/domain/words/), in the words of the turn's locale."""
@@ -72,11 +83,12 @@ class Move(NamedTuple):
     beats: tuple[Beat, ...]  # one rep, at tempo 1.0
     ladder: tuple[Dose, ...] = ()  # doses from first-week to advanced
     # From "get into position" to "go" before a move's first set: floor moves need longer.
-    get_ready_seconds: float = 0.0
+    get_ready_seconds: float = STANDING_GET_READY_SECONDS
+    style: Style = Style.STANDARD  # GENTLE: a seated or supported variant of the pattern
 
     @property
     def words(self) -> MoveWords:
-        return move_words(self.id)
+        return move_words(self.id, self.style)
 
     @property
     def name(self) -> str:  # spoken, plural as in "ten squats"
@@ -102,9 +114,10 @@ class Move(NamedTuple):
     def why(self) -> str:
         return self.words.why
 
-    @property
-    def support(self) -> str:
-        return self.words.support
+    def level_words(self, dose: Dose) -> LevelWords:
+        """What is said about the rung `dose` comes from."""
+        levels = self.words.levels
+        return levels[max(0, min(len(levels) - 1, dose.level))]
 
     @property
     def progression(self) -> str:
@@ -113,6 +126,10 @@ class Move(NamedTuple):
     @property
     def default_dose(self) -> Dose:
         return self.ladder[0]
+
+    @property
+    def top_level(self) -> int:
+        return len(self.ladder) - 1
 
     def seconds_per_rep(self, dose: Dose | None = None) -> float:
         """Length of one rep at tempo 1.0; a dose may lengthen the hold."""
@@ -126,16 +143,17 @@ class Move(NamedTuple):
 
 
 HOLD = Phrase.BEAT_HOLD
-# Getting into position for a standing move, and for one on the floor; the rest between sets.
-STANDING_GET_READY_SECONDS = 6.0
-FLOOR_GET_READY_SECONDS = 12.0
-REST_SECONDS = 20.0
+
+
+def _levelled(*doses: Dose) -> tuple[Dose, ...]:
+    """A ladder: each dose knows its rung."""
+    return tuple(d._replace(level=n) for n, d in enumerate(doses))
+
 
 TOE_TAPS = Move(
     id=MoveId.TOE_TAPS,
-    get_ready_seconds=STANDING_GET_READY_SECONDS,
     beats=(Beat(Phrase.BEAT_LIFT, 1.5), Beat(Phrase.BEAT_LOWER, 1.5)),
-    ladder=(
+    ladder=_levelled(
         Dose(10, 1, Sides.EACH_LEG, supported=True),
         Dose(10, 1, Sides.EACH_LEG),
         Dose(10, 2, Sides.EACH_LEG),
@@ -145,16 +163,15 @@ TOE_TAPS = Move(
 
 SQUATS = Move(
     id=MoveId.SQUATS,
-    get_ready_seconds=STANDING_GET_READY_SECONDS,
     beats=(Beat(Phrase.BEAT_DOWN, 2.0), Beat(Phrase.BEAT_UP, 2.0)),
-    ladder=(Dose(10),),  # the daily number comes from progression.squat_target
+    ladder=_levelled(Dose(10)),  # the daily number comes from progression.squat_target
 )
 
 HEEL_RISES = Move(
     id=MoveId.HEEL_RISES,
-    get_ready_seconds=STANDING_GET_READY_SECONDS,
-    beats=(Beat(Phrase.BEAT_RISE, 3.0), Beat(Phrase.BEAT_LOWER, 3.0)),
-    ladder=(
+    # The article: lower the heels as slowly as they went up.
+    beats=(Beat(Phrase.BEAT_RISE, 3.0), Beat(Phrase.BEAT_LOWER_SLOWLY, 3.0)),
+    ladder=_levelled(
         Dose(10, supported=True),
         Dose(15),
         Dose(10, 1, Sides.EACH_LEG, supported=True),
@@ -166,7 +183,7 @@ GLUTE_BRIDGE = Move(
     id=MoveId.GLUTE_BRIDGE,
     get_ready_seconds=FLOOR_GET_READY_SECONDS,  # down onto the floor, knees bent
     beats=(Beat(Phrase.BEAT_LIFT, 2.0), Beat(HOLD, 2.0), Beat(Phrase.BEAT_LOWER, 2.0)),
-    ladder=(
+    ladder=_levelled(
         Dose(10, 2, hold_seconds=2.0),
         Dose(12, 2, hold_seconds=3.0),
         Dose(15, 2, hold_seconds=3.0),
@@ -176,9 +193,13 @@ GLUTE_BRIDGE = Move(
 
 REVERSE_LUNGE = Move(
     id=MoveId.REVERSE_LUNGE,
-    get_ready_seconds=STANDING_GET_READY_SECONDS,
-    beats=(Beat(Phrase.BEAT_BACK, 2.0), Beat(Phrase.BEAT_AND_UP, 2.0)),
-    ladder=(
+    # Step back, bend the knees slowly to lower (the article's slow phase), push back up.
+    beats=(
+        Beat(Phrase.BEAT_BACK, 1.5),
+        Beat(Phrase.BEAT_SLOWLY_DOWN, 2.5),
+        Beat(Phrase.BEAT_AND_UP, 1.5),
+    ),
+    ladder=_levelled(
         Dose(10, 1, Sides.ALTERNATE, supported=True),
         Dose(10, 1, Sides.ALTERNATE),
         Dose(16, 1, Sides.ALTERNATE),
@@ -192,13 +213,80 @@ MOVES: dict[MoveId, Move] = {
 ROUTINE: tuple[MoveId, ...] = tuple(MoveId)  # "morning moves": all five, in article order
 
 
-def move(move_id: MoveId) -> Move:
-    return MOVES[move_id]
+# Gentle variants of the same five patterns (README, Gentle moves): seated or holding the
+# counter, slower beats, and short conservative ladders that every rung keeps supported. The
+# article's doses are the standard moves' ceiling, so no gentle rung goes above them.
+GENTLE_MOVES: dict[MoveId, Move] = {
+    m.id: m
+    for m in (
+        Move(  # seated knee lifts
+            id=MoveId.TOE_TAPS,
+            beats=(Beat(Phrase.BEAT_LIFT, 2.0), Beat(Phrase.BEAT_LOWER, 2.0)),
+            ladder=_levelled(
+                Dose(5, 1, Sides.EACH_LEG, supported=True),
+                Dose(8, 1, Sides.EACH_LEG, supported=True),
+                Dose(10, 1, Sides.EACH_LEG, supported=True),
+                Dose(10, 2, Sides.EACH_LEG, supported=True),
+            ),
+            style=Style.GENTLE,
+        ),
+        Move(  # sit-to-stand from a chair: its own ladder, never the age target
+            id=MoveId.SQUATS,
+            beats=(Beat(Phrase.BEAT_UP, 3.0), Beat(Phrase.BEAT_SIT, 3.0)),
+            ladder=_levelled(
+                Dose(5, supported=True),
+                Dose(8, supported=True),
+                Dose(10, supported=True),
+                Dose(12, supported=True),
+            ),
+            style=Style.GENTLE,
+        ),
+        Move(  # heel rises holding the counter
+            id=MoveId.HEEL_RISES,
+            beats=(Beat(Phrase.BEAT_RISE, 3.0), Beat(Phrase.BEAT_LOWER, 3.0)),
+            ladder=_levelled(
+                Dose(5, supported=True),
+                Dose(8, supported=True),
+                Dose(10, supported=True),
+                Dose(12, supported=True),
+            ),
+            style=Style.GENTLE,
+        ),
+        Move(  # standing hip extension at the counter, for the glute bridge
+            id=MoveId.GLUTE_BRIDGE,
+            beats=(Beat(Phrase.BEAT_BACK, 2.0), Beat(HOLD, 2.0), Beat(Phrase.BEAT_IN, 2.0)),
+            ladder=_levelled(  # the hold stays the beat's 2 s: "at the top" is a bridge's words
+                Dose(5, 1, Sides.EACH_LEG, supported=True),
+                Dose(8, 1, Sides.EACH_LEG, supported=True),
+                Dose(10, 1, Sides.EACH_LEG, supported=True),
+                Dose(12, 1, Sides.EACH_LEG, supported=True),
+            ),
+            style=Style.GENTLE,
+        ),
+        Move(  # supported step-back
+            id=MoveId.REVERSE_LUNGE,
+            beats=(Beat(Phrase.BEAT_BACK, 2.5), Beat(Phrase.BEAT_IN, 2.5)),
+            ladder=_levelled(
+                Dose(6, 1, Sides.ALTERNATE, supported=True),
+                Dose(8, 1, Sides.ALTERNATE, supported=True),
+                Dose(10, 1, Sides.ALTERNATE, supported=True),
+                Dose(12, 1, Sides.ALTERNATE, supported=True),
+            ),
+            style=Style.GENTLE,
+        ),
+    )
+}
+_STYLES: dict[Style, dict[MoveId, Move]] = {Style.STANDARD: MOVES, Style.GENTLE: GENTLE_MOVES}
 
 
-def all_move_names() -> str:
+def move(move_id: MoveId, style: Style = Style.STANDARD) -> Move:
+    """The move of pattern `move_id` in `style` (the standard move unless asked)."""
+    return _STYLES[style][move_id]
+
+
+def all_move_names(style: Style = Style.STANDARD) -> str:
     """'toe taps, squats, ... and reverse lunges', in the active locale's words."""
-    return spoken_list([m.name for m in MOVES.values()])
+    return spoken_list([m.name for m in _STYLES[style].values()])
 
 
 class Moment(NamedTuple):

@@ -14,6 +14,7 @@ from string import Formatter
 
 from skill.domain.ids import MomentId, MoveId
 from skill.domain.words import (
+    LevelWords,
     MomentWords,
     MoveWords,
     Phrasebook,
@@ -48,32 +49,52 @@ def _marker(name: str, line: str = "") -> str:
     return " ".join([f"{MARK}{name.upper()}", *fields(line)])
 
 
+def _fake_level(name: str, english: LevelWords) -> LevelWords:
+    """A level whose lines are markers wherever the English level says something."""
+    return LevelWords(
+        **{
+            part: _marker(f"{name}_{part}") if getattr(english, part) else ""
+            for part in ("news", "form", "support", "set_cue")
+        }
+    )
+
+
 def fake_book() -> Phrasebook:
     english = phrasebook("en-US")
     lines: dict[PhraseId, str] = {p: _marker(p.name, english.lines[p]) for p in all_phrases()}
-    moves = {
-        m: MoveWords(
-            name=_marker(f"{m.name}_name"),
-            title=_marker(f"{m.name}_title"),
-            summary=_marker(f"{m.name}_summary"),
-            cues=tuple(_marker(f"{m.name}_cue_{n}") for n in range(3)),
-            quick_cue=_marker(f"{m.name}_quick_cue"),
-            why=_marker(f"{m.name}_why"),
-            support=_marker(f"{m.name}_support"),
-            progression=_marker(f"{m.name}_progression"),
-        )
-        for m in MoveId
-    }
+    moves, gentle = _fake_moves(""), _fake_moves("gentle_")
     moments = {
         m: MomentWords(
             _marker(f"{m.name}_name"),
+            ask=_marker(f"{m.name}_ask"),
             intro=_marker(f"{m.name}_intro", english.moments[m].intro),
             outro=_marker(f"{m.name}_outro", english.moments[m].outro),
         )
         for m in MomentId
     }
     numbers = tuple(f"{MARK}{n}" for n in range(len(english.numbers)))
-    return Phrasebook(lines, numbers, moves, moments)
+    return Phrasebook(lines, numbers, moves, moments, gentle)
+
+
+def _fake_moves(prefix: str) -> dict[MoveId, MoveWords]:
+    english = phrasebook("en-US").gentle if prefix else phrasebook("en-US").moves
+    return {
+        m: MoveWords(
+            name=_marker(f"{prefix}{m.name}_name"),
+            title=_marker(f"{prefix}{m.name}_title"),
+            summary=_marker(f"{prefix}{m.name}_summary"),
+            cues=tuple(_marker(f"{prefix}{m.name}_cue_{n}") for n in range(3)),
+            quick_cue=_marker(f"{prefix}{m.name}_quick_cue"),
+            why=_marker(f"{prefix}{m.name}_why"),
+            levels=tuple(
+                _fake_level(f"{prefix}{m.name}_level_{n}", level)
+                for n, level in enumerate(english[m].levels)
+            ),
+            progression=_marker(f"{prefix}{m.name}_progression"),
+            switch=_marker(f"{prefix}{m.name}_switch") if english[m].switch else "",
+        )
+        for m in MoveId
+    }
 
 
 @contextmanager

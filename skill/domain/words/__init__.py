@@ -26,13 +26,22 @@ from skill.domain.words.book import (
     register,
     say,
     speaking,
+    spoken_choice,
     spoken_list,
     unregister,
 )
-from skill.domain.words.phrases import MomentWords, MoveWords, Phrase, PhraseId, all_phrases
+from skill.domain.words.phrases import (
+    LevelWords,
+    MomentWords,
+    MoveWords,
+    Phrase,
+    PhraseId,
+    all_phrases,
+)
 
 __all__ = [
     "DEFAULT_LOCALE",
+    "LevelWords",
     "MomentWords",
     "MoveWords",
     "Phrase",
@@ -48,6 +57,7 @@ __all__ = [
     "register",
     "say",
     "speaking",
+    "spoken_choice",
     "spoken_list",
     "unregister",
 ]

@@ -37,17 +37,23 @@ class Phrase:
     # Lists and numbers
     LIST_SEPARATOR = PhraseId()  # between all but the last two items
     LIST_LAST = PhraseId()  # {first} and {last}
+    LIST_OR = PhraseId()  # {first} or {last}: one of the choices
 
     # Greetings, help and hints (script)
     SEE_YOU = PhraseId()
     NOT_MEDICAL = PhraseId()
     START_HINT = PhraseId()
-    MOMENT_HINT = PhraseId()
     HELP_IDLE = PhraseId()
     HELP_COACHING = PhraseId()
+    HELP_FEEDBACK = PhraseId()
+    HELP_MOMENTS = PhraseId()
+    HELP_GENTLE = PhraseId()  # GENTLE_HINT, short enough for help
+    HELP_MORE = PhraseId()
     WELCOME_NEW = PhraseId()
     WELCOME_BACK = PhraseId()
     STREAK = PhraseId()
+    LAUNCH_STREAK = PhraseId()
+    LAUNCH_YESTERDAY = PhraseId()
     TODAYS_SQUATS = PhraseId()
     SHALL_WE_START = PhraseId()
 
@@ -82,6 +88,16 @@ class Phrase:
 
     # Progress and age
     NO_STREAK = PhraseId()
+    GOOD_TO_HAVE_YOU_BACK = PhraseId()
+    LAST_WORKOUT_ON = PhraseId()
+    LAST_WORKOUT_DAYS_AGO = PhraseId()
+    MONDAY = PhraseId()
+    TUESDAY = PhraseId()
+    WEDNESDAY = PhraseId()
+    THURSDAY = PhraseId()
+    FRIDAY = PhraseId()
+    SATURDAY = PhraseId()
+    SUNDAY = PhraseId()
     TRAINED_YESTERDAY = PhraseId()
     KEEP_STREAK_GOING = PhraseId()
     FIRST_DAY_OF_STREAK = PhraseId()
@@ -164,10 +180,7 @@ class Phrase:
     LEFT = PhraseId()
     FIRST_BEAT = PhraseId()
     FIRST_BEAT_SIDE = PhraseId()
-    SWITCH_LEGS = PhraseId()
     SET_OF = PhraseId()
-    RIGHT_LEG_FIRST = PhraseId()
-    SWAP_LEGS = PhraseId()
     SET_TOTAL = PhraseId()
     BEAT_LIFT = PhraseId()  # the word said as a phase of a rep starts
     BEAT_LOWER = PhraseId()
@@ -177,6 +190,26 @@ class Phrase:
     BEAT_HOLD = PhraseId()
     BEAT_BACK = PhraseId()
     BEAT_AND_UP = PhraseId()
+    BEAT_LOWER_SLOWLY = PhraseId()
+    BEAT_SLOWLY_DOWN = PhraseId()
+    BEAT_SIT = PhraseId()
+    BEAT_IN = PhraseId()
+
+    # Gentle moves: choosing the style, safety, and the graduation to the standard moves
+    GENTLE_HERE_WE_GO = PhraseId()
+    GENTLE_SAFETY = PhraseId()
+    GENTLE_HINT = PhraseId()
+    GENTLE_READY = PhraseId()
+    GENTLE_CHOSEN = PhraseId()
+    STANDARD_CHOSEN = PhraseId()
+    GENTLE_ALREADY = PhraseId()
+    STANDARD_ALREADY = PhraseId()
+    SWITCHING_TO_GENTLE = PhraseId()
+    SWITCHING_TO_STANDARD = PhraseId()
+    GRADUATE_OFFER = PhraseId()
+    GRADUATE_OFFER_REPROMPT = PhraseId()
+    GRADUATE_YES = PhraseId()
+    GRADUATE_NO = PhraseId()
 
     # The home card
     CARD_TITLE = PhraseId()
@@ -186,7 +219,8 @@ class Phrase:
     CARD_WARM_UP = PhraseId()
     CARD_STREAK = PhraseId()
     CARD_STREAK_FIRST = PhraseId()
-    CARD_NEXT_TIME = PhraseId()
+    CARD_TOMORROW = PhraseId()
+    CARD_PLAN_ITEM = PhraseId()
 
     # The screen
     APP_TITLE = PhraseId()
@@ -229,10 +263,34 @@ class Phrase:
 # the phrasebook's ids and lines, and the cold start has little room (README, Performance).
 
 
+class LevelWords:
+    """What is said about one level of a move (one rung of its catalogue ladder)."""
+
+    __slots__ = ("form", "news", "set_cue", "support")
+
+    def __init__(
+        self, *, news: str = "", form: str = "", support: str = "", set_cue: str = ""
+    ) -> None:
+        self.news = news  # "From today, ...": said the first time the plan steps up to it
+        self.form = form  # how this level differs, said the first time the user meets it
+        self.support = support  # how to stay steady at this level, said as the move starts
+        self.set_cue = set_cue  # said before every set: which side first, and a hand on the counter
+
+
 class MoveWords:
     """Everything said or shown about one move."""
 
-    __slots__ = ("cues", "name", "progression", "quick_cue", "summary", "support", "title", "why")
+    __slots__ = (
+        "cues",
+        "levels",
+        "name",
+        "progression",
+        "quick_cue",
+        "summary",
+        "switch",
+        "title",
+        "why",
+    )
 
     def __init__(
         self,
@@ -243,8 +301,9 @@ class MoveWords:
         cues: tuple[str, ...],
         quick_cue: str,
         why: str,
-        support: str,
+        levels: tuple[LevelWords, ...],
         progression: str,
+        switch: str = "",
     ) -> None:
         self.name = name  # spoken, plural as in "ten squats"
         self.title = title  # for cards and screens
@@ -252,17 +311,19 @@ class MoveWords:
         self.cues = cues  # step by step form
         self.quick_cue = quick_cue  # the one thing to remember, said before each set
         self.why = why  # why it helps runners
-        self.support = support  # how to make it steadier
+        self.levels = levels  # one per rung of the move's ladder (catalogue.py), in order
         self.progression = progression  # how it grows
+        self.switch = switch  # said between the legs of a one-leg-at-a-time set
 
 
 class MomentWords:
     """What is said around an everyday moment. Its lines may use {reps} and {both_legs} (the
     moment's reps per leg, and for both legs) and {minutes}, filled in as words."""
 
-    __slots__ = ("intro", "name", "outro")
+    __slots__ = ("ask", "intro", "name", "outro")
 
-    def __init__(self, name: str, *, intro: str, outro: str) -> None:
+    def __init__(self, name: str, *, ask: str, intro: str, outro: str) -> None:
         self.name = name  # "while the kettle boils"
+        self.ask = ask  # what to say to start it, as help tells it: "kettle"
         self.intro = intro
         self.outro = outro
