@@ -24,7 +24,7 @@ from typing import Any, Protocol
 from ask_sdk_core.skill import CustomSkill
 
 from skill.dev.nlu import Nlu, Resolution, SlotMatch, Via, nlu_for
-from skill.domain.speech import WORDS_PER_SECOND
+from skill.domain.speech import speaking_seconds
 from skill.voice import session_codec
 from skill.voice.intents import Intent, SlotName
 from skill.voice.interfaces import reported_interfaces
@@ -121,11 +121,12 @@ _TAG = re.compile(r"<[^>]+>")
 
 
 def planned_seconds(ssml: str) -> float:
-    """How long Alexa takes to say `ssml`: its breaks, and its words at the skill's speech-rate
-    estimate (skill.domain.speech.WORDS_PER_SECOND)."""
+    """How long Alexa takes to say `ssml`: its breaks, and the words between them at the
+    skill's own speaking estimate (skill.domain.speech.speaking_seconds)."""
     pauses = sum(float(n) / (1000 if unit == "ms" else 1) for n, unit in _BREAK.findall(ssml))
-    words = html.unescape(_TAG.sub(" ", ssml)).split()
-    return pauses + len(words) / WORDS_PER_SECOND
+    chunks = _BREAKS_RUN.split(ssml)
+    said = sum(speaking_seconds(html.unescape(_TAG.sub(" ", chunk))) for chunk in chunks)
+    return pauses + said
 
 
 def ssml_to_text(ssml: str) -> str:

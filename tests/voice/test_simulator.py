@@ -26,7 +26,7 @@ from skill.dev.simulator import (
     script_lines,
     ssml_to_text,
 )
-from skill.domain.speech import WORDS_PER_SECOND
+from skill.domain.speech import speaking_seconds
 from skill.store.memory import MemoryStore
 from skill.voice import build_skill
 from skill.web import create_app
@@ -319,4 +319,4 @@ def test_the_clock_moves_on_by_each_reply_and_the_answer(
 
 def test_planned_seconds_reads_breaks_and_words() -> None:
     ssml = '<speak>one two <break time="2500ms"/> three <break time="1s"/></speak>'
-    assert planned_seconds(ssml) == pytest.approx(3.5 + 3 / WORDS_PER_SECOND)
+    assert planned_seconds(ssml) == pytest.approx(3.5 + speaking_seconds("one two three"))
