@@ -41,7 +41,7 @@ from skill.dev.simulator import (
     format_turn,
 )
 from skill.dev.suggestions import suggestions
-from skill.store.base import ProgressStore, StoreUnavailableError
+from skill.store.base import ProgressStore, StoreUnavailableError, subject_id
 from skill.voice.model_source import LOCALES
 from skill.web.local import is_loopback
 
@@ -230,9 +230,10 @@ def _today(settings: Settings, zone: str) -> date:
 def _progress(
     store: ProgressStore, config: Config, user_id: str, settings: Settings
 ) -> dict[str, Any]:
-    """The user's stored record, and the progress panel drawn from it."""
+    """The user's stored record (the recognised person's own when one is speaking), and the
+    progress panel drawn from it."""
     try:
-        stored = store.load(user_id)
+        stored = store.load(subject_id(user_id, PERSONS[settings.person][1]))
     except StoreUnavailableError:
         return {"available": False, "progress": None, "panel": None}
     zone = stored.time_zone.name if stored.time_zone else config.timezone

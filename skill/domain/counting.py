@@ -6,6 +6,7 @@ Words are assumed to take `speaking_seconds`. The silences keep a running clock:
 said when its beat starts by the clock, so a beat whose words run long (a brisk tempo, a long
 number) borrows from the silences after it instead of making the whole set late; a word is
 never followed by less than MIN_GAP of silence.
+Each rep begins with a Mark (rep, set, leg) that a screen follows; nothing is heard of it.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from skill.domain.catalogue import HOLD, REST_SECONDS, Dose, Move, Sides
-from skill.domain.speech import Pause, Say, Segment, Speech, speaking_seconds
+from skill.domain.speech import Mark, Pause, Say, Segment, Speech, speaking_seconds
 from skill.domain.words import Phrase, active_locale, say
 
 MIN_GAP = 0.2
@@ -24,8 +25,8 @@ HALFWAY = (Phrase.HALFWAY_1, Phrase.HALFWAY_2, Phrase.HALFWAY_3)  # one per set,
 HALFWAY_FROM = 6  # a set of fewer reps (legs counted together) has no halfway word
 LEGS = (Phrase.RIGHT, Phrase.LEFT)
 
-# A cue: words said as a slot of the set starts, and how long that slot lasts.
-Cue = tuple[str, float]
+# A cue: words said as a slot of the set starts, and how long that slot lasts; or a rep's Mark.
+Cue = tuple[str, float] | Mark
 
 
 def countdown(get_ready_seconds: float = 0.0) -> Speech:
@@ -48,7 +49,11 @@ def _paced(cues: Iterable[Cue]) -> list[Segment]:
     """The cues as speech: each said on time by the running clock, then silence."""
     segs: list[Segment] = []
     planned = spoken = 0.0
-    for words, seconds in cues:
+    for cue in cues:
+        if isinstance(cue, Mark):
+            segs.append(cue)  # takes no time
+            continue
+        words, seconds = cue
         segs.append(Say(words))
         spoken += speaking_seconds(words)
         planned += seconds
@@ -58,11 +63,13 @@ def _paced(cues: Iterable[Cue]) -> list[Segment]:
     return segs
 
 
-def _rep(move: Move, dose: Dose, number: int, tempo: float, side: str = "") -> list[Cue]:
+def _rep(
+    move: Move, dose: Dose, number: int, tempo: float, side: str = ""
+) -> list[tuple[str, float]]:
     """One rep's beats as cues. A beat whose words do not fit it (a brisk tempo) takes the time
     from the rep's last beat, the way back, rather than from the next one, which is often the
     slow lowering the article asks for."""
-    cues: list[Cue] = []
+    cues: list[tuple[str, float]] = []
     spill = 0.0
     for i, beat in enumerate(move.beats):
         seconds = dose.hold_seconds if beat.word is HOLD and dose.hold_seconds else beat.seconds
@@ -90,12 +97,16 @@ def _run(
     halfway: str = "",
     halfway_after: int = 0,
     alternate: bool = False,
+    set_no: int = 1,
+    leg: str = "",
 ) -> Iterator[Cue]:
-    """`reps` counted reps; `halfway` is said in rep `halfway_after`, in the beat with the
-    most silence (the last, of those with as much), taking its time from that silence so the
-    pacing stays the same."""
+    """`reps` counted reps of set `set_no` (on `leg`, or alternating legs), each after its
+    Mark; `halfway` is said in rep `halfway_after`, in the beat with the most silence (the
+    last, of those with as much), taking its time from that silence so the pacing stays the
+    same."""
     for n in range(1, reps + 1):
         side = say(LEGS[(n - 1) % 2]) if alternate else ""
+        yield Mark(n, reps, set_no, side or leg)
         beats = _rep(move, dose, n, tempo, side)
         if halfway and n == halfway_after:
             quiet = [seconds - speaking_seconds(word) for word, seconds in beats]
@@ -114,15 +125,25 @@ def counted_set(move: Move, dose: Dose, set_no: int, tempo: float) -> Speech:
     halfway = say(HALFWAY[(set_no - 1) % len(HALFWAY)]) if total >= HALFWAY_FROM else ""
     if each_leg:
         switch = move.words.switch
+        right, left = say(LEGS[0]), say(LEGS[1])
         cues = [
-            *_run(move, dose, reps, tempo, halfway=halfway, halfway_after=reps),  # the switch
+            # the halfway word comes at the switch of legs
+            *_run(move, dose, reps, tempo, halfway=halfway, halfway_after=reps, set_no=set_no,
+                  leg=right),
             (switch, speaking_seconds(switch) + SWITCH_GAP),
-            *_run(move, dose, reps, tempo),
-        ]
+            *_run(move, dose, reps, tempo, set_no=set_no, leg=left),
+        ]  # fmt: skip
         return Speech(tuple(_paced(cues)))
     alternate = dose.sides is Sides.ALTERNATE
     reps_cues = _run(
-        move, dose, reps, tempo, halfway=halfway, halfway_after=total // 2, alternate=alternate
+        move,
+        dose,
+        reps,
+        tempo,
+        halfway=halfway,
+        halfway_after=total // 2,
+        alternate=alternate,
+        set_no=set_no,
     )
     return Speech(tuple(_paced(reps_cues)))
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from skill.domain import reminder_talk, script
+from skill.domain import person_talk, reminder_talk, script
 from skill.domain.cards import routine_card
 from skill.domain.catalogue import (
     MOMENTS,
@@ -53,6 +53,7 @@ from skill.domain.progression import (
     valid_age,
 )
 from skill.domain.reminders import completed_routine_dates
+from skill.domain.speaker import should_ask_for_name
 from skill.domain.speech import MAX_REPLY_SECONDS, MAX_SSML_CHARS, Card, Reply, Speech
 from skill.domain.ssml import render
 from skill.domain.state import Phase, SessionState, consistent
@@ -261,9 +262,22 @@ def _finish(
 
 def _launch(state: SessionState, event: Event, ctx: Context) -> Outcome:
     fresh = SessionState(tempo=clamp_tempo(ctx.progress.profile.tempo))
+    if should_ask_for_name(ctx.speaker, ctx.progress):
+        return person_talk.ask_name(fresh)
+    return _welcome(fresh, ctx)
+
+
+def _name_consent(state: SessionState, event: Event, ctx: Context) -> Outcome:
+    """Alexa resumed the session with the person's answer to the name question: the welcome."""
+    fresh = SessionState(tempo=clamp_tempo(ctx.progress.profile.tempo))
+    return _welcome(fresh, ctx, person_talk.answered(event))
+
+
+def _welcome(fresh: SessionState, ctx: Context, lead: Speech | None = None) -> Outcome:
     today = ctx.now.date()
     offer = graduation_days(ctx.progress, today)
-    welcome = script.welcome(ctx.progress, today, offer)
+    greeting = (lead or Speech()) + person_talk.greeting(ctx)
+    welcome = greeting + script.welcome(ctx.progress, today, offer)
     if not offer:
         return wait(fresh, welcome, prompted=True)
     # Remembered as soon as it is asked, so whatever the answer it is not asked again soon.
@@ -740,6 +754,7 @@ EVERY_PHASE: dict[EventKind, Handler] = {
     E.REMINDER_DONE: reminder_talk.reminder_done,
     E.CONSENT: reminder_talk.consent,
     E.CHOOSE_STYLE: _choose_style,
+    E.NAME_CONSENT: _name_consent,
 }
 
 

@@ -42,7 +42,18 @@ class Pause(NamedTuple):
     seconds: float
 
 
-Segment = Say | Pause
+class Mark(NamedTuple):
+    """A point in the speech that a screen keeps step with; never spoken or rendered. From here
+    on the voice counts rep `rep` of `reps` in set `set_no` (0: the move has one set), on
+    `side` (the spoken word for the leg; "" for a two-legged move)."""
+
+    rep: int
+    reps: int
+    set_no: int = 0
+    side: str = ""
+
+
+Segment = Say | Pause | Mark
 
 
 class Speech(NamedTuple):
@@ -55,7 +66,7 @@ class Speech(NamedTuple):
         """Build speech from strings (said), numbers (pauses in seconds) and segments."""
         segs: list[Segment] = []
         for part in parts:
-            if isinstance(part, Say | Pause):
+            if isinstance(part, Say | Pause | Mark):
                 segs.append(part)
             elif isinstance(part, str):
                 segs.append(Say(part))
@@ -74,14 +85,28 @@ class Speech(NamedTuple):
 
     def planned_seconds(self) -> float:
         """Estimated playing time: pauses exactly, words as `speaking_seconds` says."""
-        total = 0.0
+        return sum(_seconds(seg) for seg in self.segments)
+
+    def marks(self) -> tuple[tuple[float, Mark], ...]:
+        """Each Mark with when it is reached, in seconds from the start: the planned seconds
+        of everything before it (the beats a screen follows)."""
+        found: list[tuple[float, Mark]] = []
+        at = 0.0
         for seg in self.segments:
-            if isinstance(seg, Pause):
-                # as rendered: only finite, positive pauses make silence
-                total += seg.seconds if 0 < seg.seconds < math.inf else 0.0
+            if isinstance(seg, Mark):
+                found.append((at, seg))
             else:
-                total += speaking_seconds(seg.text)
-        return total
+                at += _seconds(seg)
+        return tuple(found)
+
+
+def _seconds(seg: Segment) -> float:
+    if isinstance(seg, Pause):
+        # as rendered: only finite, positive pauses make silence
+        return seg.seconds if 0 < seg.seconds < math.inf else 0.0
+    if isinstance(seg, Say):
+        return speaking_seconds(seg.text)
+    return 0.0
 
 
 class Card(NamedTuple):

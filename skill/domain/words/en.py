@@ -39,6 +39,9 @@ LINES: Mapping[PhraseId, str] = {
         "{moves}, and I count the reps out loud for you."
     ),
     Phrase.WELCOME_BACK: "Welcome back to Morning Moves.",
+    Phrase.HELLO_NAME: "Hello, {name}.",
+    Phrase.YOUR_OWN_PROGRESS: "I know your voice, so the progress you make here is yours alone.",
+    Phrase.NAME_NOT_USED: "All right, I won't use your name.",
     Phrase.STREAK: "You're on a {days} day streak.",
     Phrase.LAUNCH_STREAK: "You're on a {days} day streak: today makes it {next}.",
     Phrase.LAUNCH_YESTERDAY: "You trained yesterday, so today makes it two days in a row.",
@@ -219,6 +222,7 @@ LINES: Mapping[PhraseId, str] = {
     Phrase.SCREEN_REP: "Rep {rep} of {reps}",
     Phrase.SCREEN_REPS: "{reps} reps",
     Phrase.SCREEN_SET: "Set {set_no} of {sets}",
+    Phrase.SCREEN_SIDE: "{side} leg",
     Phrase.SCREEN_MOVE: "Move {number} of {total}",
     Phrase.SCREEN_PROGRESS: "Routine {percent}% done",
     # reminders

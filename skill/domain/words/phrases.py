@@ -51,6 +51,9 @@ class Phrase:
     HELP_MORE = PhraseId()
     WELCOME_NEW = PhraseId()
     WELCOME_BACK = PhraseId()
+    HELLO_NAME = PhraseId()
+    YOUR_OWN_PROGRESS = PhraseId()
+    NAME_NOT_USED = PhraseId()
     STREAK = PhraseId()
     LAUNCH_STREAK = PhraseId()
     LAUNCH_YESTERDAY = PhraseId()
@@ -227,6 +230,7 @@ class Phrase:
     SCREEN_REP = PhraseId()
     SCREEN_REPS = PhraseId()
     SCREEN_SET = PhraseId()
+    SCREEN_SIDE = PhraseId()
     SCREEN_MOVE = PhraseId()
     SCREEN_PROGRESS = PhraseId()
 
