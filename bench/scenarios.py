@@ -55,26 +55,28 @@ class Routine:
 
 
 def full_routine(handler: LambdaHandler, user_id: str) -> Routine:
-    """Open the skill, say yes, "next" while it coaches, then "stop" once the moves are done."""
+    """Open the skill, say yes, "next" while it coaches, then "stop" once the moves are done
+    (the last move, counted in the reply that asks how it felt, counts with that "stop")."""
     talk = conversation(handler, user_id)
     turns = [talk.launch(), talk.say("yes")]
     while not turns[-1].ended and len(turns) < MAX_ROUTINE_TURNS:
         coaching = state_of((turns[-1].response or {}).get("sessionAttributes") or {}).coaching
         turns.append(talk.say("next" if coaching else "stop"))
-    done = max(len(state_of(t.request["session"]["attributes"]).done) for t in turns if t.request)
+    states = [state_of(t.request["session"]["attributes"]) for t in turns if t.request]
+    done = max(len(s.done) + bool(s.set_ends) for s in states)
     return Routine([sent(t) for t in turns], done)
 
 
 def mid_workout_next(handler: LambdaHandler, user_id: str) -> Envelope:
-    """The "next" a device sends in the middle of the routine (the third move introduced, its
-    set not yet counted): the answer is a counted set."""
+    """The "next" a device sends in the middle of the routine (after the second move's reply has
+    played): the answer credits that move and counts out the third, in one reply."""
     talk = conversation(handler, user_id)
     turn = talk.launch()
     for _ in range(MAX_ROUTINE_TURNS):
         state = state_of(turn.response["sessionAttributes"] if turn.response else {})
         if turn.ended:
             break
-        if state.phase is Phase.READY and state.index == MID_ROUTINE_INDEX:
+        if state.phase is Phase.COUNTED and state.index == MID_ROUTINE_INDEX - 1:
             return sent(talk.say("next"))
         turn = talk.say("next")
     raise RuntimeError("the routine never reached its middle move")

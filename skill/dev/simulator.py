@@ -18,12 +18,13 @@ import urllib.request
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 
 from ask_sdk_core.skill import CustomSkill
 
 from skill.dev.nlu import Nlu, Resolution, SlotMatch, Via, nlu_for
+from skill.domain.speech import speaking_seconds
 from skill.voice import session_codec
 from skill.voice.intents import Intent, SlotName
 from skill.voice.interfaces import reported_interfaces
@@ -44,6 +45,10 @@ CONSENT_YES = frozenset({"yes", "yes please", "i approve", "approve", "allow", "
 CONSENT_NO = frozenset({"no", "no thanks", "i deny", "deny", "don't allow"})
 REQUEST_ID_PREFIX = "amzn1.echo-api.request."
 ECHO_SHOW = {"Alexa.Presentation.APL": {"runtime": {"maxVersion": "2023.2"}}}
+# The simulated clock: after a reply has played, the user takes this long to answer; saying
+# nothing, Alexa listens this long before the reprompt, and again before closing the session.
+ANSWER_SECONDS = 2.0
+LISTEN_SECONDS = 8.0
 
 
 @dataclass(frozen=True)
@@ -113,6 +118,15 @@ class HttpTransport:
 _BREAK = re.compile(r'<break\s+time="(\d+(?:\.\d+)?)(ms|s)"\s*/>')
 _BREAKS_RUN = re.compile(r"(?:\s*<break\s[^>]*/>)+\s*")
 _TAG = re.compile(r"<[^>]+>")
+
+
+def planned_seconds(ssml: str) -> float:
+    """How long Alexa takes to say `ssml`: its breaks, and the words between them at the
+    skill's own speaking estimate (skill.domain.speech.speaking_seconds)."""
+    pauses = sum(float(n) / (1000 if unit == "ms" else 1) for n, unit in _BREAK.findall(ssml))
+    chunks = _BREAKS_RUN.split(ssml)
+    said = sum(speaking_seconds(html.unescape(_TAG.sub(" ", chunk))) for chunk in chunks)
+    return pauses + said
 
 
 def ssml_to_text(ssml: str) -> str:
@@ -202,11 +216,14 @@ class Conversation:
         require_invocation: bool = True,
         device: Device | None = None,
         on_consent: Callable[[str], None] | None = None,
+        plays_replies: bool = True,
         person_id: str | None = None,
         person_token: str | None = None,
     ):
         """`require_invocation=False` sends requests without the skill's name even when no
-        session is open (as if Alexa routed them name-free). `person_id`: a recognised voice on
+        session is open (as if Alexa routed them name-free). `plays_replies=False` stamps each
+        request with `clock` alone, not as if every reply had played (signed requests must stay
+        within the verifier's 150 s of the server's clock). `person_id`: a recognised voice on
         the account (context.System.person), as Alexa sends for a household member it knows;
         `person_token` the API token Alexa scopes to that person (None: the device's). Set
         both attributes to change speakers."""
@@ -218,6 +235,11 @@ class Conversation:
         self.user_id = user_id
         self.person_id = person_id
         self._clock = clock
+        # Time the replies took to play and the user to answer, on top of `clock`: the skill
+        # tells from the requests' timestamps which counted sets had time to be heard.
+        self._played = timedelta(0)
+        self._answered = timedelta(0)  # from the last request until the user answered it
+        self._plays_replies = plays_replies
         self._sessions = 0
         self._session: _Session | None = None
         self.device = device or Device()
@@ -230,8 +252,11 @@ class Conversation:
     def in_session(self) -> bool:
         return self._session is not None
 
-    def say(self, utterance: str) -> Turn:
-        """The user says something (empty or "(silence)": says nothing)."""
+    def say(self, utterance: str, *, after: float | None = None) -> Turn:
+        """The user says something (empty or "(silence)": says nothing); `after`: that many
+        seconds after the last request, not once its reply has played (a barge-in)."""
+        if after is not None and self._plays_replies:
+            self._played += timedelta(seconds=after) - self._answered
         if self._session is not None and self._session.consent is not None:
             return self._answer_consent(utterance)
         if not utterance.strip() or utterance.strip().lower() == SILENCE:
@@ -305,8 +330,10 @@ class Conversation:
         session = self._session
         if session is None:
             return Turn(SILENCE, "-", "", "", "", ended=True, phase=None)
+        self._wait(LISTEN_SECONDS - ANSWER_SECONDS)
         if session.reprompt and not session.has_reprompted:
             session.has_reprompted = True
+            self._wait(planned_seconds(session.reprompt) + ANSWER_SECONDS)
             text = ssml_to_text(session.reprompt)
             return Turn(SILENCE, "(reprompt)", text, session.reprompt, "", False, self._phase())
         return self.end("EXCEEDED_MAX_REPROMPTS")
@@ -317,6 +344,14 @@ class Conversation:
             return Turn(SILENCE, "-", "", "", "", ended=True, phase=None)
         request = {"type": "SessionEndedRequest", "reason": reason}
         return self._exchange(SILENCE, f"SessionEndedRequest {reason}", request)
+
+    def now(self) -> datetime:
+        """The simulated time: the clock, plus every reply played and answered so far."""
+        return self._clock() + self._played
+
+    def _wait(self, seconds: float) -> None:
+        if self._plays_replies:
+            self._played += timedelta(seconds=seconds)
 
     def _phase(self) -> str | None:
         attributes = self._session.attributes if self._session else {}
@@ -360,7 +395,7 @@ class Conversation:
             self._sessions += 1
             self._session = _Session(self._sessions)
         session = self._session
-        timestamp = self._clock().astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        timestamp = self.now().astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         application = {"applicationId": self.skill_id}
         user = {"userId": self.user_id}
         person = {"person": {"personId": self.person_id}} if self.person_id else {}
@@ -413,6 +448,8 @@ class Conversation:
         ended = request["type"] == "SessionEndedRequest" or (
             response.get("shouldEndSession") is not False and consent is None
         )
+        self._answered = timedelta(seconds=planned_seconds(ssml) + ANSWER_SECONDS)
+        self._wait(self._answered.total_seconds())
         session.new = False
         session.attributes = dict(data.get("sessionAttributes") or {})
         session.reprompt, session.has_reprompted = reprompt_ssml, False

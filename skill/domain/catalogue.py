@@ -69,6 +69,12 @@ class Dose(NamedTuple):
         return per_leg * (2 if self.sides is Sides.EACH_LEG else 1)
 
 
+# Getting into position for a standing move, and for one on the floor; the rest between sets.
+STANDING_GET_READY_SECONDS = 6.0
+FLOOR_GET_READY_SECONDS = 12.0
+REST_SECONDS = 20.0
+
+
 class Move(NamedTuple):
     """One exercise: its pacing and its doses. What the coach says about it comes from the
     phrasebook (skill/domain/words/), in the words of the turn's locale."""
@@ -76,6 +82,8 @@ class Move(NamedTuple):
     id: MoveId
     beats: tuple[Beat, ...]  # one rep, at tempo 1.0
     ladder: tuple[Dose, ...] = ()  # doses from first-week to advanced
+    # From "get into position" to "go" before a move's first set: floor moves need longer.
+    get_ready_seconds: float = STANDING_GET_READY_SECONDS
     style: Style = Style.STANDARD  # GENTLE: a seated or supported variant of the pattern
 
     @property
@@ -173,6 +181,7 @@ HEEL_RISES = Move(
 
 GLUTE_BRIDGE = Move(
     id=MoveId.GLUTE_BRIDGE,
+    get_ready_seconds=FLOOR_GET_READY_SECONDS,  # down onto the floor, knees bent
     beats=(Beat(Phrase.BEAT_LIFT, 2.0), Beat(HOLD, 2.0), Beat(Phrase.BEAT_LOWER, 2.0)),
     ladder=_levelled(
         Dose(10, 2, hold_seconds=2.0),

@@ -11,10 +11,11 @@ Each rep begins with a Mark (rep, set, leg) that a screen follows; nothing is he
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
+from typing import NamedTuple
 
-from skill.domain.catalogue import HOLD, Dose, Move, Sides
+from skill.domain.catalogue import HOLD, REST_SECONDS, Dose, Move, Sides
 from skill.domain.speech import Mark, Pause, Say, Segment, Speech, speaking_seconds
 from skill.domain.words import Phrase, active_locale, say
 
@@ -28,14 +29,20 @@ LEGS = (Phrase.RIGHT, Phrase.LEFT)
 Cue = tuple[str, float] | Mark
 
 
-def countdown() -> Speech:
-    """'Ready? 3, 2, 1, go.', paced."""
+def countdown(get_ready_seconds: float = 0.0) -> Speech:
+    """'Ready? 3, 2, 1, go.', paced; with `get_ready_seconds`, 'Get into position.' first and
+    silence enough that getting ready and the countdown take that long together."""
     number = Phrase.COUNTDOWN_NUMBER
-    return Speech.of(
+    count = Speech.of(
         say(Phrase.COUNTDOWN_READY), 0.6,
         say(number, number=3), 0.6, say(number, number=2), 0.6, say(number, number=1), 0.4,
         say(Phrase.COUNTDOWN_GO), 0.3,
     )  # fmt: skip
+    if get_ready_seconds <= 0:
+        return count
+    settle = Say(say(Phrase.GET_INTO_POSITION))
+    rest = get_ready_seconds - count.planned_seconds() - speaking_seconds(settle.text)
+    return Speech((settle, Pause(max(MIN_GAP, rest)))) + count
 
 
 def _paced(cues: Iterable[Cue]) -> list[Segment]:
@@ -147,9 +154,80 @@ def set_seconds(move: Move, dose: Dose, set_no: int, tempo: float) -> float:
     return dose.reps_in_set(set_no) * legs * move.seconds_per_rep(dose) * tempo
 
 
-def set_speech(move: Move, dose: Dose, set_no: int, tempo: float, lead_in: str = "") -> Speech:
+def set_speech(
+    move: Move,
+    dose: Dose,
+    set_no: int,
+    tempo: float,
+    lead_in: str = "",
+    *,
+    get_ready_seconds: float = 0.0,
+) -> Speech:
     """A whole set as said in one reply: lead-in, cue, countdown, the count, and its end."""
-    return _set_speech(move, dose, set_no, tempo, lead_in, locale=active_locale())
+    return timed_set(move, dose, set_no, tempo, lead_in, get_ready_seconds=get_ready_seconds).speech
+
+
+class TimedSet(NamedTuple):
+    """A set's speech and when, from its start, its last counted rep ends."""
+
+    speech: Speech
+    count_ends: float
+
+
+def timed_set(
+    move: Move,
+    dose: Dose,
+    set_no: int,
+    tempo: float,
+    lead_in: str = "",
+    *,
+    get_ready_seconds: float = 0.0,
+) -> TimedSet:
+    """`set_speech` with the end of its count: the moment the set has been heard in full."""
+    locale = active_locale()
+    speech = _set_speech(
+        move, dose, set_no, tempo, lead_in, get_ready_seconds=get_ready_seconds, locale=locale
+    )
+    total = speech.segments[-1]  # "And that's 10.": said once the count is over
+    said = total.text if isinstance(total, Say) else ""
+    return TimedSet(speech, speech.planned_seconds() - speaking_seconds(said))
+
+
+class CountedSets(NamedTuple):
+    """Sets of one move said in one reply, and the planned end of each set's count, in seconds
+    from the start of the reply (skill.domain.session credits a set once that much time has
+    passed)."""
+
+    speech: Speech
+    set_ends: tuple[float, ...]
+
+
+def counted_sets(
+    move: Move,
+    dose: Dose,
+    first_set: int,
+    tempo: float,
+    *,
+    opening: Speech,
+    fits: Callable[[Speech], bool],
+) -> CountedSets:
+    """`opening`, then sets `first_set`... of the move: the first after a get-into-position
+    countdown, each later one after a spoken rest. As many sets as `fits` takes, at least one."""
+    speech, ends = opening, list[float]()
+    for set_no in range(first_set, dose.sets + 1):
+        if set_no == first_set:
+            lead, get_ready = Speech(), move.get_ready_seconds
+        else:
+            lead, get_ready = Speech.of(say(Phrase.REST, seconds=REST_SECONDS), REST_SECONDS), 0.0
+        part = timed_set(move, dose, set_no, tempo, get_ready_seconds=get_ready)
+        candidate = speech + lead + part.speech
+        if ends and not fits(candidate):
+            break
+        ends.append(
+            round(candidate.planned_seconds() - part.speech.planned_seconds() + part.count_ends, 2)
+        )
+        speech = candidate
+    return CountedSets(speech, tuple(ends))
 
 
 # Pure and asked for again and again (every user on the same dose hears the same set): built
@@ -162,6 +240,7 @@ def _set_speech(
     tempo: float,
     lead_in: str,
     *,
+    get_ready_seconds: float,
     locale: str,  # noqa: ARG001  # part of the cache key: say() reads the active locale
 ) -> Speech:
     intro: list[str] = [lead_in] if lead_in else []
@@ -175,7 +254,7 @@ def _set_speech(
     total = reps * (2 if dose.sides is Sides.EACH_LEG else 1)
     return (
         Speech.of(" ".join(intro))
-        + countdown()
+        + countdown(get_ready_seconds)
         + counted_set(move, dose, set_no, tempo)
         + Speech.of(say(Phrase.SET_TOTAL, total=total))
     )

@@ -101,7 +101,8 @@ def _reply(
     state: SessionState, ctx: Context, reply: Speech, changes: tuple[ProgressEvent, ...]
 ) -> Outcome:
     if state.phase is Phase.FEEDBACK:  # the answer to "how did that feel?": then goodbye
-        return reminder_talk.farewell(state, ctx, reply, changes)
+        bye = reminder_talk.farewell(state, ctx, reply, changes)
+        return bye._replace(state=bye.state._replace(adjusted=state.adjusted))
     return wait(state, reply, changes)
 
 

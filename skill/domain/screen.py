@@ -7,7 +7,7 @@ from typing import NamedTuple
 from skill.domain.catalogue import ROUTINE, move
 from skill.domain.ids import MoveId, Style
 from skill.domain.speech import Mark, Reply
-from skill.domain.state import Phase, SessionState
+from skill.domain.state import SessionState
 from skill.domain.words import Phrase, say
 
 
@@ -102,14 +102,15 @@ def screen_for(state: SessionState, reply: Reply) -> Screen:
     total = len(state.plan) or len(ROUTINE)
     current, dose = state.current, state.dose
     done = len(set(state.done) & set(state.plan)) if state.plan else 0
-    if not state.coaching or current is None or dose is None:
+    counting = state.coaching or bool(state.set_ends)  # the plan's last move is still counted
+    if not counting or current is None or dose is None:
         return Screen(None, caption(reply.speech.text), moves_done=done, moves_total=total)
     set_no = min(state.sets_done + 1, dose.sets)
     reps = dose.reps_in_set(set_no)
     marks = reply.speech.marks()
     # A reply that counts carries its marks: the counter starts at "10 reps" and follows them.
     # One without (a repeat of the last words, say) shows where the count ended.
-    counted = state.phase is Phase.COUNTED and not marks
+    counted = bool(state.set_ends) and not marks
     screen = Screen(
         current.id,
         current.quick_cue,

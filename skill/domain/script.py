@@ -208,13 +208,12 @@ def explain(m: Move, dose: Dose | None = None) -> Speech:
     )
 
 
-def set_ending(m: Move, dose: Dose, set_no: int, more_moves: bool) -> Speech:
-    """What follows the count: a clear end and what to say next."""
-    if set_no < dose.sets:
-        return Speech.of(say(Phrase.BREATHER, set_no=set_no + 1))
-    if more_moves:
-        return Speech.of(say(Phrase.LAST_SET_OF_MOVE, name=m.name))
-    return Speech.of(say(Phrase.LAST_SET_OF_ROUTINE))
+def move_ending(m: Move, next_move: Move | None) -> Speech:
+    """What follows a move's count in the same reply: what to say for the next move, or (for
+    a move too long for one reply, `next_move` None) for the rest of this one."""
+    if next_move is None:
+        return Speech.of(say(Phrase.REST_OF_MOVE, name=m.name))
+    return Speech.of(say(Phrase.NEXT_UP, name=m.name, next=next_move.name))
 
 
 def sets_left_line(

@@ -5,17 +5,25 @@ The phases are in skill/domain/state.py, the reminder conversation's handlers in
 skill/domain/reminder_talk.py; this module holds the coaching handlers and the one transition
 table that routes every event of every phase.
 
-When a move counts as done: a set counts once it has been counted out in full AND the user
-then moves on ("next"/"yes"); pause, stop, repeat, slower or faster straight after a set mean
-it was interrupted, so it does not count and is counted out again. A move is done when its last
-set counts, or when the session times out (SESSION_ENDED) straight after its last set was
-counted out, since nobody interrupted it. The brushing-teeth moment is one reply that ends the
-session and counts at once. Each done move yields exactly one Completion whose key is
+One reply per move: starting a move says its introduction, a get-into-position countdown and
+every set, with a spoken rest between sets, then what to say for the next move (or, after the
+plan's last move, how it felt); a move too long for Alexa's limits is split at a set boundary.
+
+When a set counts: Alexa does not say how much of a reply was played, but every request carries
+the time it was heard. Before any handler runs, `step` credits every set of the reply in flight
+whose planned end (`SessionState.set_ends`, seconds into the reply) is no later than the time
+since that reply's request: whatever the user says next (next, stop, skip, pause, cancel, ...) or
+when Alexa closes the session. When they spoke sooner, the set was cut short (CUT_SHORT): it does
+not count, and "next" asks whether they finished it (CHECK_SET) instead of guessing. A move is
+done when its last set counts. A reply that ends the session (the moments) counts at once, since
+no request comes back. Each done move yields exactly one Completion whose key is
 "<run>:<position>:<move>": `run` is the turn id of the request that started the plan, so a
 retried request with the same prior state gives the same key.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from skill.domain import feedback, pause, person_talk, reminder_talk, script
 from skill.domain.cards import routine_card
@@ -27,7 +35,7 @@ from skill.domain.catalogue import (
     all_move_names,
     move,
 )
-from skill.domain.counting import set_speech
+from skill.domain.counting import counted_sets, set_speech
 from skill.domain.events import Event, EventKind
 from skill.domain.gentle import graduation_days
 from skill.domain.ids import MomentId, MoveId, Style
@@ -45,7 +53,8 @@ from skill.domain.progression import (
 )
 from skill.domain.reminders import completed_routine_dates
 from skill.domain.speaker import should_ask_for_name
-from skill.domain.speech import Card, Reply, Speech
+from skill.domain.speech import MAX_REPLY_SECONDS, MAX_SSML_CHARS, Card, Reply, Speech
+from skill.domain.ssml import render
 from skill.domain.state import Phase, SessionState, consistent
 from skill.domain.turn import Context, Handler, Outcome, end, wait
 from skill.domain.words import Phrase, say, speaking, spoken_list
@@ -147,24 +156,82 @@ def _introduce(state: SessionState, ctx: Context, lead: str = "") -> Outcome:
     return wait(state, Speech.of(lead) + intro if lead else intro)
 
 
-def _count(state: SessionState, ctx: Context, lead: str = "") -> Outcome:
-    """Count out the next set of the current move in one reply."""
+def _count(state: SessionState, ctx: Context, lead: str = "", *, intro: bool = False) -> Outcome:
+    """Count the current move's remaining sets in one reply, as many as Alexa's limits allow:
+    its introduction when asked, then `counted_sets`, then what comes next, which after the
+    plan's last move is the plan's finish (how did that feel?)."""
     current, dose = _coached(state)
-    set_no = state.sets_done + 1
-    counted = state._replace(phase=Phase.COUNTED)
-    more_moves = state.index + 1 < len(state.plan)
-    speech = set_speech(current, dose, set_no, _tempo(state, ctx), lead) + script.set_ending(
-        current, dose, set_no, more_moves
+    opening = Speech.of(lead) if lead else Speech()
+    if intro:
+        met = meeting(current.id, ctx.progress, ctx.now.date(), state.style)
+        opening += script.introduce(current, dose, state.index, len(state.plan), met)
+    more = state.index + 1 < len(state.plan)
+    rest_of_move = script.move_ending(current, None)
+    if more:
+        finishing = None
+        ending = script.move_ending(current, move(state.plan[state.index + 1], state.style))
+    else:  # said as if the move were done: it is credited once it had time to play
+        heard = state._replace(done=_with_done(state, current.id))
+        finishing = _finish(heard, ctx, (), "")
+        ending = finishing.reply.speech
+    fits = _room_for(rest_of_move, ending)
+    first = state.sets_done + 1
+    counting = counted_sets(current, dose, first, _tempo(state, ctx), opening=opening, fits=fits)
+    in_flight = state._replace(
+        phase=Phase.COUNTED, counted_at=round(ctx.heard_seconds, 3), set_ends=counting.set_ends
     )
-    return wait(counted, speech, prompted=True)
+    if state.sets_done + len(counting.set_ends) < dose.sets:
+        return wait(in_flight, counting.speech + rest_of_move, prompted=True)
+    if finishing is None:
+        return wait(in_flight, counting.speech + ending, prompted=True)
+    reply = finishing.reply._replace(speech=counting.speech + ending)
+    if reply.end_session:  # a moment: no request comes back to credit the set, so it counts now
+        return finishing._replace(reply=reply, progress=(_completion(state, ctx),))
+    return finishing._replace(state=in_flight._replace(phase=Phase.FEEDBACK), reply=reply)
+
+
+def _room_for(*endings: Speech) -> Callable[[Speech], bool]:
+    """Whether counted speech leaves room, within Alexa's limits, for the longest ending."""
+    chars = max(len(_render(e)) for e in endings) - len("<speak></speak>")
+    seconds = max(e.planned_seconds() for e in endings)
+
+    def fits(speech: Speech) -> bool:
+        within_chars = len(_render(speech)) + chars < MAX_SSML_CHARS
+        return within_chars and speech.planned_seconds() + seconds <= MAX_REPLY_SECONDS
+
+    return fits
+
+
+_render = render.__wrapped__  # candidates are measured once: not worth a place in the cache
+
+
+def _hear(state: SessionState, ctx: Context) -> tuple[SessionState, tuple[ProgressEvent, ...]]:
+    """Credit every set of the reply in flight that had time to play before this request; the
+    move is done (one Completion) when its last set is. A set still being counted is cut short."""
+    if not state.set_ends or state.counted_at is None:
+        return state, ()
+    current, dose = _coached(state)
+    elapsed = round(ctx.heard_seconds - state.counted_at, 3)  # to the ms: floats add up unevenly
+    heard = sum(1 for end in state.set_ends if end <= elapsed)
+    credited = state._replace(sets_done=state.sets_done + heard, counted_at=None, set_ends=())
+    if heard < len(state.set_ends):
+        return credited._replace(phase=Phase.CUT_SHORT), ()
+    if credited.sets_done < dose.sets:
+        return credited._replace(phase=Phase.READY), ()
+    done = (_completion(state, ctx),)
+    finished = credited._replace(done=_with_done(state, current.id))
+    if state.phase is Phase.COUNTED and state.index + 1 < len(state.plan):
+        return _enter(finished, state.index + 1, ctx), done
+    return finished._replace(phase=Phase.FEEDBACK, dose=None, sets_done=0), done
 
 
 def _advance(
     state: SessionState, ctx: Context, done: tuple[ProgressEvent, ...], lead: str
 ) -> Outcome:
-    """Move on to the next move of the plan, or finish it."""
+    """Move on to the next move of the plan (counting it straight away), or finish the plan."""
     if state.index + 1 < len(state.plan):
-        return _introduce(_enter(state, state.index + 1, ctx), ctx, lead)._replace(progress=done)
+        outcome = _count(_enter(state, state.index + 1, ctx), ctx, lead, intro=True)
+        return outcome._replace(progress=done + outcome.progress)
     return _finish(state, ctx, done, lead)
 
 
@@ -227,7 +294,8 @@ def _start_routine(state: SessionState, event: Event, ctx: Context) -> Outcome:
     if event.move is not None:
         return _start_move(state, event, ctx)
     style = event.style or _style(ctx)
-    outcome = _introduce(_new_plan(state, ROUTINE, None, ctx, style), ctx, script.here_we_go(style))
+    plan = _new_plan(state, ROUTINE, None, ctx, style)
+    outcome = _count(plan, ctx, script.here_we_go(style), intro=True)
     return _remember_style(outcome, event.style, ctx)
 
 
@@ -245,7 +313,7 @@ def _start_move(state: SessionState, event: Event, ctx: Context) -> Outcome:
         names = all_move_names()
         return wait(_idle(state), Speech.of(say(Phrase.WHICH_MOVE, names=names)))
     running = _new_plan(state, (event.move,), None, ctx)
-    return _introduce(running, ctx, script.safety(running.style))
+    return _count(running, ctx, script.safety(running.style), intro=True)
 
 
 def _start_moment(state: SessionState, event: Event, ctx: Context) -> Outcome:
@@ -319,7 +387,7 @@ def _help(state: SessionState, event: Event, ctx: Context) -> Outcome:
 
 def _stop(state: SessionState, event: Event, ctx: Context) -> Outcome:
     words = []
-    if state.phase is Phase.COUNTED and state.current is not None:
+    if state.phase is Phase.CUT_SHORT and state.current is not None:
         words.append(say(Phrase.STOP_UNCOUNTED, name=state.current.name))
     if state.done:
         names = spoken_list([move(m, state.style).name for m in state.done])
@@ -334,14 +402,8 @@ def _stop(state: SessionState, event: Event, ctx: Context) -> Outcome:
 
 
 def _session_ended(state: SessionState, event: Event, ctx: Context) -> Outcome:
-    """Alexa closed the session: no speech. A last set that was counted out in full and not
-    interrupted still counts."""
-    dose = state.dose
-    last_set_heard = (
-        state.phase is Phase.COUNTED and dose is not None and state.sets_done + 1 == dose.sets
-    )
-    progress = (_completion(state, ctx),) if last_set_heard else ()
-    return Outcome(SessionState(Phase.ENDED), Reply(Speech(), end_session=True), progress)
+    """Alexa closed the session: no speech (sets heard in full were credited by `step`)."""
+    return Outcome(SessionState(Phase.ENDED), Reply(Speech(), end_session=True))
 
 
 def _unknown(state: SessionState, event: Event, ctx: Context) -> Outcome:
@@ -357,8 +419,8 @@ def _tempo_change(state: SessionState, event: Event, ctx: Context) -> Outcome:
         return wait(state._replace(tempo=new), Speech.of(limit))
     changed = state._replace(tempo=new)
     words = say(Phrase.SLOWER) if slower else say(Phrase.QUICKER)
-    if state.phase is Phase.COUNTED:
-        # Said during or just after a set: take that set again at the new pace.
+    if state.phase is Phase.CUT_SHORT:
+        # Said during a set: take that set again at the new pace.
         outcome = _count(
             changed._replace(phase=Phase.READY), ctx, f"{words} {say(Phrase.TAKE_SET_AGAIN)}"
         )
@@ -404,11 +466,18 @@ def _repeat_menu(state: SessionState, event: Event, ctx: Context) -> Outcome:
 
 
 def _count_set(state: SessionState, event: Event, ctx: Context) -> Outcome:
-    return _count(state._replace(phase=Phase.READY), ctx)
+    return _count(state._replace(phase=Phase.READY), ctx, intro=state.sets_done == 0)
 
 
-def _confirm_set(state: SessionState, event: Event, ctx: Context) -> Outcome:
-    """The user moved on after a counted set: it counts; the move is done after its last."""
+def _ask_finished(state: SessionState, event: Event, ctx: Context) -> Outcome:
+    """The user moved on while a set was being counted: ask rather than guess."""
+    current, _ = _coached(state)
+    asking = state._replace(phase=Phase.CHECK_SET)
+    return wait(asking, Speech.of(say(Phrase.DID_YOU_FINISH, name=current.name)), prompted=True)
+
+
+def _finished_set(state: SessionState, event: Event, ctx: Context) -> Outcome:
+    """They did finish the set that was cut short: it counts, and on we go as "next" would."""
     current, dose = _coached(state)
     counted = state._replace(sets_done=state.sets_done + 1)
     if counted.sets_done < dose.sets:
@@ -417,6 +486,10 @@ def _confirm_set(state: SessionState, event: Event, ctx: Context) -> Outcome:
     finished = counted._replace(done=_with_done(state, current.id))
     more = state.index + 1 < len(state.plan)
     return _advance(finished, ctx, done, say(Phrase.MOVE_DONE, name=current.name) if more else "")
+
+
+def _set_again(state: SessionState, event: Event, ctx: Context) -> Outcome:
+    return _count(state._replace(phase=Phase.READY), ctx, say(Phrase.TAKE_SET_AGAIN))
 
 
 def _no_rush(state: SessionState, event: Event, ctx: Context) -> Outcome:
@@ -429,7 +502,7 @@ def _still_paused(state: SessionState, event: Event, ctx: Context) -> Outcome:
 
 def _resume(state: SessionState, event: Event, ctx: Context) -> Outcome:
     # Only a pause taken up in a later session is PAUSED, and that said "Welcome back" already.
-    return _count(state._replace(phase=Phase.READY), ctx)
+    return _count(state._replace(phase=Phase.READY), ctx, intro=state.sets_done == 0)
 
 
 def _reintroduce(state: SessionState, event: Event, ctx: Context) -> Outcome:
@@ -449,20 +522,19 @@ def _start_over(state: SessionState, event: Event, ctx: Context) -> Outcome:
     restarted = _new_plan(state, state.plan, state.moment, ctx, state.style)
     if state.moment is not None:
         return _count(restarted, ctx, say(Phrase.FROM_THE_TOP))
-    return _introduce(restarted, ctx, say(Phrase.STARTING_AGAIN))
+    return _count(restarted, ctx, say(Phrase.STARTING_AGAIN), intro=True)
 
 
 def _how_many_left(state: SessionState, event: Event, ctx: Context) -> Outcome:
     current, dose = _coached(state)
-    in_hand = 1 if state.phase is Phase.COUNTED else 0  # the set just counted
-    left = dose.sets - state.sets_done - in_hand
+    left = dose.sets - state.sets_done
     later = state.plan[state.index + 1 :]
     return wait(state, Speech.of(script.sets_left_line(current, left, later, state.style)))
 
 
 def _whats_next(state: SessionState, event: Event, ctx: Context) -> Outcome:
     current, dose = _coached(state)
-    next_set = state.sets_done + (2 if state.phase is Phase.COUNTED else 1)
+    next_set = state.sets_done + 1
     if next_set <= dose.sets and dose.sets > 1:
         line = say(Phrase.NEXT_SET, set_no=next_set, sets=dose.sets, name=current.name)
     elif next_set <= dose.sets:
@@ -486,14 +558,15 @@ def _choose_style(state: SessionState, event: Event, ctx: Context) -> Outcome:
         return wait(state, Speech.of(say(Phrase.GENTLE_HINT)))
     if state.coaching and state.style is not style:
         switched = _enter(state._replace(style=style), state.index, ctx)
-        return _remember_style(_introduce(switched, ctx, script.switching(style)), style, ctx)
+        restarted = _count(switched, ctx, script.switching(style), intro=True)
+        return _remember_style(restarted, style, ctx)
     outcome = wait(state, Speech.of(script.style_chosen(style, changed=style is not _style(ctx))))
     return _remember_style(outcome, style, ctx)
 
 
 def _graduate(state: SessionState, event: Event, ctx: Context) -> Outcome:
     lead = f"{say(Phrase.GRADUATE_YES)} {script.here_we_go(Style.STANDARD)}"
-    outcome = _introduce(_new_plan(state, ROUTINE, None, ctx, Style.STANDARD), ctx, lead)
+    outcome = _count(_new_plan(state, ROUTINE, None, ctx, Style.STANDARD), ctx, lead, intro=True)
     return _remember_style(outcome, Style.STANDARD, ctx)
 
 
@@ -559,20 +632,28 @@ TRANSITIONS: dict[Phase, dict[EventKind, Handler]] = {
         E.HOW_MANY_LEFT: _how_many_left,
         E.WHATS_NEXT: _whats_next,
     },
-    Phase.COUNTED: {
+    Phase.COUNTED: {},  # never seen by a handler: `step` credits the sets first (_hear)
+    Phase.CUT_SHORT: {
         E.START_ROUTINE: _go_on,
-        E.NEXT: _confirm_set,
-        E.DONE: _confirm_set,
-        E.YES: _confirm_set,
-        E.RESUME: _confirm_set,
-        E.NO: _no_rush,
-        E.PAUSE: pause.leave,  # a pause after a counted set: that set is counted again
+        E.NEXT: _ask_finished,
+        E.DONE: _ask_finished,
+        E.YES: _ask_finished,
+        E.RESUME: _ask_finished,
+        E.PAUSE: pause.leave,  # the cut-short set is counted again when it is taken up
         E.REPEAT: _recount,
         E.AGAIN: _recount,
-        E.SKIP: _skip,
-        E.START_OVER: _start_over,
-        E.HOW_MANY_LEFT: _how_many_left,
-        E.WHATS_NEXT: _whats_next,
+        E.SLOWER: _tempo_change,
+        E.FASTER: _tempo_change,
+        E.STOP: _stop,
+    },
+    Phase.CHECK_SET: {
+        E.YES: _finished_set,
+        E.DONE: _finished_set,
+        E.NEXT: _finished_set,
+        E.RESUME: _finished_set,
+        E.NO: _set_again,
+        E.REPEAT: _ask_finished,
+        E.UNKNOWN: _ask_finished,
     },
     Phase.PAUSED: {
         E.START_ROUTINE: _go_on,
@@ -661,8 +742,10 @@ EVERY_PHASE: dict[EventKind, Handler] = {
 def _falls_back_to(state: SessionState) -> SessionState | None:
     """Phases that, for events they have no row for, act like another phase."""
     match state.phase:
-        case Phase.PAUSED:
+        case Phase.PAUSED | Phase.CUT_SHORT:
             return state._replace(phase=Phase.READY)
+        case Phase.CHECK_SET:  # anything but an answer: as if it had just been cut short
+            return state._replace(phase=Phase.CUT_SHORT)
         case Phase.CONFIRM_FORGET | Phase.ASKING_PERMISSION:  # carry on where we were
             return state._replace(phase=state.back or Phase.IDLE, back=None)
         case Phase.OFFER_REMINDER:  # the user moved on: the goodbye was said already
@@ -675,9 +758,15 @@ def _falls_back_to(state: SessionState) -> SessionState | None:
 def step(state: SessionState, event: Event, context: Context) -> Outcome:
     """Advance the conversation by one event, in the words of the context's locale."""
     with speaking(context.locale):
-        state, event = feedback.answering(_remembering(state, context), event)
+        state = _remembering(state, context)
+        if state.phase is Phase.ENDED or not consistent(state):
+            state = _with_memory(SessionState(tempo=state.tempo), state)
+        state, heard = _hear(state, context)
+        state, event = feedback.answering(state, event)
         outcome = pause.settled(context, _dispatch(state, event, context))
-    return outcome._replace(state=_with_memory(outcome.state, state))
+    return outcome._replace(
+        state=_with_memory(outcome.state, state), progress=heard + outcome.progress
+    )
 
 
 def _dispatch(state: SessionState, event: Event, context: Context) -> Outcome:

@@ -9,6 +9,10 @@ from typing import NamedTuple
 # Alexa's documented limits (GUIDE.md §2); one source of truth for the renderer and the tests.
 MAX_BREAK_SECONDS = 10.0
 MAX_SSML_CHARS = 8000
+MAX_RESPONSE_BYTES = 24 * 1024  # the whole response, session attributes included
+# Our own ceiling for one reply, well inside a morning's patience: a move longer than this is
+# split across replies at a set boundary.
+MAX_REPLY_SECONDS = 300.0
 # Speech-rate estimate for planned durations, calibrated with espeak-ng 1.51 (default voice and
 # rate): 137 lines of the phrasebook, each said between breaks as a counted set says them, fit
 # 4.1 words a second plus 0.34 s for each comma or full stop with more words after it (a

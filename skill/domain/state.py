@@ -2,11 +2,21 @@
 
 Phases (what the coach is waiting for):
     IDLE               the menu: what shall we do?
-    READY              a move was introduced (or a set interrupted): "say next" counts a set
-    COUNTED            a set was just counted out in full: "say next" confirms it
+    READY              at a move whose next set is not being counted: "say next" counts it
+                       (with the move's introduction when it starts from the first set)
+    COUNTED            a reply counting sets went out at `counted_at`; each set's count ends
+                       `set_ends` seconds into it. The next request first credits every set
+                       that had time to play (skill.domain.session.step), so no handler ever
+                       sees this phase: the move goes on (READY at the next move, or at the
+                       rest of a move too long for one reply) or, when the user spoke before a
+                       set could end, CUT_SHORT
+    CUT_SHORT          the user spoke while a set was being counted: "next" asks, rather than
+                       guesses, whether they finished it
+    CHECK_SET          asked "did you finish those squats?"
     PAUSED             on a break; behaves like READY, but says so
     CONFIRM_FORGET     asked "delete everything?"; anything but yes or no carries on where we were
-    FEEDBACK           the plan is finished: "how did that feel?"
+    FEEDBACK           the plan is finished: "how did that feel?" (the reply that asks may
+                       still be counting the last move: `set_ends`, credited as in COUNTED)
     OFFER_REMINDER     after the first full routine's goodbye: "shall I remind you every day?"
     OFFER_STANDARD     at the welcome, to someone at the top of the gentle moves: "would you like
                        to try the standard moves today?"
@@ -15,11 +25,13 @@ Phases (what the coach is waiting for):
     ENDED              the session is over
 
 `SessionState.to_json`/`from_json` are the state's half of the session codec
-(skill/voice/session_codec.py); `from_json` also reads version 2 (before the reminder phases).
+(skill/voice/session_codec.py); `from_json` also reads versions 2 (before the reminder phases)
+and 3 (before one reply per move: its COUNTED, a set awaiting "next", reads as READY).
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 from datetime import datetime, time
@@ -37,8 +49,11 @@ from skill.domain.bounds import (
 from skill.domain.catalogue import ROUTINE, Dose, Move, Sides, move
 from skill.domain.ids import Feedback, MomentId, MoveId, Style
 
-STATE_VERSION = 3
-_READABLE_VERSIONS = frozenset({2, STATE_VERSION})
+STATE_VERSION = 4
+_READABLE_VERSIONS = frozenset({2, 3, STATE_VERSION})
+# A reply's planned length stays far below this; a read-back offset beyond it is forged.
+MAX_SET_END_SECONDS = 3600.0
+MAX_EPOCH_SECONDS = 1e11  # about the year 5000: a later `counted_at` is forged
 _T = TypeVar("_T")
 
 
@@ -48,6 +63,8 @@ class Phase(StrEnum):
     IDLE = "idle"
     READY = "ready"
     COUNTED = "counted"
+    CUT_SHORT = "cut_short"
+    CHECK_SET = "check_set"
     PAUSED = "paused"
     CONFIRM_FORGET = "confirm_forget"
     FEEDBACK = "feedback"
@@ -57,6 +74,7 @@ class Phase(StrEnum):
     ENDED = "ended"
 
 
+_COACHING = frozenset({Phase.READY, Phase.COUNTED, Phase.CUT_SHORT, Phase.CHECK_SET, Phase.PAUSED})
 # Phases that wait on a side question and go back to `back` afterwards.
 _SIDE_QUESTIONS = frozenset({Phase.CONFIRM_FORGET, Phase.ASKING_PERMISSION})
 
@@ -79,6 +97,9 @@ class SessionState(NamedTuple):
     done: tuple[MoveId, ...] = ()  # moves completed this session
     offer_at: time | None = None  # the reminder time asked about in OFFER_REMINDER
     asked: Feedback | None = None  # feedback said with no move done yet: "which move?" was asked
+    # The reply counting sets of the current move (from set sets_done + 1), while in flight:
+    counted_at: float | None = None  # when its request was heard, in seconds since the epoch
+    set_ends: tuple[float, ...] = ()  # when each set's count ends, seconds into the reply
     # Session-wide memory, kept by every state of the session (skill.domain.session.step):
     routine_before: bool | None = None  # the store held a full routine as the session began
     offered: bool = False  # the reminder was offered in this session
@@ -91,13 +112,14 @@ class SessionState(NamedTuple):
 
     @property
     def coaching(self) -> bool:
-        return self.phase in (Phase.READY, Phase.COUNTED, Phase.PAUSED)
+        return self.phase in _COACHING
 
     def to_json(self) -> dict[str, Any]:
         data = self._asdict()
         data["plan"] = list(self.plan)
         data["done"] = list(self.done)
         data["adjusted"] = list(self.adjusted)
+        data["set_ends"] = list(self.set_ends)
         if self.dose is not None:
             data["dose"] = self.dose._asdict()
         if self.offer_at is not None:
@@ -107,7 +129,10 @@ class SessionState(NamedTuple):
     @classmethod
     def from_json(cls, data: object) -> SessionState:
         """Parse session attributes; anything unknown, stale or inconsistent starts afresh."""
-        if not isinstance(data, dict) or data.get("version") not in _READABLE_VERSIONS:
+        if not isinstance(data, dict):
+            return cls()
+        version = data.get("version")
+        if not isinstance(version, int) or version not in _READABLE_VERSIONS:
             return cls()
         try:
             state = _parse(data)
@@ -149,8 +174,12 @@ def _parse(data: dict[str, Any]) -> SessionState:
     tempo = data.get("tempo")
     offer_at = data.get("offer_at")
     routine_before = data.get("routine_before")
+    counted_at = data.get("counted_at")
+    phase = Phase(data["phase"])
+    if data["version"] < 4 and phase is Phase.COUNTED and not data.get("set_ends"):
+        phase = Phase.READY  # a set that waited for "next" to count: it is counted again
     return SessionState(
-        phase=Phase(data["phase"]),
+        phase=phase,
         run=_typed(data.get("run", ""), str),
         plan=tuple(MoveId(m) for m in data.get("plan", ())),
         moment=MomentId(data["moment"]) if data.get("moment") is not None else None,
@@ -166,7 +195,15 @@ def _parse(data: dict[str, Any]) -> SessionState:
         offered=_typed(data.get("offered", False), bool),
         asked=Feedback(data["asked"]) if data.get("asked") is not None else None,
         adjusted=tuple(MoveId(m) for m in data.get("adjusted", ())),
+        counted_at=_finite(counted_at) if counted_at is not None else None,
+        set_ends=tuple(_finite(end) for end in data.get("set_ends", ())),
     )
+
+
+def _finite(value: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise TypeError(value)
+    return float(value)
 
 
 def _parse_dose(data: dict[str, Any]) -> Dose:
@@ -216,6 +253,8 @@ def consistent(s: SessionState) -> bool:
             return False
         if not 0 <= s.dose.level <= s.current.top_level:
             return False
+    if not _counting_consistent(s):
+        return False
     if (s.phase is Phase.OFFER_REMINDER) != (s.offer_at is not None):
         return False
     if s.phase is Phase.ASKING_PERMISSION:  # may go back to a session already said goodbye to
@@ -224,6 +263,21 @@ def consistent(s: SessionState) -> bool:
         *_SIDE_QUESTIONS,
         Phase.ENDED,
     )
+
+
+def _counting_consistent(s: SessionState) -> bool:
+    """A reply in flight: a time, increasing offsets within bounds, sets the move has left;
+    only COUNTED and FEEDBACK (whose reply counted the last move) have one, COUNTED always."""
+    if not s.set_ends:
+        return s.counted_at is None and s.phase is not Phase.COUNTED
+    if s.counted_at is None or not 0 <= s.counted_at <= MAX_EPOCH_SECONDS:
+        return False
+    if s.phase not in (Phase.COUNTED, Phase.FEEDBACK) or s.current is None or s.dose is None:
+        return False
+    ends = (0.0, *s.set_ends)
+    if any(not a < b for a, b in itertools.pairwise(ends)):
+        return False
+    return s.set_ends[-1] <= MAX_SET_END_SECONDS and s.sets_done + len(s.set_ends) <= s.dose.sets
 
 
 def _dose_in_bounds(dose: Dose) -> bool:

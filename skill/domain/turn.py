@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import NamedTuple
 
+from skill.domain.catalogue import Move, move
 from skill.domain.effects import Effect
 from skill.domain.events import Event
 from skill.domain.progress import ProgressEvent, UserProgress
@@ -26,6 +27,14 @@ class Context(NamedTuple):
     one_shot: bool = False  # the request opened its session ("Alexa, ask morning moves to …")
     locale: str = DEFAULT_LOCALE  # whose phrasebook the reply is said from
     speaker: Speaker = Speaker()  # looked up on the turns that greet (launch, name consent)
+    # When the request was heard (Alexa's timestamp, kept near the clock by the voice layer):
+    # what tells how much of the last reply had time to play. None: `now`.
+    heard_at: datetime | None = None
+
+    @property
+    def heard_seconds(self) -> float:
+        """When the request was heard, in seconds since the epoch."""
+        return (self.heard_at or self.now).timestamp()
 
 
 class Outcome(NamedTuple):
@@ -45,10 +54,12 @@ def prompt(state: SessionState) -> Speech:
     """What to say now: the reprompt of every reply that waits."""
     current = state.current
     match state.phase:
-        case Phase.READY if current is not None:
+        case Phase.READY | Phase.CUT_SHORT if current is not None:
             return Speech.of(say(Phrase.PROMPT_READY, name=current.name))
-        case Phase.COUNTED:
-            return Speech.of(say(Phrase.PROMPT_COUNTED))
+        case Phase.COUNTED if current is not None:
+            return _after_count(state, current)
+        case Phase.CHECK_SET if current is not None:
+            return Speech.of(say(Phrase.PROMPT_DID_YOU_FINISH, name=current.name))
         case Phase.PAUSED:
             return Speech.of(say(Phrase.PROMPT_PAUSED))
         case Phase.CONFIRM_FORGET:
@@ -63,6 +74,15 @@ def prompt(state: SessionState) -> Speech:
             return prompt(state._replace(phase=state.back, back=None))
         case _:
             return Speech.of(say(Phrase.START_HINT))
+
+
+def _after_count(state: SessionState, current: Move) -> Speech:
+    """While a move's count is playing: what to say for the next move, or for the rest."""
+    dose = state.dose
+    rest_of_move = dose is not None and state.sets_done + len(state.set_ends) < dose.sets
+    if rest_of_move or state.index + 1 >= len(state.plan):
+        return Speech.of(say(Phrase.PROMPT_REST_OF_MOVE, name=current.name))
+    return Speech.of(say(Phrase.PROMPT_READY, name=move(state.plan[state.index + 1]).name))
 
 
 def wait(

@@ -4,6 +4,8 @@ requests that carry no session)."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import request_util
 
@@ -73,3 +75,25 @@ def opens_session(handler_input: HandlerInput) -> bool:
         return bool(request_util.is_new_session(handler_input))
     except TypeError:  # request_util's way of saying there is no session
         return True
+
+
+# How far a request's timestamp may stray from our clock and still be believed. Alexa's signed
+# timestamps are within 150 s (the verifier refuses others); the simulator's clock runs ahead by
+# the replies it pretends to have played. Beyond this, an unverified stamp is forged or absurd.
+MAX_TIMESTAMP_SKEW = timedelta(days=1)
+
+
+def heard_at(handler_input: HandlerInput, now: datetime) -> datetime:
+    """When Alexa heard this request (its timestamp), in `now`'s time zone; `now` when it has
+    none, or one too far from `now` to believe."""
+    stamp = getattr(handler_input.request_envelope.request, "timestamp", None)
+    if not isinstance(stamp, datetime):
+        return now
+    if stamp.tzinfo is None:  # Alexa's are UTC ("...Z"); a bare one is read as such
+        stamp = stamp.replace(tzinfo=UTC)
+    try:
+        if abs(stamp - now) > MAX_TIMESTAMP_SKEW:
+            return now
+        return stamp.astimezone(now.tzinfo)
+    except (OverflowError, ValueError, TypeError):  # near datetime's edges; a naive clock
+        return now

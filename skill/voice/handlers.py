@@ -99,8 +99,10 @@ class EngineHandler(AbstractRequestHandler):
         remembered = session_codec.load(handler_input)
         now = self._clock()
         progress = self._progress.open(handler_input, now, remembered.progress)
+        local_now = now.astimezone(progress.zone)
         context = Context(
-            now=now.astimezone(progress.zone),
+            now=local_now,
+            heard_at=envelope.heard_at(handler_input, local_now),
             progress=progress.progress,
             turn_id=envelope.request_id(handler_input),
             one_shot=envelope.opens_session(handler_input),

@@ -67,8 +67,8 @@ def test_the_mid_workout_turn_answers_with_a_counted_set() -> None:
     event = scenarios.mid_workout_next(handler, "amzn1.ask.account.BENCH-TEST")
     before = scenarios.state_of(event["session"]["attributes"])
     after = scenarios.state_of(handler(event, None)["sessionAttributes"])
-    assert (before.phase, after.phase) == (Phase.READY, Phase.COUNTED)
-    assert before.index == after.index == scenarios.MID_ROUTINE_INDEX
+    assert (before.phase, after.phase) == (Phase.COUNTED, Phase.COUNTED)
+    assert before.index + 1 == after.index == scenarios.MID_ROUTINE_INDEX
 
 
 def test_a_full_routine_completes_every_move() -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 from skill.domain.effects import AskPermission, CallReminders
 from skill.domain.events import Event, EventKind
@@ -14,14 +15,20 @@ from skill.domain.ids import MoveId
 from skill.domain.progress import Completion, DayTotal, Profile, ProgressEvent, UserProgress
 from skill.domain.reminders import ReminderResult, ReminderStatus
 from skill.domain.session import step
-from skill.domain.speech import MAX_BREAK_SECONDS, MAX_SSML_CHARS, Reply, Speech
+from skill.domain.speech import (
+    MAX_BREAK_SECONDS,
+    MAX_REPLY_SECONDS,
+    MAX_SSML_CHARS,
+    Reply,
+    Speech,
+)
 from skill.domain.ssml import render
 from skill.domain.state import Phase, SessionState
 from skill.domain.turn import Context, Outcome
 
 NOW = datetime(2026, 11, 25, 7, 30, tzinfo=UTC)  # a Wednesday morning
 MAX_STATE_JSON = 2048
-MAX_REPLY_SECONDS = 240.0  # our own ceiling for one reply, well inside a morning's patience
+ANSWER_SECONDS = 2.0  # after a reply has played, the user answers
 
 
 def check_ssml(speech: Speech) -> str:
@@ -96,7 +103,9 @@ def veteran(age: int | None = 42, tempo: float = 1.0, weeks: int = 5) -> UserPro
 
 @dataclass
 class Talk:
-    """Drive the engine turn by turn, as the voice layer would."""
+    """Drive the engine turn by turn, as the voice layer would. Each request is heard once the
+    reply before it has played and the user answered, unless `after` says how many seconds
+    after the previous request it came (a barge-in when shorter than that reply)."""
 
     progress: UserProgress = field(default_factory=UserProgress)
     state: SessionState = field(default_factory=SessionState)
@@ -104,18 +113,30 @@ class Talk:
     turns: int = 0
     outcomes: list[Outcome] = field(default_factory=list)
     applied: int = 0  # progress events laid into `progress` by next_session
+    heard_at: datetime = NOW
+    barge_in_after: float | None = None  # the next request comes this long after the last
 
-    def say(self, kind: EventKind, **fields: object) -> Outcome:
+    def say(self, kind: EventKind, *, after: float | None = None, **fields: Any) -> Outcome:
         self.turns += 1
-        event = Event(kind, **fields)  # type: ignore[arg-type]
-        context = Context(now=self.now, progress=self.progress, turn_id=f"turn-{self.turns}")
+        if after is None:
+            after, self.barge_in_after = self.barge_in_after, None
+        if self.outcomes:
+            played = self.outcomes[-1].reply.speech.planned_seconds() + ANSWER_SECONDS
+            self.heard_at += timedelta(seconds=played if after is None else after)
+        event = Event(kind, **fields)
+        context = Context(
+            now=self.now,
+            progress=self.progress,
+            turn_id=f"turn-{self.turns}",
+            heard_at=self.heard_at,
+        )
         outcome = settle(step(self.state, event, context), context)
         check_outcome(outcome, session_ended=kind is EventKind.SESSION_ENDED)
         self.state = outcome.state
         self.outcomes.append(outcome)
         return outcome
 
-    def next_session(self, kind: EventKind = EventKind.LAUNCH, **fields: object) -> Outcome:
+    def next_session(self, kind: EventKind = EventKind.LAUNCH, **fields: Any) -> Outcome:
         """A later session of the same user: what this one recorded, as the store would load
         it, then `kind` on a fresh session state."""
         for event in self.progress_events[self.applied :]:

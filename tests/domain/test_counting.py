@@ -9,8 +9,8 @@ from skill.domain.catalogue import MOVES, Dose, Move, Sides
 from skill.domain.counting import counted_set, set_speech
 from skill.domain.ids import MoveId
 from skill.domain.progression import TEMPO_STEP, split_into_sets
-from skill.domain.speech import Pause, Say
-from tests.domain.talk import MAX_REPLY_SECONDS, check_ssml
+from skill.domain.speech import MAX_REPLY_SECONDS, Pause, Say
+from tests.domain.talk import check_ssml
 
 TEMPOS = [
     TEMPO_BOUNDS[0] + TEMPO_STEP * n

@@ -19,9 +19,8 @@ def routine_after_toe_taps(progress: UserProgress | None = None) -> Talk:
     """The routine with toe taps done and squats introduced (no squat set yet)."""
     talk = Talk(progress=progress or UserProgress())
     talk.say(K.LAUNCH)
-    talk.say(K.YES)
-    talk.say(K.NEXT)  # toe taps counted
-    talk.say(K.NEXT)  # toe taps done, squats introduced
+    talk.say(K.YES)  # toe taps counted out in one reply
+    talk.say(K.NO)  # heard in full: toe taps done, at squats
     assert talk.state.phase is Phase.READY
     assert talk.state.done == (MoveId.TOE_TAPS,)
     return talk
@@ -43,23 +42,22 @@ def test_too_easy_between_moves_is_about_the_move_just_done_and_names_it() -> No
 
 def test_too_hard_right_after_a_set_is_about_that_move() -> None:
     talk = routine_after_toe_taps()
-    talk.say(K.NEXT)  # squats counted
-    said = talk.say(K.FEEDBACK, feedback=HARD)
+    talk.say(K.NEXT)  # squats counted out
+    said = talk.say(K.FEEDBACK, feedback=HARD)  # heard in full: squats done
     assert "squats get a little easier next time" in said.reply.speech.text
-    assert said.progress == (ProfileUpdate(dose_adjustments={MoveId.SQUATS: -1}),)
+    assert said.progress[-1] == ProfileUpdate(dose_adjustments={MoveId.SQUATS: -1})
 
 
 def test_before_any_move_it_asks_which_and_takes_the_answer_naming_one() -> None:
     talk = Talk()
     talk.say(K.LAUNCH)
-    talk.say(K.YES)  # toe taps introduced, nothing done
-    asked = talk.say(K.FEEDBACK, feedback=EASY)
+    talk.say(K.YES)  # toe taps counted out
+    asked = talk.say(K.FEEDBACK, feedback=EASY, after=1.0)  # at once: nothing done yet
     assert asked.reply.speech.text.startswith("Which move felt too easy: toe taps, squats")
     assert asked.progress == ()
     answer = talk.say(K.START_MOVE, move=MoveId.HEEL_RISES)  # "heel rises"
     assert answer.reply.speech.text.startswith("Got it: heel rises get a little harder")
     assert answer.progress == (ProfileUpdate(dose_adjustments={MoveId.HEEL_RISES: 1}),)
-    assert answer.state.phase is Phase.READY
     assert answer.state.current is not None
     assert answer.state.current.id is MoveId.TOE_TAPS, "the answer does not start heel rises"
     assert answer.state.asked is None
@@ -71,10 +69,9 @@ def test_anything_else_after_which_move_drops_the_question() -> None:
     talk = Talk()
     talk.say(K.LAUNCH)
     talk.say(K.YES)
-    talk.say(K.FEEDBACK, feedback=HARD)
-    counted = talk.say(K.NEXT)
-    assert counted.state.phase is Phase.COUNTED
-    assert counted.state.asked is None
+    talk.say(K.FEEDBACK, feedback=HARD, after=1.0)
+    went_on = talk.say(K.NEXT)
+    assert went_on.state.asked is None
     assert updates(talk) == []
 
 
@@ -91,9 +88,8 @@ def test_at_most_one_step_per_move_per_session() -> None:
     talk = Talk()
     talk.say(K.LAUNCH)
     talk.say(K.START_MOVE, move=MoveId.HEEL_RISES)
-    talk.say(K.NEXT)
     talk.say(K.FEEDBACK, feedback=EASY)
-    again = talk.say(K.FEEDBACK, feedback=EASY)
+    again = talk.say(K.FEEDBACK, feedback=EASY, move=MoveId.HEEL_RISES)
     assert "I've changed heel rises once today already" in again.reply.speech.text
     assert again.progress == ()
     assert updates(talk) == [ProfileUpdate(dose_adjustments={MoveId.HEEL_RISES: 1})]
@@ -102,8 +98,7 @@ def test_at_most_one_step_per_move_per_session() -> None:
 def heel_rises_feedback(progress: UserProgress, feedback: Feedback) -> str:
     talk = Talk(progress=progress)
     talk.say(K.LAUNCH)
-    talk.say(K.START_MOVE, move=MoveId.HEEL_RISES)
-    talk.say(K.NEXT)  # the one set counted
+    talk.say(K.START_MOVE, move=MoveId.HEEL_RISES)  # counted out in one reply
     return talk.say(K.FEEDBACK, feedback=feedback).reply.speech.text
 
 
@@ -133,7 +128,7 @@ def test_at_the_end_it_is_about_the_routine_and_says_what_changed() -> None:
     )
     assert "I've changed toe taps once today already" in text
     changed: dict[MoveId, int] = {m: 1 for m in MoveId if m is not MoveId.TOE_TAPS}
-    assert said.progress[0] == ProfileUpdate(dose_adjustments=changed)
+    assert ProfileUpdate(dose_adjustments=changed) in said.progress
 
 
 def test_about_right_changes_nothing() -> None:

@@ -4,6 +4,7 @@ the standard moves (README, Gentle moves)."""
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
 import pytest
 
@@ -45,8 +46,8 @@ def gentle_user(top_days: int = 0, offered: date | None = None) -> UserProgress:
 class Remembering(Talk):
     """A Talk whose progress takes in the progress events, as the voice layer's session does."""
 
-    def say(self, kind: EventKind, **fields: object) -> Outcome:
-        outcome = super().say(kind, **fields)
+    def say(self, kind: EventKind, *, after: float | None = None, **fields: Any) -> Outcome:
+        outcome = super().say(kind, after=after, **fields)
         for event in outcome.progress:
             if not isinstance(event, Completion):
                 self.progress = with_event(self.progress, event)
@@ -90,9 +91,9 @@ def test_sit_to_stand_follows_its_own_ladder_never_the_age_target(age: int | Non
 def test_feedback_on_a_gentle_move_moves_it_one_rung() -> None:
     talk = Talk(progress=UserProgress(GENTLE))
     talk.say(EventKind.START_MOVE, move=MoveId.HEEL_RISES)
-    talk.say(EventKind.NEXT)  # a set counted: feedback is about a move done
-    outcome = talk.say(EventKind.FEEDBACK, feedback=Feedback.EASY)
-    assert outcome.progress == (ProfileUpdate(dose_adjustments={MoveId.HEEL_RISES: 1}),)
+    outcome = talk.say(EventKind.FEEDBACK, feedback=Feedback.EASY)  # heel rises heard: done
+    assert [type(p) for p in outcome.progress] == [Completion, ProfileUpdate]
+    assert outcome.progress[-1] == ProfileUpdate(dose_adjustments={MoveId.HEEL_RISES: 1})
     eased = UserProgress(GENTLE._replace(dose_adjustments={MoveId.HEEL_RISES: 1}))
     assert (
         todays_dose(MoveId.HEEL_RISES, eased, TODAY, Style.GENTLE)
@@ -109,7 +110,8 @@ def test_start_my_gentle_moves_runs_the_gentle_routine_and_remembers_it() -> Non
     assert first.progress == (ProfileUpdate(style=Style.GENTLE),)
     assert say(Phrase.GENTLE_SAFETY) in first.reply.speech.text
     assert GENTLE_MOVES[MoveId.TOE_TAPS].name in first.reply.speech.text
-    said = " ".join(run_through(talk))
+    said = " ".join([first.reply.speech.text, *run_through(talk)])
+    talk.say(EventKind.PROGRESS)  # the last move, heard in full, counts
     for m in GENTLE_MOVES.values():
         assert m.name in said
     assert MOVES[MoveId.SQUATS].name + "." not in said
@@ -153,11 +155,10 @@ def test_make_it_gentle_at_the_menu_is_remembered_once() -> None:
 
 def test_make_it_gentle_mid_routine_starts_the_move_again_in_the_gentle_version() -> None:
     talk = Talk()
-    talk.say(EventKind.START_ROUTINE)
-    talk.say(EventKind.NEXT)  # toe taps counted
-    talk.say(EventKind.NEXT)  # toe taps done; squats introduced
-    outcome = talk.say(EventKind.CHOOSE_STYLE, style=Style.GENTLE)
-    assert talk.state.phase is Phase.READY
+    talk.say(EventKind.START_ROUTINE)  # toe taps counted
+    talk.say(EventKind.NEXT)  # toe taps done; squats counted
+    outcome = talk.say(EventKind.CHOOSE_STYLE, style=Style.GENTLE, after=10)  # during squats
+    assert talk.state.phase is Phase.COUNTED
     assert (talk.state.style, talk.state.index, talk.state.sets_done) == (Style.GENTLE, 1, 0)
     assert talk.state.dose == GENTLE_MOVES[MoveId.SQUATS].default_dose
     assert GENTLE_MOVES[MoveId.SQUATS].name in outcome.reply.speech.text
@@ -223,7 +224,7 @@ def test_yes_switches_to_the_standard_moves_and_starts_them() -> None:
     assert say(Phrase.GRADUATE_OFFER, days=GRADUATION_DAYS) in offer.reply.speech.text
     yes = talk.say(EventKind.YES)
     assert yes.progress == (ProfileUpdate(style=Style.STANDARD),)
-    assert (talk.state.phase, talk.state.style) == (Phase.READY, Style.STANDARD)
+    assert (talk.state.phase, talk.state.style) == (Phase.COUNTED, Style.STANDARD)
     assert MOVES[MoveId.TOE_TAPS].name in yes.reply.speech.text
     assert talk.progress.profile.style is Style.STANDARD
 
@@ -246,7 +247,7 @@ def test_anything_else_at_the_suggestion_answers_the_menu() -> None:
     talk = Talk(progress=gentle_user(GRADUATION_DAYS))
     talk.say(EventKind.LAUNCH)
     talk.say(EventKind.START_ROUTINE)
-    assert (talk.state.phase, talk.state.style) == (Phase.READY, Style.GENTLE)
+    assert (talk.state.phase, talk.state.style) == (Phase.COUNTED, Style.GENTLE)
     repeat = Talk(progress=gentle_user(GRADUATION_DAYS))
     repeat.say(EventKind.LAUNCH)
     again = repeat.say(EventKind.REPEAT)
@@ -279,7 +280,7 @@ def test_again_after_a_gentle_routine_runs_it_gentle_again() -> None:
     talk.say(EventKind.START_ROUTINE, style=Style.GENTLE)  # not yet in this turn's profile
     run_through(talk)
     talk.say(EventKind.AGAIN)
-    assert (talk.state.phase, talk.state.style) == (Phase.READY, Style.GENTLE)
+    assert (talk.state.phase, talk.state.style) == (Phase.COUNTED, Style.GENTLE)
 
 
 def test_the_style_survives_the_session_copy_of_progress_and_pending_events() -> None:

@@ -30,7 +30,8 @@ def _state(where: str, ctx: Context) -> SessionState:
         case "counted":
             return step(started, Event(EventKind.NEXT), ctx).state
         case "paused":
-            return started._replace(phase=Phase.PAUSED)  # a pause taken up later
+            # a pause taken up later: nothing in flight
+            return started._replace(phase=Phase.PAUSED, counted_at=None, set_ends=())
         case "feedback":
             return finished_routine(ctx)[0]
         case "offer_reminder":
@@ -48,7 +49,8 @@ def _state(where: str, ctx: Context) -> SessionState:
             ("say next",),
         ),
         ("ready", Phase.READY, ("say next", "pause", "skip", "how am I doing"), ()),
-        ("counted", Phase.COUNTED, ("say next", "repeat", "how am I doing"), ()),
+        # asked whether a set cut short was finished: help, and back to the move
+        ("counted", Phase.READY, ("say next", "repeat", "how am I doing"), ()),
         ("paused", Phase.READY, ("say next", "how am I doing"), ()),
         ("feedback", Phase.FEEDBACK, ("how that felt", *AWAY_FROM_A_MOVE), ("say next",)),
         (

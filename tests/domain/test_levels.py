@@ -70,8 +70,7 @@ def test_the_same_level_as_last_time_is_not_news() -> None:
 
 def test_one_foot_heel_rises_say_which_foot_and_keep_the_counter_in_every_set() -> None:
     talk = Talk(progress=_user(weeks=5, last_time_days_ago=1))
-    talk.say(K.START_MOVE, move=MoveId.HEEL_RISES)
-    talk.say(K.NEXT)
+    talk.say(K.START_MOVE, move=MoveId.HEEL_RISES)  # introduced and counted in one reply
     counted = talk.outcomes[-1].reply.speech.text
     heel = move(MoveId.HEEL_RISES)
     dose = heel.ladder[2]
@@ -97,7 +96,7 @@ def test_levels_follow_the_last_day_even_from_long_ago() -> None:
 def test_explain_during_one_foot_heel_rises_includes_that_level() -> None:
     talk = Talk(progress=_user(weeks=5, last_time_days_ago=1))
     talk.say(K.START_MOVE, move=MoveId.HEEL_RISES)
-    talk.say(K.EXPLAIN)
+    talk.say(K.EXPLAIN, after=10)  # during the count
     said = talk.outcomes[-1].reply.speech.text
     heel = move(MoveId.HEEL_RISES)
     one_foot = heel.level_words(heel.ladder[2])

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from skill.domain.catalogue import ROUTINE
+from skill.domain.catalogue import MOMENTS
 from skill.domain.events import Event, EventKind
 from skill.domain.ids import Feedback, MomentId, MoveId
 from skill.domain.progress import Completion, UserProgress
@@ -43,78 +44,77 @@ progresses = st.sampled_from(
 )
 
 
-def _effective(state: SessionState, event: Event) -> SessionState:
-    """The state whose row handles `event` (paused and confirming fall back to another)."""
-    if state.phase is Phase.PAUSED and event.kind not in (
-        EventKind.RESUME,
-        EventKind.NEXT,
-        EventKind.YES,
-    ):
-        return state._replace(phase=Phase.READY)
-    if state.phase is Phase.ASKING_PERMISSION and event.kind is not EventKind.CONSENT:
-        return state._replace(phase=state.back or Phase.IDLE, back=None)
-    if state.phase is Phase.CONFIRM_FORGET and event.kind not in (
-        EventKind.YES,
-        EventKind.NO,
-        EventKind.HELP,
-        EventKind.REPEAT,
-        EventKind.UNKNOWN,
-    ):
-        return state._replace(phase=state.back or Phase.IDLE, back=None)
-    return state
+# When each request comes: a number of seconds after the one before, or, to land on the
+# boundary, exactly at (or a hair before) the end of a set of the reply in flight.
+timings = st.one_of(
+    st.floats(min_value=0, max_value=400),
+    st.tuples(st.sampled_from(["at", "before"]), st.integers(min_value=0, max_value=9)),
+)
+Timing = float | tuple[str, int]
 
 
-def _completes_a_move(state: SessionState, event: Event) -> bool:
-    """Our rule for when a move is done: the user moves on (or the session times out) right
-    after its last set was counted out; or the brushing-teeth moment, which is one reply."""
-    starts = event.kind in (EventKind.START_MOMENT, EventKind.START_ROUTINE)
-    if starts and event.moment is MomentId.BRUSHING_TEETH:
+def _delay(state: SessionState, timing: Timing) -> float:
+    if isinstance(timing, float):
+        return timing
+    where, which = timing
+    if not state.set_ends:
+        return 0.0
+    end = state.set_ends[which % len(state.set_ends)]
+    return end if where == "at" else max(0.0, end - 0.01)
+
+
+def _heard_completes(state: SessionState, elapsed: float) -> bool:
+    """Our rule for a heard set: it counts when the request came at least its planned end after
+    the reply that counted it; the move is done when that was its last set."""
+    if not state.set_ends or state.dose is None:
+        return False
+    last = state.sets_done + len(state.set_ends) == state.dose.sets
+    return last and elapsed >= state.set_ends[-1]
+
+
+def _handler_completes(state: SessionState, event: Event, outcome: Outcome) -> bool:
+    """The other ways a move is done: a moment's reply that says its last set and ends the
+    session (no request comes back to credit it), or "yes, I finished" to the question after a
+    set was cut short."""
+    text = outcome.reply.speech.text
+    if outcome.reply.end_session and any(m.outro in text for m in MOMENTS.values()):
         return True
-    state = _effective(state, event)
-    last_set = (
-        state.phase is Phase.COUNTED
+    answers = (EventKind.YES, EventKind.DONE, EventKind.NEXT, EventKind.RESUME)
+    return (
+        state.phase is Phase.CHECK_SET
+        and event.kind in answers
         and state.dose is not None
         and state.sets_done + 1 == state.dose.sets
     )
-    moving_on = event.kind in (
-        EventKind.NEXT,
-        EventKind.DONE,
-        EventKind.YES,
-        EventKind.RESUME,
-        EventKind.SESSION_ENDED,
-    )
-    # "Let's go" (START_ROUTINE) while the routine is under way carries on, as "next" does.
-    goes_on = (
-        event.kind is EventKind.START_ROUTINE
-        and event.move is None
-        and event.moment is None
-        and state.plan == ROUTINE
-    )
-    return last_set and (moving_on or goes_on)
 
 
 def _run(
     progress: UserProgress,
     script: list[Event],
     api: ReminderResult = ReminderResult(ReminderStatus.DONE),  # noqa: B008  (immutable)
-) -> list[tuple[SessionState, Event, Outcome]]:
+    timing: list[Timing] | None = None,
+) -> list[tuple[SessionState, Event, Outcome, float]]:
+    """Each turn as (state before, event, outcome, seconds since the request before)."""
     state = SessionState()
     seen = []
+    heard = NOW
     for turn, event in enumerate(script):
-        context = Context(now=NOW, progress=progress, turn_id=f"turn-{turn}")
+        delay = _delay(state, timing[turn % len(timing)]) if timing else 10.0
+        heard += timedelta(seconds=delay)
+        context = Context(now=NOW, progress=progress, turn_id=f"turn-{turn}", heard_at=heard)
         outcome = settle(step(state, event, context), context, api)
-        seen.append((state, event, outcome))
+        seen.append((state, event, outcome, delay))
         state = outcome.state
     return seen
 
 
 @PROPERTY_SETTINGS
-@given(progresses, st.lists(likely_events, max_size=30), api_results)
+@given(progresses, st.lists(likely_events, max_size=30), api_results, st.lists(timings, min_size=1))
 def test_random_conversations_keep_every_promise(
-    progress: UserProgress, script: list[Event], api: ReminderResult
+    progress: UserProgress, script: list[Event], api: ReminderResult, timing: list[Timing]
 ) -> None:
     keys: set[str] = set()
-    for before, event, outcome in _run(progress, script, api):
+    for before, event, outcome, delay in _run(progress, script, api, timing):
         reply = outcome.reply
         check_outcome(outcome, session_ended=event.kind is EventKind.SESSION_ENDED)
         if event.kind in (EventKind.STOP, EventKind.SESSION_ENDED):
@@ -125,9 +125,18 @@ def test_random_conversations_keep_every_promise(
         assert len(text) < MAX_STATE_JSON
         assert SessionState.from_json(json.loads(text)) == outcome.state
         done = [p for p in outcome.progress if isinstance(p, Completion)]
-        assert len(done) == (1 if _completes_a_move(before, event) else 0)
+        # A set counts exactly when its reply had time to play: the move it completes is
+        # recorded on that very request, whatever was said.
+        heard = _heard_completes(before, delay)
+        after_heard = before
+        if before.set_ends:  # what the handler saw: the sets credited, or the set cut short
+            after_heard = before._replace(set_ends=(), counted_at=None)
+            if not heard and delay < before.set_ends[-1]:
+                after_heard = after_heard._replace(phase=Phase.CUT_SHORT)
+        expected = int(heard) + int(_handler_completes(after_heard, event, outcome))
+        assert len(done) == expected, (before.phase, event.kind, delay, before.set_ends)
         for completion in done:
-            assert completion.key not in keys  # a completed move is recorded exactly once
+            assert completion.key not in keys  # and never twice
             keys.add(completion.key)
             assert completion.reps > 0
             assert completion.sets > 0

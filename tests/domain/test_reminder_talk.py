@@ -4,7 +4,7 @@ Reminders API is an effect: these tests play its part by stepping the result bac
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, time, timedelta
 
 import pytest
 
@@ -101,14 +101,16 @@ def test_an_unclear_answer_asks_again() -> None:
 def test_moving_on_closes_the_offer_and_it_never_comes_back_in_the_session() -> None:
     ctx, offered = _offer()
     restarted = step(offered.state, Event(K.START_ROUTINE), ctx)
-    assert restarted.state.phase is Phase.READY
+    assert restarted.state.phase is Phase.COUNTED
     assert restarted.state.offered
-    state = restarted.state
+    state, reply = restarted.state, restarted.reply
+    heard = ctx.now
     for _ in range(200):
+        heard += timedelta(seconds=reply.speech.planned_seconds() + 2)  # each reply played
         if state.phase is Phase.FEEDBACK:
             break
-        state = step(state, Event(K.NEXT), ctx).state
-    goodbye = step(state, FEEDBACK_RIGHT, ctx)
+        state, reply = step(state, Event(K.NEXT), ctx._replace(heard_at=heard))[:2]
+    goodbye = step(state, FEEDBACK_RIGHT, ctx._replace(heard_at=heard))
     assert goodbye.reply.end_session, "one offer per session"
     assert goodbye.reply.speech.text.endswith(SEE_YOU)
 
@@ -152,7 +154,9 @@ def test_no_offer_in_the_middle_of_a_routine() -> None:
 
 
 def _coaching(ctx: Context) -> SessionState:
-    return step(SessionState(), Event(K.START_ROUTINE), ctx).state
+    """At toe taps, not being counted: "no" said straight after the routine started."""
+    counting = step(SessionState(), Event(K.START_ROUTINE), ctx).state
+    return step(counting, Event(K.NO), ctx).state
 
 
 @pytest.mark.parametrize(

@@ -89,8 +89,9 @@ def test_screen_follows_the_engine_through_a_routine() -> None:
     assert {s.move for s in coached} == set(ROUTINE)
     percents = [s.progress_percent for s in seen]
     assert percents == sorted(percents)  # the bar only grows
-    assert percents[-1] == 100
-    assert seen[-1].move is None  # the last screen is the summary
+    # Completed moves only: the last reply counts the last move, with four of five done.
+    assert percents[-1] == 100 * (len(ROUTINE) - 1) // len(ROUTINE)
+    assert seen[-1].move is ROUTINE[-1]  # the last reply counts the last move, then sums up
     assert seen[-1].cue
     counted = [s for s in coached if s.beats]
     assert {s.move for s in counted} == set(ROUTINE)

@@ -8,6 +8,7 @@ import json
 import threading
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from typing import Any
 
 from ask_sdk_core.attributes_manager import AttributesManager
@@ -15,6 +16,7 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.skill import CustomSkill
 from ask_sdk_model.request_envelope import RequestEnvelope
 
+from skill.dev.simulator import ANSWER_SECONDS, planned_seconds
 from skill.domain.progress import Completion, ProfileUpdate, UserProgress
 from skill.store.base import ProgressStore
 from skill.voice import session_codec
@@ -43,6 +45,7 @@ class Conversation:
         self.attributes: dict[str, Any] = {}
         self.turns = 0
         self.last_envelope: dict[str, Any] | None = None
+        self._played = timedelta(0)  # stamps move on as if each reply had played (simulator's)
 
     def launch(self) -> dict[str, Any]:
         return self.send(load_event("launch"))
@@ -66,6 +69,8 @@ class Conversation:
         envelope["session"]["sessionId"] = self.session_id
         envelope["session"]["attributes"] = json.loads(json.dumps(self.attributes))
         envelope["request"]["requestId"] = f"{self.session_id}.request-{self.turns}"
+        stamp = datetime.fromisoformat(envelope["request"]["timestamp"]) + self._played
+        envelope["request"]["timestamp"] = stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
         for holder in (envelope["session"], envelope["context"]["System"]):
             holder["user"] = {"userId": self.user_id}
         if self.person is not None:
@@ -88,6 +93,8 @@ class Conversation:
         response = self.skill.serializer.serialize(self.skill.invoke(request, None))
         assert isinstance(response, dict)
         self.attributes = response.get("sessionAttributes") or {}
+        played = planned_seconds(speech_of(response)) + ANSWER_SECONDS
+        self._played += timedelta(seconds=played)
         return response
 
     @property

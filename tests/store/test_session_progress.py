@@ -169,10 +169,10 @@ def test_a_pause_after_a_throttled_move_keeps_both_in_order_and_carries_on_later
     order once it recovers, and a new session carries on where the pause left off."""
     store = dynamodb_store(fault_proxy.url, dynamodb_table)
     talk = Conversation(skill_for(store), user_id)
-    do_routine(talk, stop_after_moves=0)
-    talk.say("AMAZON.NextIntent")  # toe taps counted
+    talk.launch()
+    talk.say("AMAZON.YesIntent")  # toe taps counted out in one reply
     fault_proxy.throttle_next = 2
-    talk.say("AMAZON.NextIntent")  # toe taps done: its write is throttled
+    talk.say("AMAZON.NoIntent")  # heard in full: toe taps done, its write throttled
     assert len(talk.pending) == 1
     ended = talk.say("AMAZON.PauseIntent")  # the move is written first, then the pause
     assert ended["response"]["shouldEndSession"] is True
@@ -210,13 +210,12 @@ def test_pending_progress_is_written_when_alexa_ends_the_session(
 ) -> None:
     store = dynamodb_store(fault_proxy.url, dynamodb_table)
     talk = Conversation(skill_for(store), user_id)
-    do_routine(talk, stop_after_moves=0)
-    talk.say("AMAZON.NextIntent")
+    do_routine(talk, stop_after_moves=0)  # toe taps counted out in one reply
     fault_proxy.throttle_next = 2
-    talk.say("AMAZON.NextIntent")
+    talk.say("AMAZON.NextIntent")  # toe taps heard: recorded (the store refuses)
     assert len(talk.pending) == 1
-    talk.end()  # SessionEndedRequest (the user walked away)
-    assert stored_totals(store, user_id) == {MoveId.TOE_TAPS: 20}
+    talk.end()  # SessionEndedRequest (the user walked away once squats had been heard too)
+    assert stored_totals(store, user_id) == {MoveId.TOE_TAPS: 20, MoveId.SQUATS: 10}
 
 
 def test_progress_still_unsaved_when_the_session_ends_is_logged_as_lost(
@@ -226,10 +225,9 @@ def test_progress_still_unsaved_when_the_session_ends_is_logged_as_lost(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     talk = Conversation(skill_for(dynamodb_store(fault_proxy.url, dynamodb_table)), user_id)
-    do_routine(talk, stop_after_moves=0)
-    talk.say("AMAZON.NextIntent")
+    do_routine(talk, stop_after_moves=0)  # toe taps counted out in one reply
     fault_proxy.throttle_next = 100
-    talk.say("AMAZON.NextIntent")
+    talk.say("AMAZON.NextIntent")  # toe taps heard: recorded (the store refuses)
     with caplog.at_level(logging.ERROR, logger="skill.voice.progress"):
         talk.end()
     assert "NOT saved" in caplog.text

@@ -15,7 +15,7 @@ from skill.voice.screens import DOCUMENT_TOKEN
 from tests.fakes.alexa_api import TOKEN, FakeAlexaApi
 from tests.voice.reminder_transcripts import DEVICE_TIME_ZONE, conversation
 
-NEXTS_IN_A_ROUTINE = 11  # from "start" to "how did that feel?" (tests/voice/reminder_transcripts)
+NEXTS_IN_A_ROUTINE = 4  # one between each two moves, from "start" to "how did that feel?"
 
 
 def _talk(api: FakeAlexaApi, api_timeout: float = 2.0, **device: Any) -> Conversation:
@@ -98,12 +98,12 @@ def test_a_failing_reminders_api_never_breaks_the_workout(
     fake_alexa.fail_with = failure
     talk = _talk(fake_alexa)
     talk.say("Alexa, ask morning moves to start my morning moves")
-    counted = talk.say("next")
-    failed = talk.say("remind me every day at seven")
+    talk.say("next")  # toe taps heard: squats counted
+    failed = talk.say("remind me every day at seven")  # squats heard: at heel rises
     assert "couldn't reach your reminders" in failed.text
-    assert (failed.phase, failed.ended) == (counted.phase, False)
+    assert (failed.phase, failed.ended) == ("ready", False)
     carried_on = talk.say("next")
-    assert "squats" in carried_on.text
+    assert "heel rises" in carried_on.text
 
 
 def test_a_slow_reminders_api_costs_the_timeout_only(fake_alexa: FakeAlexaApi) -> None:
@@ -151,10 +151,11 @@ def test_saying_something_else_after_the_offer_forgets_it(fake_alexa: FakeAlexaA
     _routine(talk)
     talk.say("that was just right")
     moved_on = talk.say("start my morning moves")
-    assert moved_on.phase == "ready"
+    assert moved_on.phase == "counted"
     yes = talk.say("yes")  # now a yes to the coach, not to the offer
     assert fake_alexa.reminders == {}
     assert yes.phase == "counted"
+    assert "Next, squats" in yes.text
 
 
 def test_echo_show_sees_the_workout_and_hears_the_same(fake_alexa: FakeAlexaApi) -> None:
@@ -175,7 +176,8 @@ def test_echo_show_sees_the_workout_and_hears_the_same(fake_alexa: FakeAlexaApi)
     assert shown[0]["title"] == "Toe taps"
     assert shown[0]["step"] == "Move 1 of 5"
     assert {s["icon"] for s in shown} >= {m.value for m in ROUTINE}
-    assert shown[-1]["progressWidth"] == "100%"
+    # The last reply counts the last move: four of five moves done while it plays.
+    assert shown[-1]["progressWidth"] == f"{100 * (len(ROUTINE) - 1) // len(ROUTINE)}%"
     # A counting reply starts at "10 reps" and counts along (tests/voice/test_screen_timeline.py).
     counted = [d["document"]["onMount"] for d in directives if "onMount" in d["document"]]
     assert len(counted) >= len(ROUTINE)

@@ -15,6 +15,7 @@ from ask_sdk_model.request_envelope import RequestEnvelope
 from skill.domain.catalogue import ROUTINE
 from skill.domain.ids import MoveId
 from skill.domain.screen import Beat, Screen
+from skill.domain.speech import MAX_RESPONSE_BYTES
 from skill.voice.screens import (
     DOCUMENT_TOKEN,
     ROUTINE_ICON,
@@ -33,8 +34,6 @@ APL_DIR = resources.files("skill.voice") / "apl"
 BINDING = re.compile(r"\$\{([^}]*)\}")
 PAYLOAD_PATH = re.compile(r"\bpayload((?:\.\w+)+)")
 RESOURCE_REF = re.compile(r"^@(\w+)$")
-# Alexa's response limit (GUIDE.md §2); the screen must leave room for speech and state.
-MAX_RESPONSE_BYTES = 24 * 1024
 
 SCREENS = {
     "explaining a move": Screen(MoveId.SQUATS, "Feet a little wider than your hips.", moves_done=1),

@@ -15,15 +15,18 @@ import pytest
 from skill.cli import main
 from skill.config import Config
 from skill.dev.simulator import (
+    ANSWER_SECONDS,
     Conversation,
     HttpTransport,
     SimulatorError,
     SkillTransport,
     Turn,
     format_turn,
+    planned_seconds,
     script_lines,
     ssml_to_text,
 )
+from skill.domain.speech import speaking_seconds
 from skill.store.memory import MemoryStore
 from skill.voice import build_skill
 from skill.web import create_app
@@ -82,7 +85,8 @@ def test_launch_then_intent_carries_the_session(
     assert help_["session"]["sessionId"] == launch["session"]["sessionId"]
     assert help_["session"]["attributes"] == first.response["sessionAttributes"]  # type: ignore[index]
     assert help_["request"]["requestId"] != launch["request"]["requestId"]
-    assert help_["request"]["timestamp"] == "2026-11-25T07:00:00Z"
+    assert launch["request"]["timestamp"] == "2026-11-25T07:00:00Z"
+    assert help_["request"]["timestamp"] > launch["request"]["timestamp"]  # once it had played
     assert help_["request"]["locale"] == "en-US"
     assert help_["context"]["System"]["application"]["applicationId"] == TEST_SKILL_ID
     assert second.heard == "AMAZON.HelpIntent (built-in phrase)"  # "help": Alexa knows it
@@ -297,3 +301,22 @@ def test_speak_hands_the_ssml_to_espeak(tmp_path: Path, monkeypatch: pytest.Monk
     assert len(spoken) == 2
     assert all(line.startswith("-m|<speak>") for line in spoken)
     assert "Welcome to Morning Moves" in spoken[0]
+
+
+def test_the_clock_moves_on_by_each_reply_and_the_answer(
+    conversation: Conversation, transport: RecordingTransport
+) -> None:
+    """Requests are stamped as if each reply had played and the user then answered, unless
+    they barge in `after` a number of seconds; the skill tells heard sets from the stamps."""
+    first = conversation.say("open morning moves")
+    conversation.say("help")
+    conversation.say("stop", after=3.0)
+    stamps = [datetime.fromisoformat(e["request"]["timestamp"]) for e in transport.sent]
+    played = planned_seconds(first.ssml) + ANSWER_SECONDS
+    assert (stamps[1] - stamps[0]).total_seconds() == pytest.approx(played, abs=1)
+    assert (stamps[2] - stamps[1]).total_seconds() == pytest.approx(3.0, abs=1)
+
+
+def test_planned_seconds_reads_breaks_and_words() -> None:
+    ssml = '<speak>one two <break time="2500ms"/> three <break time="1s"/></speak>'
+    assert planned_seconds(ssml) == pytest.approx(3.5 + speaking_seconds("one two three"))

@@ -131,7 +131,7 @@ def test_a_whole_routine_exported_and_replayed(server: ServerProcess, browser: W
     assert announce.get_attribute("aria-live") == "polite"
     assert "toe taps" in str(announce.get_attribute("textContent")).lower()
     assert "StartRoutineIntent" in _details(browser, "intent")
-    assert '"phase": "ready"' in _details(browser, "session-attributes")
+    assert '"phase": "counted"' in _details(browser, "session-attributes")  # one reply a move
     assert '"timestamp": "2026-11-25T07:00:00Z"' in _details(browser, "request-json")
     assert '"outputSpeech"' in _details(browser, "response-json")
     suggested = browser.find_element(By.ID, "suggestions").text
@@ -160,7 +160,7 @@ def test_a_whole_routine_exported_and_replayed(server: ServerProcess, browser: W
     export = str(browser.find_element(By.ID, "export").get_attribute("href"))
     with urllib.request.urlopen(export) as got:  # the test server's own URL
         exported = got.read().decode("utf-8")
-    assert exported.count("user: ") >= 10
+    assert exported.count("user: ") >= 6  # the start, a "next" between moves, how it felt
     assert render(exported, locale="en-US") == exported
 
 

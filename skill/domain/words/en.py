@@ -62,9 +62,10 @@ LINES: Mapping[PhraseId, str] = {
     Phrase.EXPLAIN_HOW: "Here's how to do {name}.",
     Phrase.EXPLAIN_WHY: "Why it helps: {why}",
     # after a set, and how much is left
-    Phrase.BREATHER: "Have a breather, and say next for set {set_no}.",
-    Phrase.LAST_SET_OF_MOVE: "That's your last set of {name}. Say next when you're ready.",
-    Phrase.LAST_SET_OF_ROUTINE: "That's the last one. Say next to finish.",
+    Phrase.REST: "Lovely. Rest for {seconds:g} seconds.",
+    Phrase.NEXT_UP: "That's {name} done. Next up, {next}: say next when you're ready.",
+    Phrase.REST_OF_MOVE: "Have a breather, and say next for the rest of your {name}.",
+    Phrase.DID_YOU_FINISH: "Did you finish those {name}?",
     Phrase.ONE_MORE_MOVE: "one more move",
     Phrase.MORE_MOVES: "{count} more moves",
     Phrase.ONE_MORE_SET: "One more set",
@@ -139,7 +140,10 @@ LINES: Mapping[PhraseId, str] = {
     Phrase.NONE_DONE: "That's the end of the list.",
     # the session's prompts and replies
     Phrase.PROMPT_READY: "Say next when you're ready for {name}, or skip.",
-    Phrase.PROMPT_COUNTED: "Say next when you're ready, or repeat to do that set again.",
+    Phrase.PROMPT_REST_OF_MOVE: "Say next when you're ready for the rest of your {name}.",
+    Phrase.PROMPT_DID_YOU_FINISH: (
+        "Say yes if you finished those {name}, no to do them again, or skip to move on."
+    ),
     Phrase.PROMPT_PAUSED: "Say resume when you're ready to carry on, or stop to finish.",
     Phrase.PROMPT_CONFIRM_FORGET: "Say yes to delete everything, or no to keep it.",
     Phrase.HERE_WE_GO: "Here we go: {count} moves.",
@@ -198,6 +202,7 @@ LINES: Mapping[PhraseId, str] = {
     ),
     Phrase.KEPT: "Okay, I've kept everything.",
     # counting a set
+    Phrase.GET_INTO_POSITION: "Get into position.",
     Phrase.COUNTDOWN_READY: "Ready?",
     Phrase.COUNTDOWN_NUMBER: "{number},",
     Phrase.COUNTDOWN_GO: "go.",

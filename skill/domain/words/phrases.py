@@ -76,9 +76,10 @@ class Phrase:
     EXPLAIN_WHY = PhraseId()
 
     # After a set, and how much is left
-    BREATHER = PhraseId()
-    LAST_SET_OF_MOVE = PhraseId()
-    LAST_SET_OF_ROUTINE = PhraseId()
+    REST = PhraseId()  # between two sets in one reply
+    NEXT_UP = PhraseId()  # the end of a move's reply: what to say for the next one
+    REST_OF_MOVE = PhraseId()  # a move too long for one reply: what to say for the rest
+    DID_YOU_FINISH = PhraseId()  # the user spoke before the set being counted could end
     ONE_MORE_MOVE = PhraseId()
     MORE_MOVES = PhraseId()
     ONE_MORE_SET = PhraseId()
@@ -132,7 +133,8 @@ class Phrase:
 
     # The session (prompts and replies)
     PROMPT_READY = PhraseId()
-    PROMPT_COUNTED = PhraseId()
+    PROMPT_REST_OF_MOVE = PhraseId()
+    PROMPT_DID_YOU_FINISH = PhraseId()
     PROMPT_PAUSED = PhraseId()
     PROMPT_CONFIRM_FORGET = PhraseId()
     HERE_WE_GO = PhraseId()
@@ -179,6 +181,7 @@ class Phrase:
     KEPT = PhraseId()
 
     # Counting a set
+    GET_INTO_POSITION = PhraseId()
     COUNTDOWN_READY = PhraseId()
     COUNTDOWN_NUMBER = PhraseId()
     COUNTDOWN_GO = PhraseId()
