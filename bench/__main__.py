@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +19,7 @@ from pathlib import Path
 from bench import coldstart, dbwork, footprint, latency, production, production_cold, throughput
 from bench.report import Row, heading, missed, render
 from skill.config import Env
+from skill.metrics import discard, writing_to
 
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
@@ -57,6 +59,15 @@ class Sizes:
         return cls(5, 2, 1, 1, False, 1, load, 1, 2, 30, package=False)
 
 
+_STARTED = time.monotonic()
+
+
+def _phase(what: str) -> None:
+    """Progress on stderr, with the time since the run began (so a slow phase shows)."""
+    elapsed = int(time.monotonic() - _STARTED)
+    print(f"[{elapsed // 60:2d}:{elapsed % 60:02d}] {what}", file=sys.stderr, flush=True)
+
+
 def _cold_start(
     work_dir: Path,
     sizes: Sizes,
@@ -66,7 +77,7 @@ def _cold_start(
     *,
     target: bool,
 ) -> list[Row]:
-    print(f"2/5 cold start ({label}) ...", file=sys.stderr)
+    _phase(f"2/5 cold start ({label}) ...")
     runs = sizes.cold_runs if target else sizes.cold_runs_dynamodb
     cold = coldstart.measure(
         work_dir,
@@ -92,7 +103,7 @@ def _cold_variant(
     zone_known: bool = True,
 ) -> Row:
     """An embedded-store cold start shown for information."""
-    print(f"2/5 cold start ({label}; {runtime.name}) ...", file=sys.stderr)
+    _phase(f"2/5 cold start ({label}; {runtime.name}) ...")
     result = coldstart.measure(
         work_dir,
         store_env,
@@ -108,7 +119,7 @@ def _cold_variant(
 
 def run(work_dir: Path, sizes: Sizes) -> list[Row]:
     rows: list[Row] = []
-    print("1/5 warm turn latency ...", file=sys.stderr)
+    _phase("1/5 warm turn latency ...")
     rows += latency.rows(
         latency.measure(work_dir, iterations=sizes.latency_iterations, warmup=sizes.latency_warmup)
     )
@@ -127,12 +138,12 @@ def run(work_dir: Path, sizes: Sizes) -> list[Row]:
     rows.append(_cold_variant(work_dir, sizes, sqlite_env, no_call, runtime, api_token=False))
     new_zone = "embedded SQLite, user's zone not known yet: settings-API call"
     rows.append(_cold_variant(work_dir, sizes, sqlite_env, new_zone, runtime, zone_known=False))
-    print("3/5 web service throughput ...", file=sys.stderr)
+    _phase("3/5 web service throughput ...")
     rows += throughput.rows(throughput.measure(work_dir, sizes.load))
     with dbwork.dynalite(work_dir / "dynalite") as server:
-        print("4/5 database work per routine ...", file=sys.stderr)
+        _phase("4/5 database work per routine ...")
         rows += dbwork.rows(dbwork.measure(server.port, routines=sizes.routines))
-        print("4/5 production path against the persistent peer ...", file=sys.stderr)
+        _phase("4/5 production path against the persistent peer ...")
         measured = production.measure(
             server.url,
             iterations=sizes.production_iterations,
@@ -140,10 +151,10 @@ def run(work_dir: Path, sizes: Sizes) -> list[Row]:
             history=sizes.history,
         )
         rows += production.rows(measured)
-        print("3/5 whole routines per second against the persistent peer ...", file=sys.stderr)
+        _phase("3/5 whole routines per second against the persistent peer ...")
         rows += throughput.routine_rows(throughput.measure(work_dir, sizes.load, server.url))
         if sizes.package:  # the built artifacts, both sides (quick runs skip the builds)
-            print("2/5 cold start on DynamoDB against the persistent peer ...", file=sys.stderr)
+            _phase("2/5 cold start on DynamoDB against the persistent peer ...")
             cold = production_cold.measure(
                 server.url, work_dir, runs=sizes.cold_runs_dynamodb, counted=True
             )
@@ -154,7 +165,7 @@ def run(work_dir: Path, sizes: Sizes) -> list[Row]:
             Env.TABLE_NAME.value: dbwork.TABLE,
         }
         rows += _cold_start(work_dir, sizes, "DynamoDB store", dynamo_env, runtime, target=False)
-    print("5/5 deployment artifact ...", file=sys.stderr)
+    _phase("5/5 deployment artifact ...")
     package, why_not = footprint.build_package() if sizes.package else (None, "quick mode")
     rows += footprint.rows(package, why_not, footprint.peer_artifact(work_dir))
     return rows
@@ -172,7 +183,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--readme", action="store_true", help="write the table into README.md")
     args = parser.parse_args(argv)
     sizes = Sizes.quick() if args.quick else Sizes.full()
-    with tempfile.TemporaryDirectory(prefix="mm-bench-") as tmp:
+    # The in-process handlers' and web servers' EMF lines (one per counted request) are
+    # CloudWatch's, not the reader's: off stdout. Cold-start children print theirs as Lambda
+    # would (that work is measured), into a pipe that only the child's last line is read from.
+    with tempfile.TemporaryDirectory(prefix="mm-bench-") as tmp, writing_to(discard):
         rows = run(Path(tmp), sizes)
     table = render(sorted(rows, key=lambda r: r.figure), heading(ROOT, quick=args.quick))
     print(table)

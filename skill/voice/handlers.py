@@ -24,6 +24,7 @@ from skill.voice import envelope, session_codec
 from skill.voice.effects import call_reminders
 from skill.voice.progress import ProgressKeeper
 from skill.voice.redact import scrub, user_ref
+from skill.voice.reminders import consent_result
 from skill.voice.response import build_response
 from skill.voice.session_codec import SessionData
 from skill.voice.slots import intent_event
@@ -48,8 +49,6 @@ def to_event(handler_input: HandlerInput) -> Event | None:
             envelope.locale(handler_input),
         )
     if request_type == "SessionResumedRequest":
-        from skill.voice.reminders import consent_result  # only the reminders flow resumes us
-
         consent = consent_result(handler_input)
         if consent is not None:
             return Event(

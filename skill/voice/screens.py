@@ -7,10 +7,14 @@ from __future__ import annotations
 
 import json
 from functools import cache
+from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils.request_util import get_supported_interfaces
+from ask_sdk_model.interfaces.alexa.presentation.apl.render_document_directive import (
+    RenderDocumentDirective,
+)
 
 from skill.domain.screen import Screen
 from skill.domain.words import Phrase, say
@@ -18,21 +22,12 @@ from skill.domain.words import Phrase, say
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
-    from ask_sdk_model.interfaces.alexa.presentation.apl.render_document_directive import (
-        RenderDocumentDirective,
-    )
-
-# The APL model classes and importlib.resources are imported on first use, not here: together
-# they were a third of a cold start's import time, and devices without a screen never need them.
-
 DOCUMENT_TOKEN = "morning-moves-workout"  # noqa: S105  # an APL token, not a secret
 ROUTINE_ICON = "routine"
 
 
 @cache
 def _apl() -> Traversable:
-    from importlib import resources
-
     return resources.files("skill.voice") / "apl"
 
 
@@ -93,10 +88,6 @@ def datasources(screen: Screen) -> dict[str, Any]:
 
 
 def render_directive(screen: Screen) -> RenderDocumentDirective:
-    from ask_sdk_model.interfaces.alexa.presentation.apl.render_document_directive import (
-        RenderDocumentDirective,
-    )
-
     return RenderDocumentDirective(
         token=DOCUMENT_TOKEN,
         document=workout_document(icon_name(screen)),
