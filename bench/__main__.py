@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench import coldstart, dbwork, footprint, latency, production, production_cold, throughput
+from bench.production import LONG_HISTORY
+from bench.quiet import metrics_to_devnull
 from bench.report import Row, heading, missed, render
 from skill.config import Env
-from skill.metrics import discard, writing_to
 
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
@@ -39,7 +40,9 @@ class Sizes:
     cold_counted: int  # the target's cold starts counted in instructions (valgrind), a side
     load: throughput.Load
     routines: int
-    production_iterations: int  # interleaved rounds of the eight production-path turns
+    production_iterations: int  # interleaved rounds of the eight production-path turns, at most
+    # ... and fewer once this many are in and every median is known this well (relative error)
+    production_enough: tuple[int, float] | None
     history: int  # days of history of the long-standing user (the figure names 3,650)
     # Build the deployed forms: `make package` (slow the first time: it builds the deploy tools'
     # venv) and the Lambda artifact the cold starts run in (else they run this source tree).
@@ -48,15 +51,18 @@ class Sizes:
     @classmethod
     def full(cls) -> Sizes:
         # Sized so that run-to-run noise on a shared 2-core machine stays well inside the
-        # targets' margins: 21 cold starts a side (11 for the variants shown for information),
-        # five rounds of 640 web requests a side.
+        # targets' margins: 11 cold starts a side, one valgrind count of the embedded-store cold
+        # start (no target; counts vary under 1% run to run), five rounds of 640 web requests a
+        # side, 40 to 120 interleaved rounds of the production turns (until every median is
+        # known within 2%).
         load = throughput.Load(devices=8, requests_per_device=80, rounds=5)
-        return cls(2000, 200, 21, 11, True, 3, load, 3, 120, production.LONG_HISTORY, True)
+        production_rounds = (120, (40, 0.02))
+        return cls(2000, 200, 11, 11, True, 1, load, 3, *production_rounds, LONG_HISTORY, True)
 
     @classmethod
     def quick(cls) -> Sizes:
         load = throughput.Load(devices=2, requests_per_device=3, rounds=1)
-        return cls(5, 2, 1, 1, False, 1, load, 1, 2, 30, package=False)
+        return cls(5, 2, 1, 1, False, 1, load, 1, 2, None, 30, package=False)
 
 
 _STARTED = time.monotonic()
@@ -149,6 +155,7 @@ def run(work_dir: Path, sizes: Sizes) -> list[Row]:
             iterations=sizes.production_iterations,
             warmup=max(1, sizes.production_iterations // 10),
             history=sizes.history,
+            enough=sizes.production_enough,
         )
         rows += production.rows(measured)
         _phase("3/5 whole routines per second against the persistent peer ...")
@@ -183,10 +190,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--readme", action="store_true", help="write the table into README.md")
     args = parser.parse_args(argv)
     sizes = Sizes.quick() if args.quick else Sizes.full()
-    # The in-process handlers' and web servers' EMF lines (one per counted request) are
-    # CloudWatch's, not the reader's: off stdout. Cold-start children print theirs as Lambda
-    # would (that work is measured), into a pipe that only the child's last line is read from.
-    with tempfile.TemporaryDirectory(prefix="mm-bench-") as tmp, writing_to(discard):
+    with tempfile.TemporaryDirectory(prefix="mm-bench-") as tmp, metrics_to_devnull():
         rows = run(Path(tmp), sizes)
     table = render(sorted(rows, key=lambda r: r.figure), heading(ROOT, quick=args.quick))
     print(table)

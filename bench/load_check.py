@@ -23,9 +23,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from bench.quiet import metrics_to_devnull
 from bench.throughput import running_server
 from skill.dev.simulator import Conversation
-from skill.metrics import discard, writing_to
 from testkit.pki import Pki, make_pki
 
 # One pass of a device's routine; repeated until time or the request budget runs out.
@@ -177,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not 1 <= args.devices <= 200 or not 0 < args.seconds <= 600:
         parser.error("devices must be 1..200 and seconds 0..600")
-    with writing_to(discard):  # the server's EMF lines, one per counted request
+    with metrics_to_devnull():
         result = run_load_check(args.devices, args.seconds)
     print(result.summary())
     for failure in result.first_errors:

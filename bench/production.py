@@ -166,7 +166,14 @@ class Production:
     history: int  # days of the long-standing user
 
 
-def measure(endpoint: str, *, iterations: int, warmup: int, history: int) -> Production:
+def measure(
+    endpoint: str,
+    *,
+    iterations: int,
+    warmup: int,
+    history: int,
+    enough: tuple[int, float] | None = None,
+) -> Production:
     import boto3
 
     ledger = Ledger()
@@ -196,7 +203,9 @@ def measure(endpoint: str, *, iterations: int, warmup: int, history: int) -> Pro
             Counter(c) for c in (ledger.requests, ledger.reads, ledger.writes)
         )
         start_reads = _session_start_reads(ours, template, ledger)
-        turns = interleaved(cases, iterations=iterations, warmup=warmup, probe=ledger.waited_ms)
+        turns = interleaved(
+            cases, iterations=iterations, warmup=warmup, probe=ledger.waited_ms, enough=enough
+        )
     measured = Ledger(requests=requests, reads=reads, writes=writes)
     measured.session_start_reads = start_reads
     moves = {"ours": routine_moves.moves_done, "peer": peer_moves}
@@ -257,7 +266,7 @@ def rows(result: Production) -> list[Row]:
         ours, theirs = t[name], t[f"peer {name}"]
         return Row(
             "1",
-            f"warm turn on DynamoDB, {what}, p50 / p99, spread p25-p75 (ratio of p50)",
+            f"warm turn on DynamoDB, {what}, p50 / p99, p25-p75 of {ours.n} (ratio of p50)",
             _p50_p99(ours),
             _p50_p99(theirs),
             ours.p50 / theirs.p50,

@@ -55,12 +55,26 @@ class Summary:
         return (self.p75 - self.p25) / self.p50 if self.p50 else 0.0
 
 
+def median_error(samples: Sequence[float]) -> float:
+    """The standard error of the samples' median relative to it, from their spread (the normal
+    approximation, 1.2533 sigma / sqrt(n), with sigma estimated as the IQR / 1.349)."""
+    summary = Summary.of(samples)
+    return 1.2533 * summary.spread / 1.349 / math.sqrt(len(samples))
+
+
 def median(values: Sequence[float]) -> float:
     return float(statistics.median(values))
 
 
+CHECK_EVERY = 10  # rounds between checks of `enough`
 Turn = tuple[Callable[[Any, Any], Any], Any]  # a Lambda-style handler, and its event (or a
 # callable making a fresh one, not timed)
+
+
+def _enough(samples: dict[str, list[float]], rounds: int, least: int, error: float) -> bool:
+    if rounds < least or rounds % CHECK_EVERY:
+        return False
+    return all(median_error(values) <= error for values in samples.values())
 
 
 def interleaved(
@@ -69,12 +83,16 @@ def interleaved(
     iterations: int,
     warmup: int,
     probe: Callable[[], float] | None = None,
+    enough: tuple[int, float] | None = None,
 ) -> dict[str, Summary]:
     """Each case's handler timed on its event, the cases interleaved turn by turn (rotating, so
     none always runs first): noise from the shared machine falls on all of them alike.
 
     `probe`, when given, reads a running total in ms (time spent waiting on a server): each
-    turn's share of it is summarised apart from the rest of the turn."""
+    turn's share of it is summarised apart from the rest of the turn. `enough` = (rounds,
+    error): stop before `iterations` once at least that many rounds are in and every case's
+    median is known within that relative standard error (a quiet machine needs fewer rounds
+    than a busy one; the rows say how many were run)."""
     samples: dict[str, list[float]] = {name: [] for name in cases}
     probed: dict[str, list[float]] = {name: [] for name in cases}
     order = list(cases)
@@ -91,4 +109,6 @@ def interleaved(
                 samples[name].append(elapsed)
                 if probe:
                     probed[name].append(probe() - waited)
+        if enough and _enough(samples, i + 1 - warmup, *enough):
+            break
     return {name: Summary.of(samples[name], probed[name]) for name in cases}

@@ -70,10 +70,6 @@ def _stdout(line: str) -> None:
     sys.stdout.flush()
 
 
-def discard(line: str) -> None:
-    """A sink that drops every line (see writing_to)."""
-
-
 # Where collecting() writes by default: the last of these (stdout, for CloudWatch, unless
 # writing_to() pushed another).
 _sinks: list[Callable[[str], None]] = [_stdout]

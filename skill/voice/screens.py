@@ -12,15 +12,16 @@ from typing import TYPE_CHECKING, Any
 
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils.request_util import get_supported_interfaces
-from ask_sdk_model.interfaces.alexa.presentation.apl.render_document_directive import (
-    RenderDocumentDirective,
-)
 
 from skill.domain.screen import Screen
 from skill.domain.words import Phrase, say
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
+
+    from ask_sdk_model.interfaces.alexa.presentation.apl.render_document_directive import (
+        RenderDocumentDirective,
+    )
 
 DOCUMENT_TOKEN = "morning-moves-workout"  # noqa: S105  # an APL token, not a secret
 ROUTINE_ICON = "routine"
@@ -88,6 +89,13 @@ def datasources(screen: Screen) -> dict[str, Any]:
 
 
 def render_directive(screen: Screen) -> RenderDocumentDirective:
+    # Imported on first use: the APL models are 44 M instructions (3.6% of the DynamoDB init,
+    # the largest of the lazy imports measured; README: Performance) that a device without a
+    # screen never needs.
+    from ask_sdk_model.interfaces.alexa.presentation.apl.render_document_directive import (
+        RenderDocumentDirective,
+    )
+
     return RenderDocumentDirective(
         token=DOCUMENT_TOKEN,
         document=workout_document(icon_name(screen)),
