@@ -89,7 +89,13 @@ def chat(args: argparse.Namespace) -> int:
     from skill.dev.chat import run_chat
 
     return run_chat(
-        url=args.url, script=args.script, speak=args.speak, locale=args.locale, width=args.width
+        url=args.url,
+        script=args.script,
+        speak=args.speak,
+        locale=args.locale,
+        width=args.width,
+        user=args.user,
+        when=args.date,
     )
 
 
@@ -126,6 +132,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p_chat.add_argument("--locale", default="en-US", choices=LOCALES, help="Alexa locale")
     p_chat.add_argument("--width", type=int, default=100, help="wrap replies at this width")
+    p_chat.add_argument(
+        "--user", default=None, help="talk as another user (a suffix of the simulator's user id)"
+    )
+    p_chat.add_argument(
+        "--date",
+        default=None,
+        help="pretend it is another day: YYYY-MM-DD, or an offset like +1d, -3d, +12h",
+    )
     p_chat.set_defaults(func=chat)
     return parser
 

@@ -48,7 +48,7 @@ def seed_old_history(
     history summaries (so the first load migrates the user)."""
     completions = _completions(days, moves)
     if isinstance(store, DynamoDbStore):
-        _seed_dynamodb(store, user_id, days, moves)
+        _seed_dynamodb(store, user_id, days, completions)
     elif isinstance(store, SqliteStore):
         with store._connection(transaction=True):  # one commit (and fsync) for them all
             for c in completions:
@@ -61,17 +61,20 @@ def seed_old_history(
 
 
 def _seed_dynamodb(
-    store: DynamoDbStore, user_id: str, days: Sequence[date], moves: Sequence[MoveId]
+    store: DynamoDbStore, user_id: str, days: Sequence[date], completions: Sequence[Completion]
 ) -> None:
     client, table = store._client, store._table
+    by_day: dict[date, list[Completion]] = {day: [] for day in days}
+    for c in completions:
+        by_day[c.local_date].append(c)
     items: list[dict[str, Any]] = [
         {
             "pk": {"S": user_key(user_id)},
             "sk": {"S": DAY_PREFIX + day.isoformat()},
-            DONE_ATTR: {"SS": [completion_tag(f"seed:{day.isoformat()}:{m.value}") for m in moves]},
-            **{m.value: {"N": str(REPS)} for m in moves},
+            DONE_ATTR: {"SS": [completion_tag(c) for c in on_day]},
+            **{c.move.value: {"N": str(REPS)} for c in on_day},
         }
-        for day in days
+        for day, on_day in by_day.items()
     ]
     for start in range(0, len(items), BATCH_SIZE):
         requests: list[Any] = [

@@ -39,7 +39,7 @@ def test_flask_launch_welcomes(client: FlaskClient) -> None:
 @pytest.mark.parametrize(
     ("event", "spoken", "ends"),
     [
-        ("help_intent", "toe taps, squats, heel rises", False),
+        ("help_intent", "brushing my teeth", False),
         ("stop_intent", "See you tomorrow", True),
     ],
 )

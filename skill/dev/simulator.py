@@ -15,6 +15,7 @@ import re
 import textwrap
 import urllib.error
 import urllib.request
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -41,6 +42,7 @@ CONSENT_URI_PREFIX = "connection://AMAZON.AskForPermissionsConsent/"
 # How the user may answer Alexa's own permission question; anything else is no answer.
 CONSENT_YES = frozenset({"yes", "yes please", "i approve", "approve", "allow", "sure", "okay"})
 CONSENT_NO = frozenset({"no", "no thanks", "i deny", "deny", "don't allow"})
+REQUEST_ID_PREFIX = "amzn1.echo-api.request."
 ECHO_SHOW = {"Alexa.Presentation.APL": {"runtime": {"maxVersion": "2023.2"}}}
 
 
@@ -168,6 +170,13 @@ def _utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+def new_request_id() -> str:
+    """A request id in Alexa's format, unique across conversations and runs: the skill derives
+    completion keys from it, so a counter restarting at 1 would make every routine after the
+    first look like a retry of an earlier one."""
+    return f"{REQUEST_ID_PREFIX}{uuid.uuid4()}"
+
+
 @dataclass
 class _Session:
     number: int
@@ -203,7 +212,6 @@ class Conversation:
         self.skill_id = skill_id
         self.user_id = user_id
         self._clock = clock
-        self._requests = 0
         self._sessions = 0
         self._session: _Session | None = None
         self.device = device or Device()
@@ -345,7 +353,6 @@ class Conversation:
             self._sessions += 1
             self._session = _Session(self._sessions)
         session = self._session
-        self._requests += 1
         timestamp = self._clock().astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         application = {"applicationId": self.skill_id}
         user = {"userId": self.user_id}
@@ -378,7 +385,7 @@ class Conversation:
             },
             "request": {
                 **request,
-                "requestId": f"amzn1.echo-api.request.sim-{self._requests:04d}",
+                "requestId": new_request_id(),
                 "timestamp": timestamp,
                 "locale": self.locale,
             },

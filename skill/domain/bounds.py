@@ -13,6 +13,9 @@ ADJUSTMENT_BOUNDS = (-2, 2)
 AGE_BOUNDS = (5, 110)
 TEMPO_BOUNDS = (0.75, 1.5)  # multiplier on rep time: 1.5 is half as slow again, 0.75 brisk
 MAX_HOLD_SECONDS = 30.0
+MAX_RUN_CHARS = 200  # a turn id: Alexa's request ids are under 100 characters
+# A completion key is "<local date>:<run>:<position>:<move>" (skill.domain.session).
+MAX_KEY_CHARS = MAX_RUN_CHARS + 40
 
 
 def within(value: float, bounds: tuple[float, float]) -> bool:

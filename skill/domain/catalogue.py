@@ -10,7 +10,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import NamedTuple
 
-from skill.domain.ids import MomentId, MoveId
+from skill.domain.ids import MomentId, MoveId, Style
 from skill.domain.words import (
     MoveWords,
     Phrase,
@@ -71,10 +71,11 @@ class Move(NamedTuple):
     id: MoveId
     beats: tuple[Beat, ...]  # one rep, at tempo 1.0
     ladder: tuple[Dose, ...] = ()  # doses from first-week to advanced
+    style: Style = Style.STANDARD  # GENTLE: a seated or supported variant of the pattern
 
     @property
     def words(self) -> MoveWords:
-        return move_words(self.id)
+        return move_words(self.id, self.style)
 
     @property
     def name(self) -> str:  # spoken, plural as in "ten squats"
@@ -181,13 +182,80 @@ MOVES: dict[MoveId, Move] = {
 ROUTINE: tuple[MoveId, ...] = tuple(MoveId)  # "morning moves": all five, in article order
 
 
-def move(move_id: MoveId) -> Move:
-    return MOVES[move_id]
+# Gentle variants of the same five patterns (README, Gentle moves): seated or holding the
+# counter, slower beats, and short conservative ladders that every rung keeps supported. The
+# article's doses are the standard moves' ceiling, so no gentle rung goes above them.
+GENTLE_MOVES: dict[MoveId, Move] = {
+    m.id: m
+    for m in (
+        Move(  # seated knee lifts
+            id=MoveId.TOE_TAPS,
+            beats=(Beat(Phrase.BEAT_LIFT, 2.0), Beat(Phrase.BEAT_LOWER, 2.0)),
+            ladder=(
+                Dose(5, 1, Sides.EACH_LEG, supported=True),
+                Dose(8, 1, Sides.EACH_LEG, supported=True),
+                Dose(10, 1, Sides.EACH_LEG, supported=True),
+                Dose(10, 2, Sides.EACH_LEG, supported=True),
+            ),
+            style=Style.GENTLE,
+        ),
+        Move(  # sit-to-stand from a chair: its own ladder, never the age target
+            id=MoveId.SQUATS,
+            beats=(Beat(Phrase.BEAT_UP, 3.0), Beat(Phrase.BEAT_SIT, 3.0)),
+            ladder=(
+                Dose(5, supported=True),
+                Dose(8, supported=True),
+                Dose(10, supported=True),
+                Dose(12, supported=True),
+            ),
+            style=Style.GENTLE,
+        ),
+        Move(  # heel rises holding the counter
+            id=MoveId.HEEL_RISES,
+            beats=(Beat(Phrase.BEAT_RISE, 3.0), Beat(Phrase.BEAT_LOWER, 3.0)),
+            ladder=(
+                Dose(5, supported=True),
+                Dose(8, supported=True),
+                Dose(10, supported=True),
+                Dose(12, supported=True),
+            ),
+            style=Style.GENTLE,
+        ),
+        Move(  # standing hip extension at the counter, for the glute bridge
+            id=MoveId.GLUTE_BRIDGE,
+            beats=(Beat(Phrase.BEAT_BACK, 2.0), Beat(HOLD, 2.0), Beat(Phrase.BEAT_IN, 2.0)),
+            ladder=(  # the hold stays the beat's 2 s: "at the top" is a bridge's words
+                Dose(5, 1, Sides.EACH_LEG, supported=True),
+                Dose(8, 1, Sides.EACH_LEG, supported=True),
+                Dose(10, 1, Sides.EACH_LEG, supported=True),
+                Dose(12, 1, Sides.EACH_LEG, supported=True),
+            ),
+            style=Style.GENTLE,
+        ),
+        Move(  # supported step-back
+            id=MoveId.REVERSE_LUNGE,
+            beats=(Beat(Phrase.BEAT_BACK, 2.5), Beat(Phrase.BEAT_IN, 2.5)),
+            ladder=(
+                Dose(6, 1, Sides.ALTERNATE, supported=True),
+                Dose(8, 1, Sides.ALTERNATE, supported=True),
+                Dose(10, 1, Sides.ALTERNATE, supported=True),
+                Dose(12, 1, Sides.ALTERNATE, supported=True),
+            ),
+            style=Style.GENTLE,
+        ),
+    )
+}
+_STYLES: dict[Style, dict[MoveId, Move]] = {Style.STANDARD: MOVES, Style.GENTLE: GENTLE_MOVES}
 
 
-def all_move_names() -> str:
+def move(move_id: MoveId, style: Style = Style.STANDARD) -> Move:
+    """The move of pattern `move_id` in `style` (the standard move unless asked)."""
+    return _STYLES[style][move_id]
+
+
+def all_move_names(style: Style = Style.STANDARD) -> str:
     """'toe taps, squats, ... and reverse lunges', in the active locale's words."""
-    return spoken_list([m.name for m in MOVES.values()])
+    return spoken_list([m.name for m in _STYLES[style].values()])
 
 
 class Moment(NamedTuple):

@@ -7,7 +7,7 @@ from enum import StrEnum
 from typing import NamedTuple
 
 from skill.domain.effects import CallReminders
-from skill.domain.ids import Feedback, MomentId, MoveId
+from skill.domain.ids import Feedback, MomentId, MoveId, Style
 from skill.domain.reminders import ConsentAnswer, ReminderAction, ReminderResult
 
 
@@ -44,6 +44,7 @@ class EventKind(StrEnum):
     REMINDER = "reminder"  # set, change, cancel or list the daily reminder
     REMINDER_DONE = "reminder_done"  # the result of a CallReminders effect
     CONSENT = "consent"  # Alexa's answer to our AskPermission effect
+    CHOOSE_STYLE = "choose_style"  # "make it gentle", "back to the standard moves"
 
 
 class Event(NamedTuple):
@@ -62,3 +63,4 @@ class Event(NamedTuple):
     result: ReminderResult | None = None  # REMINDER_DONE: how it went
     consent: ConsentAnswer | None = None  # CONSENT: the user's answer
     end_after: bool = False  # CONSENT: end the session after answering
+    style: Style | None = None  # START_ROUTINE ("start my gentle moves"), CHOOSE_STYLE

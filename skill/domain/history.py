@@ -15,12 +15,13 @@ from typing import Any
 from skill.domain.bounds import (
     ADJUSTMENT_BOUNDS,
     AGE_BOUNDS,
+    MAX_KEY_CHARS,
     MAX_REPS_PER_SET,
     MAX_SETS,
     TEMPO_BOUNDS,
     within,
 )
-from skill.domain.ids import MoveId
+from skill.domain.ids import MoveId, Style
 from skill.domain.progress import (
     Completion,
     DayTotal,
@@ -43,7 +44,6 @@ _MOVES = tuple(MoveId)
 # Bounds on what is read back from session attributes (anyone can forge those; see
 # `progress_from_json` and `event_from_json`).
 MAX_DAY_REPS = 2_000  # one move's reps in a day: many whole routines, never a million
-MAX_KEY_CHARS = 200
 MAX_CACHED_DAYS = 366  # days in a session's copy: the loaded recent days, well under this
 DATE_SLACK = timedelta(days=1)
 _DAY = timedelta(days=1)
@@ -81,6 +81,10 @@ def with_profile_update(profile: Profile, update: ProfileUpdate) -> Profile:
         changes["tempo"] = update.tempo
     if update.dose_adjustments is not None:
         changes["dose_adjustments"] = {**profile.dose_adjustments, **update.dose_adjustments}
+    if update.style is not None:
+        changes["style"] = update.style
+    if update.style_offered is not None:
+        changes["style_offered"] = update.style_offered
     return profile._replace(**changes)
 
 
@@ -173,6 +177,10 @@ def progress_to_json(progress: UserProgress) -> dict[str, Any]:
         profile["a"] = progress.profile.age
     if progress.profile.dose_adjustments:
         profile["d"] = {str(m): n for m, n in progress.profile.dose_adjustments.items()}
+    if progress.profile.style is not Style.STANDARD:
+        profile["s"] = progress.profile.style.value
+    if progress.profile.style_offered is not None:
+        profile["so"] = progress.profile.style_offered.isoformat()
     data: dict[str, Any] = {"v": CODEC_VERSION, "p": profile}
     if progress.first_active is not None:
         data["f"] = progress.first_active.isoformat()
@@ -205,6 +213,8 @@ def progress_from_json(data: Any, today: date | None = None) -> UserProgress | N
             age=age,
             tempo=_tempo(raw_profile.get("t", 1.0)),
             dose_adjustments=_adjustments(raw_profile.get("d") or {}),
+            style=Style(raw_profile.get("s", Style.STANDARD)),
+            style_offered=_optional_date(raw_profile.get("so")),
         )
         if age is not None and not within(age, AGE_BOUNDS):
             return None
@@ -242,6 +252,10 @@ def _exact_int(value: Any) -> int:
     return value
 
 
+def _optional_date(value: Any) -> date | None:
+    return None if value is None else date.fromisoformat(value)
+
+
 def _tempo(value: Any) -> float:
     tempo = float(value)
     if not (math.isfinite(tempo) and within(tempo, TEMPO_BOUNDS)):
@@ -276,6 +290,10 @@ def event_to_json(event: ProgressEvent) -> dict[str, Any]:
                 data["t"] = event.tempo
             if event.dose_adjustments is not None:
                 data["d"] = {m.value: n for m, n in event.dose_adjustments.items()}
+            if event.style is not None:
+                data["s"] = event.style.value
+            if event.style_offered is not None:
+                data["so"] = event.style_offered.isoformat()
             return data
         case ForgetUser():
             return {"f": 1}
@@ -299,6 +317,8 @@ def event_from_json(data: Any, now: datetime | None = None) -> ProgressEvent | N
                 age=age,
                 tempo=None if data.get("t") is None else _tempo(data["t"]),
                 dose_adjustments=None if adjustments is None else _adjustments(adjustments),
+                style=None if data.get("s") is None else Style(data["s"]),
+                style_offered=_optional_date(data.get("so")),
             )
         if "f" in data:
             return ForgetUser()

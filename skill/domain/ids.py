@@ -29,3 +29,11 @@ class Feedback(StrEnum):
     EASY = "easy"
     HARD = "hard"
     RIGHT = "right"
+
+
+class Style(StrEnum):
+    """Which version of the five patterns a routine uses: the article's moves, or gentle
+    (seated or supported) variants of the same patterns, keyed by the same MoveIds."""
+
+    STANDARD = "standard"
+    GENTLE = "gentle"

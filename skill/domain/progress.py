@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import NamedTuple
 
-from skill.domain.ids import MoveId
+from skill.domain.ids import MoveId, Style
 
 
 class KnownZone(NamedTuple):
@@ -48,6 +48,8 @@ class ProfileUpdate(NamedTuple):
     age: int | None = None
     tempo: float | None = None
     dose_adjustments: dict[MoveId, int] | None = None
+    style: Style | None = None  # the moves chosen: standard or gentle
+    style_offered: date | None = None  # when the standard moves were last suggested
 
 
 class ForgetUser:
@@ -74,6 +76,8 @@ class Profile(NamedTuple):
     age: int | None = None
     tempo: float = 1.0
     dose_adjustments: dict[MoveId, int] = {}  # noqa: RUF012  # shared, never mutated
+    style: Style = Style.STANDARD  # the moves the user chose ("make it gentle")
+    style_offered: date | None = None  # when the skill last suggested the standard moves
 
 
 class DayTotal(NamedTuple):

@@ -5,7 +5,8 @@ Rules (documented choices):
 - Squats: 10 a day in week one, then SQUAT_WEEKLY_STEP (5) more each week, up to the user's next
   big birthday (the next multiple of ten above their age). Until we know the age the ceiling is
   SQUAT_CEILING_WITHOUT_AGE, a gentle number that asking for the age can lift.
-- Other moves climb their catalogue ladder one rung every WEEKS_PER_RUNG weeks.
+- Other moves climb their catalogue ladder one rung every WEEKS_PER_RUNG weeks; so do the gentle
+  variants, squats' too (sit-to-stand has its own short ladder: the age target never applies).
 - Feedback moves a per-move adjustment by one step (easy +1, hard -1), kept within
   ADJUSTMENT_BOUNDS; for squats one step is SQUAT_WEEKLY_STEP reps, for the others one rung.
   Nothing goes below the first rung or SQUAT_MIN reps, or above the top rung or the ceiling.
@@ -21,7 +22,7 @@ from typing import NamedTuple
 from skill.domain.bounds import ADJUSTMENT_BOUNDS, AGE_BOUNDS, MAX_REPS_PER_SET, TEMPO_BOUNDS
 from skill.domain.catalogue import Dose, Sides, move
 from skill.domain.history import active_dates, current_streak, week_totals
-from skill.domain.ids import Feedback, MoveId
+from skill.domain.ids import Feedback, MoveId, Style
 from skill.domain.progress import ProfileUpdate, UserProgress
 
 SQUAT_START = 10
@@ -81,22 +82,28 @@ class Plan(NamedTuple):
     dose: Dose
 
 
-def todays_plan(move_id: MoveId, progress: UserProgress, today: date) -> Plan:
-    ladder = move(move_id).ladder
-    if move_id is MoveId.SQUATS:
+def todays_plan(
+    move_id: MoveId, progress: UserProgress, today: date, style: Style = Style.STANDARD
+) -> Plan:
+    ladder = move(move_id, style).ladder
+    if move_id is MoveId.SQUATS and style is Style.STANDARD:
         return Plan(0, split_into_sets(squat_target(progress, today), ladder[0]))
     rung = (week_number(progress, today) - 1) // WEEKS_PER_RUNG + _adjustment(progress, move_id)
     rung = max(0, min(len(ladder) - 1, rung))
     return Plan(rung, ladder[rung])
 
 
-def todays_dose(move_id: MoveId, progress: UserProgress, today: date) -> Dose:
-    return todays_plan(move_id, progress, today).dose
+def todays_dose(
+    move_id: MoveId, progress: UserProgress, today: date, style: Style = Style.STANDARD
+) -> Dose:
+    return todays_plan(move_id, progress, today, style).dose
 
 
-def fill_dose(move_id: MoveId, base: Dose, seconds: float, tempo: float) -> Dose:
+def fill_dose(
+    move_id: MoveId, base: Dose, seconds: float, tempo: float, style: Style = Style.STANDARD
+) -> Dose:
     """One set of `base` with as many reps as fill about `seconds` at `tempo`."""
-    per_rep = move(move_id).seconds_per_rep(base) * tempo
+    per_rep = move(move_id, style).seconds_per_rep(base) * tempo
     legs = 2 if base.sides is Sides.EACH_LEG else 1
     reps = max(1, round(seconds / (per_rep * legs)))
     return base._replace(reps=reps, sets=1, last_set_reps=0)

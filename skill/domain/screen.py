@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from skill.domain.catalogue import ROUTINE, move
-from skill.domain.ids import MoveId
+from skill.domain.ids import MoveId, Style
 from skill.domain.speech import Reply
 from skill.domain.state import Phase, SessionState
 from skill.domain.words import Phrase, say
@@ -26,10 +26,11 @@ class Screen(NamedTuple):
     sets: int = 0
     moves_done: int = 0
     moves_total: int = len(ROUTINE)
+    style: Style = Style.STANDARD  # which version of the move the title names
 
     @property
     def title(self) -> str:
-        return move(self.move).title if self.move is not None else say(Phrase.APP_TITLE)
+        return move(self.move, self.style).title if self.move is not None else say(Phrase.APP_TITLE)
 
     @property
     def counter(self) -> str:
@@ -99,4 +100,5 @@ def screen_for(state: SessionState, reply: Reply) -> Screen:
         sets=dose.sets,
         moves_done=state.index,
         moves_total=total,
+        style=state.style,
     )

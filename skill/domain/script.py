@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
+from enum import StrEnum
 
 from skill.domain.catalogue import (
     MOMENTS,
@@ -17,7 +18,7 @@ from skill.domain.catalogue import (
     move,
 )
 from skill.domain.history import active_dates
-from skill.domain.ids import Feedback, MoveId
+from skill.domain.ids import Feedback, MoveId, Style
 from skill.domain.progress import UserProgress
 from skill.domain.progression import (
     next_big_birthday,
@@ -26,7 +27,16 @@ from skill.domain.progression import (
     this_week,
 )
 from skill.domain.speech import Speech
-from skill.domain.words import Phrase, PhraseId, capitalised, count_word, say, spoken_list
+from skill.domain.words import (
+    Phrase,
+    PhraseId,
+    capitalised,
+    count_word,
+    moment_words,
+    say,
+    spoken_choice,
+    spoken_list,
+)
 
 
 def routine_size() -> str:
@@ -34,30 +44,116 @@ def routine_size() -> str:
     return count_word(len(ROUTINE))
 
 
-def help_idle() -> Speech:
-    moves = all_move_names()
-    return Speech.of(
-        say(Phrase.HELP_IDLE, count=routine_size(), moves=moves, hint=say(Phrase.MOMENT_HINT))
+class HelpFor(StrEnum):
+    """Which help fits where the conversation is."""
+
+    IDLE = "idle"  # the menu: what the skill does
+    COACHING = "coaching"  # mid-move: what to say while training
+    FEEDBACK = "feedback"  # the plan is done and we asked how it felt
+    END = "end"  # the plan is done and answered for
+
+
+def help_for(where: HelpFor) -> Speech:
+    """Help that fits the phase, each kept short enough to hear in one go (under 25 s with
+    its reprompt: tests/domain/test_help.py). Away from a move it also names the moments,
+    progress, age and reminders; at the menu, the gentle moves too."""
+    if where is HelpFor.COACHING:
+        return Speech.of(say(Phrase.HELP_COACHING))
+    moments = say(
+        Phrase.HELP_MOMENTS, moments=spoken_choice([moment_words(m).ask for m in MOMENTS])
     )
+    if where is HelpFor.IDLE:
+        lines = [say(Phrase.HELP_IDLE, count=routine_size()), moments, say(Phrase.HELP_GENTLE)]
+    elif where is HelpFor.FEEDBACK:
+        lines = [say(Phrase.HELP_FEEDBACK), moments]
+    else:
+        lines = [moments]
+    return Speech.of(*lines, say(Phrase.HELP_MORE))
 
 
-def help_coaching() -> Speech:
-    return Speech.of(say(Phrase.HELP_COACHING))
-
-
-def welcome(progress: UserProgress, today: date) -> Speech:
+def welcome(progress: UserProgress, today: date, offer_days: int = 0) -> Speech:
+    """The greeting; with `offer_days`, it ends by suggesting the standard moves to someone who
+    did the top of the gentle moves on that many days."""
     if progress.is_new:
         intro = say(Phrase.WELCOME_NEW, count=routine_size(), moves=all_move_names())
         return Speech.of(" ".join((intro, say(Phrase.NOT_MEDICAL), say(Phrase.SHALL_WE_START))))
-    days = streak(progress, today)
     lines = [say(Phrase.WELCOME_BACK)]
-    if days > 1:
-        lines.append(say(Phrase.STREAK, days=days))
-    lines += [
-        say(Phrase.TODAYS_SQUATS, target=squat_target(progress, today)),
-        say(Phrase.SHALL_WE_START),
-    ]
+    if line := streak_at_launch(progress, today):
+        lines.append(line)
+    if progress.profile.style is Style.GENTLE:
+        lines.append(say(Phrase.GENTLE_READY))
+    else:
+        lines.append(say(Phrase.TODAYS_SQUATS, target=squat_target(progress, today)))
+    if offer_days:
+        lines.append(say(Phrase.GRADUATE_OFFER, days=offer_days))
+    else:
+        lines.append(say(Phrase.SHALL_WE_START))
     return Speech.of(" ".join(lines))
+
+
+def streak_at_launch(progress: UserProgress, today: date) -> str:
+    """The streak in one short sentence, for a returning user's launch ("" if they have never
+    trained)."""
+    trained_today = today in active_dates(progress)
+    days = streak(progress, today)
+    if days > 1:
+        if trained_today:
+            return say(Phrase.STREAK_TODAY_INCLUDED, days=days)
+        return say(Phrase.LAUNCH_STREAK, days=days, next=days + 1)
+    if days == 1:
+        return say(Phrase.FIRST_DAY_OF_STREAK if trained_today else Phrase.LAUNCH_YESTERDAY)
+    return last_workout(progress, today)
+
+
+WEEKDAYS = (
+    Phrase.MONDAY,
+    Phrase.TUESDAY,
+    Phrase.WEDNESDAY,
+    Phrase.THURSDAY,
+    Phrase.FRIDAY,
+    Phrase.SATURDAY,
+    Phrase.SUNDAY,
+)
+WEEKDAY_NAMED_WITHIN = 6  # days back: a weekday name says which day without doubt
+
+
+def last_workout(progress: UserProgress, today: date) -> str:
+    """When a lapsed user last trained ("on Tuesday", "12 days ago"); "" if they never did."""
+    dates = [d for d in active_dates(progress) if d < today]
+    if not dates:
+        return ""
+    gap = (today - max(dates)).days
+    if gap <= WEEKDAY_NAMED_WITHIN:
+        return say(Phrase.LAST_WORKOUT_ON, weekday=say(WEEKDAYS[max(dates).weekday()]))
+    return say(Phrase.LAST_WORKOUT_DAYS_AGO, days=count_word(gap))
+
+
+def here_we_go(style: Style) -> str:
+    """The lead of a whole routine; the gentle one carries its safety words."""
+    if style is Style.GENTLE:
+        return f"{say(Phrase.GENTLE_HERE_WE_GO, count=routine_size())} {safety(style)}"
+    return say(Phrase.HERE_WE_GO, count=routine_size())
+
+
+def safety(style: Style) -> str:
+    """What to watch for, said as a gentle plan starts; nothing extra for the standard moves
+    (the welcome says NOT_MEDICAL to everyone)."""
+    return say(Phrase.GENTLE_SAFETY) if style is Style.GENTLE else ""
+
+
+def switching(style: Style) -> str:
+    if style is Style.GENTLE:
+        return f"{say(Phrase.SWITCHING_TO_GENTLE)} {safety(style)}"
+    return say(Phrase.SWITCHING_TO_STANDARD)
+
+
+def style_chosen(style: Style, *, changed: bool) -> str:
+    gentle = style is Style.GENTLE
+    if not changed:
+        return say(Phrase.GENTLE_ALREADY) if gentle else say(Phrase.STANDARD_ALREADY)
+    if gentle:
+        return f"{say(Phrase.GENTLE_CHOSEN, count=routine_size())} {safety(style)}"
+    return say(Phrase.STANDARD_CHOSEN)
 
 
 def describe_dose(m: Move, dose: Dose) -> str:
@@ -109,8 +205,10 @@ def set_ending(m: Move, dose: Dose, set_no: int, more_moves: bool) -> Speech:
     return Speech.of(say(Phrase.LAST_SET_OF_ROUTINE))
 
 
-def sets_left_line(m: Move, sets_left: int, later: tuple[MoveId, ...]) -> str:
-    names = [move(x).name for x in later]
+def sets_left_line(
+    m: Move, sets_left: int, later: tuple[MoveId, ...], style: Style = Style.STANDARD
+) -> str:
+    names = [move(x, style).name for x in later]
     one_more = len(names) == 1
     to_go = say(Phrase.ONE_MORE_MOVE) if one_more else say(Phrase.MORE_MOVES, count=len(names))
     if sets_left == 0:
@@ -134,7 +232,10 @@ def progress_report(progress: UserProgress, today: date, done_today: bool) -> Sp
     days = streak(progress, today, done_today=done_today)
     # A streak that ended yesterday is still alive; say so rather than claim today is done.
     trained_today = done_today or today in active_dates(progress)
-    if not days:
+    lapsed = last_workout(progress, today)
+    if not days and lapsed:
+        lines = [say(Phrase.GOOD_TO_HAVE_YOU_BACK), lapsed]
+    elif not days:
         lines = [say(Phrase.NO_STREAK)]
     elif not trained_today:
         lines = [

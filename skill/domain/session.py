@@ -29,7 +29,8 @@ from skill.domain.catalogue import (
 )
 from skill.domain.counting import set_speech
 from skill.domain.events import Event, EventKind
-from skill.domain.ids import MomentId, MoveId
+from skill.domain.gentle import graduation_days
+from skill.domain.ids import MomentId, MoveId, Style
 from skill.domain.progress import Completion, ForgetUser, ProfileUpdate, ProgressEvent
 from skill.domain.progression import (
     adjust_for_feedback,
@@ -72,12 +73,13 @@ def _completion(state: SessionState, ctx: Context) -> Completion:
     current, dose = _coached(state)
     # The store adds reps x sets to the day, so report an even split, or one set of the total.
     sets = dose.sets if dose.total_reps % dose.sets == 0 else 1
+    today = ctx.now.date()
     return Completion(
-        key=f"{state.run}:{state.index}:{current.id}",
+        key=f"{today.isoformat()}:{state.run}:{state.index}:{current.id}",
         move=current.id,
         reps=dose.total_reps // sets,
         sets=sets,
-        local_date=ctx.now.date(),
+        local_date=today,
         completed_at=ctx.now,
     )
 
@@ -86,13 +88,15 @@ def _with_done(state: SessionState, move_id: MoveId) -> tuple[MoveId, ...]:
     return state.done if move_id in state.done else (*state.done, move_id)
 
 
-def _dose_for(move_id: MoveId, moment: MomentId | None, ctx: Context, tempo: float) -> Dose:
-    dose = todays_dose(move_id, ctx.progress, ctx.now.date())
+def _dose_for(
+    move_id: MoveId, moment: MomentId | None, ctx: Context, tempo: float, style: Style
+) -> Dose:
+    dose = todays_dose(move_id, ctx.progress, ctx.now.date(), style)
     if moment is None:
         return dose
     spec = MOMENTS[moment]
     if spec.fill_seconds:
-        return fill_dose(move_id, dose, spec.fill_seconds, tempo)
+        return fill_dose(move_id, dose, spec.fill_seconds, tempo, style)
     if spec.reps:
         return dose._replace(reps=spec.reps, sets=1, last_set_reps=0)
     return dose
@@ -101,17 +105,38 @@ def _dose_for(move_id: MoveId, moment: MomentId | None, ctx: Context, tempo: flo
 def _enter(state: SessionState, index: int, ctx: Context) -> SessionState:
     """The state at the start of the move at `index` of the plan."""
     move_id = state.plan[index]
-    dose = _dose_for(move_id, state.moment, ctx, _tempo(state, ctx))
+    dose = _dose_for(move_id, state.moment, ctx, _tempo(state, ctx), state.style)
     return state._replace(phase=Phase.READY, index=index, sets_done=0, dose=dose, back=None)
 
 
 def _new_plan(
-    state: SessionState, plan: tuple[MoveId, ...], moment: MomentId | None, ctx: Context
+    state: SessionState,
+    plan: tuple[MoveId, ...],
+    moment: MomentId | None,
+    ctx: Context,
+    style: Style | None = None,
 ) -> SessionState:
+    """A plan from its first move, in `style` (None: the user's remembered style)."""
     fresh = state._replace(
-        run=_run_id(ctx), plan=plan, moment=moment, tempo=_tempo(state, ctx), back=None
+        run=_run_id(ctx),
+        plan=plan,
+        moment=moment,
+        style=_style(ctx) if style is None else style,
+        tempo=_tempo(state, ctx),
+        back=None,
     )
     return _enter(fresh, 0, ctx)
+
+
+def _style(ctx: Context) -> Style:
+    return ctx.progress.profile.style
+
+
+def _remember_style(outcome: Outcome, style: Style | None, ctx: Context) -> Outcome:
+    """`outcome`, also saving `style` as the user's choice when it is a new one."""
+    if style is None or style is _style(ctx):
+        return outcome
+    return outcome._replace(progress=(*outcome.progress, ProfileUpdate(style=style)))
 
 
 def _introduce(state: SessionState, lead: str = "") -> Outcome:
@@ -145,14 +170,14 @@ def _finish(
     state: SessionState, ctx: Context, progress: tuple[ProgressEvent, ...], lead: str
 ) -> Outcome:
     moment = MOMENTS[state.moment] if state.moment is not None else None
-    names = [move(m).name for m in state.plan if m in state.done]
+    names = [move(m, state.style).name for m in state.plan if m in state.done]
     today = ctx.now.date()
     days = streak(ctx.progress, today, done_today=bool(state.done))
     summary = script.finished(names, moment.outro if moment else "", days)
     words = f"{lead} {summary}" if lead else summary
     # A moment's dose is its own (e.g. 10 toe taps a leg while the kettle boils).
     reps = {c.id: state.dose.total_reps} if moment and (c := state.current) and state.dose else {}
-    card = routine_card(state.done, ctx.progress, today, days, reps)
+    card = routine_card(state.done, ctx.progress, today, days, reps, style=state.style)
     if moment is not None:
         return end(Speech.of(words, say(Phrase.SEE_YOU)), progress, card)
     if not names:
@@ -167,7 +192,14 @@ def _finish(
 
 def _launch(state: SessionState, event: Event, ctx: Context) -> Outcome:
     fresh = SessionState(tempo=clamp_tempo(ctx.progress.profile.tempo))
-    return wait(fresh, script.welcome(ctx.progress, ctx.now.date()), prompted=True)
+    today = ctx.now.date()
+    offer = graduation_days(ctx.progress, today)
+    welcome = script.welcome(ctx.progress, today, offer)
+    if not offer:
+        return wait(fresh, welcome, prompted=True)
+    # Remembered as soon as it is asked, so whatever the answer it is not asked again soon.
+    offering = fresh._replace(phase=Phase.OFFER_STANDARD)
+    return wait(offering, welcome, (ProfileUpdate(style_offered=today),), prompted=True)
 
 
 def _start_routine(state: SessionState, event: Event, ctx: Context) -> Outcome:
@@ -175,15 +207,16 @@ def _start_routine(state: SessionState, event: Event, ctx: Context) -> Outcome:
         return _start_moment(state, event, ctx)
     if event.move is not None:
         return _start_move(state, event, ctx)
-    return _introduce(
-        _new_plan(state, ROUTINE, None, ctx), say(Phrase.HERE_WE_GO, count=script.routine_size())
-    )
+    style = event.style or _style(ctx)
+    outcome = _introduce(_new_plan(state, ROUTINE, None, ctx, style), script.here_we_go(style))
+    return _remember_style(outcome, event.style, ctx)
 
 
 def _go_on(state: SessionState, event: Event, ctx: Context) -> Outcome:
     """ "Let's go" or "start" while the routine is already under way means carry on, not
     start it again from its first move; naming a move or a moment still starts that."""
-    if event.move is not None or event.moment is not None or state.plan != ROUTINE:
+    restyled = event.style not in (None, state.style)
+    if event.move is not None or event.moment is not None or state.plan != ROUTINE or restyled:
         return _start_routine(state, event, ctx)
     return TRANSITIONS[state.phase][E.NEXT](state, Event(E.NEXT), ctx)
 
@@ -192,14 +225,16 @@ def _start_move(state: SessionState, event: Event, ctx: Context) -> Outcome:
     if event.move is None:
         names = all_move_names()
         return wait(_idle(state), Speech.of(say(Phrase.WHICH_MOVE, names=names)))
-    return _introduce(_new_plan(state, (event.move,), None, ctx))
+    running = _new_plan(state, (event.move,), None, ctx)
+    return _introduce(running, script.safety(running.style))
 
 
 def _start_moment(state: SessionState, event: Event, ctx: Context) -> Outcome:
     if event.moment is None:
         return wait(_idle(state), Speech.of(say(Phrase.WHICH_MOMENT, names=script.moment_names())))
     spec = MOMENTS[event.moment]
-    running = _new_plan(state, (spec.move,), event.moment, ctx)
+    # A moment's words name the standard move, so it keeps the standard version.
+    running = _new_plan(state, (spec.move,), event.moment, ctx, Style.STANDARD)
     if not spec.hands_free:
         return _count(running, ctx, spec.intro)
     # One reply from start to finish: the user's mouth is busy, so nothing waits for them.
@@ -213,9 +248,11 @@ def _idle(state: SessionState) -> SessionState:
 
 
 def _explain(state: SessionState, event: Event, ctx: Context) -> Outcome:
-    target = move(event.move) if event.move is not None else state.current
+    style = state.style if state.plan else _style(ctx)
+    target = move(event.move, style) if event.move is not None else state.current
     if target is None:
-        return wait(state, Speech.of(say(Phrase.WHICH_MOVE_TO_EXPLAIN, names=all_move_names())))
+        names = all_move_names(style)
+        return wait(state, Speech.of(say(Phrase.WHICH_MOVE_TO_EXPLAIN, names=names)))
     card = Card(target.title, " ".join(target.cues))
     return wait(state, script.explain(target), card=card)
 
@@ -269,7 +306,15 @@ def _forget_me(state: SessionState, event: Event, ctx: Context) -> Outcome:
 
 
 def _help(state: SessionState, event: Event, ctx: Context) -> Outcome:
-    return wait(state, script.help_coaching() if state.coaching else script.help_idle())
+    if state.coaching:
+        where = script.HelpFor.COACHING
+    elif state.phase is Phase.FEEDBACK:
+        where = script.HelpFor.FEEDBACK
+    elif state.phase is Phase.OFFER_REMINDER:
+        where = script.HelpFor.END
+    else:
+        where = script.HelpFor.IDLE
+    return wait(state, script.help_for(where))
 
 
 def _stop(state: SessionState, event: Event, ctx: Context) -> Outcome:
@@ -277,13 +322,14 @@ def _stop(state: SessionState, event: Event, ctx: Context) -> Outcome:
     if state.phase is Phase.COUNTED and state.current is not None:
         words.append(say(Phrase.STOP_UNCOUNTED, name=state.current.name))
     if state.done:
-        words.append(say(Phrase.YOU_DID, names=spoken_list([move(m).name for m in state.done])))
+        names = spoken_list([move(m, state.style).name for m in state.done])
+        words.append(say(Phrase.YOU_DID, names=names))
     words.append(f"{say(Phrase.WELL_DONE)} {say(Phrase.SEE_YOU)}")
     card = None
     if state.done:  # a workout cut short still gets its card
         today = ctx.now.date()
         days = streak(ctx.progress, today, done_today=True)
-        card = routine_card(state.done, ctx.progress, today, days)
+        card = routine_card(state.done, ctx.progress, today, days, style=state.style)
     return end(Speech.of(" ".join(words)), card=card)
 
 
@@ -328,7 +374,7 @@ def _nothing_running(state: SessionState, event: Event, ctx: Context) -> Outcome
 
 
 def _whats_next_idle(state: SessionState, event: Event, ctx: Context) -> Outcome:
-    return wait(state, Speech.of(say(Phrase.YOUR_MOVES, names=all_move_names())))
+    return wait(state, Speech.of(say(Phrase.YOUR_MOVES, names=all_move_names(_style(ctx)))))
 
 
 def _start_from_menu(state: SessionState, event: Event, ctx: Context) -> Outcome:
@@ -398,7 +444,7 @@ def _skip(state: SessionState, event: Event, ctx: Context) -> Outcome:
 
 
 def _start_over(state: SessionState, event: Event, ctx: Context) -> Outcome:
-    restarted = _new_plan(state, state.plan, state.moment, ctx)
+    restarted = _new_plan(state, state.plan, state.moment, ctx, state.style)
     if state.moment is not None:
         return _count(restarted, ctx, say(Phrase.FROM_THE_TOP))
     return _introduce(restarted, say(Phrase.STARTING_AGAIN))
@@ -409,7 +455,7 @@ def _how_many_left(state: SessionState, event: Event, ctx: Context) -> Outcome:
     in_hand = 1 if state.phase is Phase.COUNTED else 0  # the set just counted
     left = dose.sets - state.sets_done - in_hand
     later = state.plan[state.index + 1 :]
-    return wait(state, Speech.of(script.sets_left_line(current, left, later)))
+    return wait(state, Speech.of(script.sets_left_line(current, left, later, state.style)))
 
 
 def _whats_next(state: SessionState, event: Event, ctx: Context) -> Outcome:
@@ -420,10 +466,42 @@ def _whats_next(state: SessionState, event: Event, ctx: Context) -> Outcome:
     elif next_set <= dose.sets:
         line = say(Phrase.NEXT_DOSE, dose=script.describe_dose(current, dose))
     elif state.index + 1 < len(state.plan):
-        line = say(Phrase.NEXT_MOVE, name=move(state.plan[state.index + 1]).name)
+        line = say(Phrase.NEXT_MOVE, name=move(state.plan[state.index + 1], state.style).name)
     else:
         line = say(Phrase.LAST_MOVE, name=current.name)
     return wait(state, Speech.of(line))
+
+
+# ---------------------------------------------------------------------------------------------
+# Gentle moves: choosing the style, and the suggestion to try the standard moves
+
+
+def _choose_style(state: SessionState, event: Event, ctx: Context) -> Outcome:
+    """ "Make it gentle" / "back to the standard moves": remembered; a move being coached in
+    the other version starts again in the chosen one."""
+    style = event.style
+    if style is None:
+        return wait(state, Speech.of(say(Phrase.GENTLE_HINT)))
+    if state.coaching and state.style is not style:
+        switched = _enter(state._replace(style=style), state.index, ctx)
+        return _remember_style(_introduce(switched, script.switching(style)), style, ctx)
+    outcome = wait(state, Speech.of(script.style_chosen(style, changed=style is not _style(ctx))))
+    return _remember_style(outcome, style, ctx)
+
+
+def _graduate(state: SessionState, event: Event, ctx: Context) -> Outcome:
+    lead = f"{say(Phrase.GRADUATE_YES)} {script.here_we_go(Style.STANDARD)}"
+    outcome = _introduce(_new_plan(state, ROUTINE, None, ctx, Style.STANDARD), lead)
+    return _remember_style(outcome, Style.STANDARD, ctx)
+
+
+def _stay_gentle(state: SessionState, event: Event, ctx: Context) -> Outcome:
+    line = f"{say(Phrase.GRADUATE_NO)} {say(Phrase.SHALL_WE_START)}"
+    return wait(_idle(state), Speech.of(line), prompted=True)
+
+
+def _reask_standard(state: SessionState, event: Event, ctx: Context) -> Outcome:
+    return wait(state, Speech.of(say(Phrase.GRADUATE_OFFER_REPROMPT)), prompted=True)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -528,6 +606,13 @@ TRANSITIONS: dict[Phase, dict[EventKind, Handler]] = {
         E.DONE: reminder_talk.decline_offer,
         E.UNKNOWN: reminder_talk.reask_offer,
         E.REMINDER: reminder_talk.remind,
+        E.HELP: _help,  # then the offer again, as its reprompt
+    },
+    Phase.OFFER_STANDARD: {
+        E.YES: _graduate,
+        E.NO: _stay_gentle,
+        E.REPEAT: _reask_standard,
+        E.UNKNOWN: _reask_standard,
     },
     Phase.ASKING_PERMISSION: {
         E.CONSENT: reminder_talk.consent,
@@ -566,6 +651,7 @@ EVERY_PHASE: dict[EventKind, Handler] = {
     E.REMINDER: reminder_talk.remind,
     E.REMINDER_DONE: reminder_talk.reminder_done,
     E.CONSENT: reminder_talk.consent,
+    E.CHOOSE_STYLE: _choose_style,
 }
 
 
@@ -578,6 +664,8 @@ def _falls_back_to(state: SessionState) -> SessionState | None:
             return state._replace(phase=state.back or Phase.IDLE, back=None)
         case Phase.OFFER_REMINDER:  # the user moved on: the goodbye was said already
             return SessionState(Phase.ENDED)
+        case Phase.OFFER_STANDARD:  # anything else answers the menu; gentle stays
+            return state._replace(phase=Phase.IDLE)
     return None
 
 

@@ -8,6 +8,8 @@ Phases (what the coach is waiting for):
     CONFIRM_FORGET     asked "delete everything?"; anything but yes or no carries on where we were
     FEEDBACK           the plan is finished: "how did that feel?"
     OFFER_REMINDER     after the first full routine's goodbye: "shall I remind you every day?"
+    OFFER_STANDARD     at the welcome, to someone at the top of the gentle moves: "would you like
+                       to try the standard moves today?"
     ASKING_PERMISSION  handed over to Alexa to ask for the reminders permission; her answer
                        comes back as a CONSENT event, then we carry on where we were (`back`)
     ENDED              the session is over
@@ -23,13 +25,19 @@ from datetime import time
 from enum import StrEnum
 from typing import Any, NamedTuple, TypeVar
 
-from skill.domain.bounds import MAX_HOLD_SECONDS, MAX_REPS_PER_SET, MAX_SETS, TEMPO_BOUNDS, within
+from skill.domain.bounds import (
+    MAX_HOLD_SECONDS,
+    MAX_REPS_PER_SET,
+    MAX_RUN_CHARS,
+    MAX_SETS,
+    TEMPO_BOUNDS,
+    within,
+)
 from skill.domain.catalogue import ROUTINE, Dose, Move, Sides, move
-from skill.domain.ids import MomentId, MoveId
+from skill.domain.ids import MomentId, MoveId, Style
 
 STATE_VERSION = 3
 _READABLE_VERSIONS = frozenset({2, STATE_VERSION})
-MAX_RUN_CHARS = 200  # a turn id: Alexa's request ids are under 100 characters
 _T = TypeVar("_T")
 
 
@@ -43,6 +51,7 @@ class Phase(StrEnum):
     CONFIRM_FORGET = "confirm_forget"
     FEEDBACK = "feedback"
     OFFER_REMINDER = "offer_reminder"
+    OFFER_STANDARD = "offer_standard"
     ASKING_PERMISSION = "asking_permission"
     ENDED = "ended"
 
@@ -59,6 +68,7 @@ class SessionState(NamedTuple):
     run: str = ""  # turn id of the request that started the current plan
     plan: tuple[MoveId, ...] = ()
     moment: MomentId | None = None
+    style: Style = Style.STANDARD  # the version of the moves the plan runs
     # The current move's position in `plan`; as a field it hides tuple.index, never used here.
     index: int = 0  # type: ignore[assignment]
     sets_done: int = 0  # sets of the current move that count
@@ -74,7 +84,7 @@ class SessionState(NamedTuple):
     @property
     def current(self) -> Move | None:
         in_plan = self.plan and 0 <= self.index < len(self.plan)
-        return move(self.plan[self.index]) if in_plan else None
+        return move(self.plan[self.index], self.style) if in_plan else None
 
     @property
     def coaching(self) -> bool:
@@ -112,6 +122,7 @@ def _parse(data: dict[str, Any]) -> SessionState:
         run=_typed(data.get("run", ""), str),
         plan=tuple(MoveId(m) for m in data.get("plan", ())),
         moment=MomentId(data["moment"]) if data.get("moment") is not None else None,
+        style=Style(data.get("style", Style.STANDARD)),
         index=_typed(data.get("index", 0), int),
         sets_done=_typed(data.get("sets_done", 0), int),
         dose=_parse_dose(dose) if dose is not None else None,

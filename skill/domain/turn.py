@@ -53,6 +53,8 @@ def prompt(state: SessionState) -> Speech:
             return Speech.of(say(Phrase.PROMPT_CONFIRM_FORGET))
         case Phase.FEEDBACK:
             return Speech.of(say(Phrase.FEEDBACK_QUESTION))
+        case Phase.OFFER_STANDARD:
+            return Speech.of(say(Phrase.GRADUATE_OFFER_REPROMPT))
         case Phase.OFFER_REMINDER if state.offer_at is not None:
             return ReminderWords.offer_reprompt(state.offer_at)
         case Phase.ASKING_PERMISSION if state.back is not None:

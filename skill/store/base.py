@@ -21,8 +21,9 @@ class ProgressStore(Protocol):
         ...
 
     def record(self, user_id: str, completion: Completion) -> bool:
-        """Count a completed move once; False when its key was already counted. A set
-        `completion.time_zone` is remembered by the same write (no call of its own)."""
+        """Count a completed move once per key and local day (`completion_tag`); False when
+        that key was already counted that day. A set `completion.time_zone` is remembered by
+        the same write (no call of its own)."""
         ...
 
     def update_profile(self, user_id: str, update: ProfileUpdate) -> None:
@@ -40,6 +41,9 @@ def user_key(user_id: str) -> str:
     return sha256_hex(user_id)
 
 
-def completion_tag(key: str) -> str:
-    """A short fixed-length digest of a completion's idempotency key, as stored."""
-    return sha256_hex(key)[:20]
+def completion_tag(completion: Completion) -> str:
+    """What every store dedupes a completion by: a short fixed-length digest of its local day
+    and its idempotency key. The day is in the digest, not only in where a store files it, so
+    that a store keeping one set of tags per user (SQLite, memory) and one keeping a set per
+    day (DynamoDB) count the same completions."""
+    return sha256_hex(f"{completion.local_date.isoformat()}#{completion.key}")[:20]

@@ -4,9 +4,11 @@ One table, one partition per user (the partition key is a SHA-256 of the Alexa u
 
 | sort key           | attributes                                                        |
 |--------------------|-------------------------------------------------------------------|
-| `profile`          | `age`, `tempo`, `adj_<move>` (dose adjustment per move)           |
+| `profile`          | `age`, `tempo`, `adj_<move>` (dose adjustment per move), `style`  |
+|                    | (absent: standard) and `so` (when the standard moves were last    |
+|                    | suggested, an ISO date)                                           |
 | `day#YYYY-MM-DD`   | one number per move (reps that local day), `done` (string set of  |
-|                    | digests of the completion keys already counted that day), `tz`    |
+|                    | the `completion_tag`s already counted that day), `tz`             |
 |                    | and `tzc`: the zone (IANA name) and its confirmation (Unix        |
 |                    | seconds) of the last completion that day that carried a zone;     |
 |                    | `fa`, `rs`, `fr`: the HistorySummary (first active day, start of  |
@@ -37,7 +39,7 @@ from botocore.exceptions import BotoCoreError, ClientError
 from skill.aws import make_boto_client
 from skill.config import Config
 from skill.domain.history import LOADED_DAYS, reps_of, summarize
-from skill.domain.ids import MoveId
+from skill.domain.ids import MoveId, Style
 from skill.domain.progress import (
     Completion,
     DayTotal,
@@ -253,7 +255,7 @@ class DynamoDbStore:
         return progress
 
     def record(self, user_id: str, completion: Completion) -> bool:
-        tag = completion_tag(completion.key)
+        tag = completion_tag(completion)
         names = {"#move": completion.move.value, "#done": DONE_ATTR}
         values: dict[str, Any] = {
             ":reps": _number(reps_of(completion)),
@@ -301,6 +303,10 @@ class DynamoDbStore:
             values["tempo"] = _number(update.tempo)
         for move, delta in (update.dose_adjustments or {}).items():
             values[ADJUSTMENT_PREFIX + move.value] = _number(delta)
+        if update.style is not None:
+            values["style"] = {"S": update.style.value}
+        if update.style_offered is not None:
+            values["so"] = {"S": update.style_offered.isoformat()}
         if not values:
             return
         names = {f"#a{i}": name for i, name in enumerate(values)}
@@ -396,4 +402,6 @@ def _profile_from_item(item: Mapping[str, Any]) -> Profile:
         age=int(item["age"]["N"]) if "age" in item else None,
         tempo=float(item["tempo"]["N"]) if "tempo" in item else 1.0,
         dose_adjustments=adjustments,
+        style=Style(item["style"]["S"]) if "style" in item else Style.STANDARD,
+        style_offered=date.fromisoformat(item["so"]["S"]) if "so" in item else None,
     )

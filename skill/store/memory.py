@@ -15,6 +15,7 @@ from skill.domain.progress import (
     ProfileUpdate,
     UserProgress,
 )
+from skill.store.base import completion_tag
 
 
 class MemoryStore:
@@ -23,7 +24,7 @@ class MemoryStore:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._profiles: dict[str, Profile] = {}
-        self._keys: dict[str, set[str]] = {}
+        self._tags: dict[str, set[str]] = {}  # completion_tag of each counted completion
         self._completions: dict[str, list[Completion]] = {}
 
     def load(self, user_id: str) -> UserProgress:
@@ -42,10 +43,11 @@ class MemoryStore:
 
     def record(self, user_id: str, completion: Completion) -> bool:
         with self._lock:
-            keys = self._keys.setdefault(user_id, set())
-            if completion.key in keys:
+            tags = self._tags.setdefault(user_id, set())
+            tag = completion_tag(completion)
+            if tag in tags:
                 return False
-            keys.add(completion.key)
+            tags.add(tag)
             self._completions.setdefault(user_id, []).append(completion)
             return True
 
@@ -57,7 +59,7 @@ class MemoryStore:
     def delete_user(self, user_id: str) -> None:
         with self._lock:
             self._profiles.pop(user_id, None)
-            self._keys.pop(user_id, None)
+            self._tags.pop(user_id, None)
             self._completions.pop(user_id, None)
 
 

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from skill.domain.history import LOADED_DAYS, summarize
-from skill.domain.ids import MoveId
+from skill.domain.ids import MoveId, Style
 from skill.domain.progress import (
     Completion,
     DayTotal,
@@ -48,7 +48,7 @@ log = logging.getLogger(__name__)
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS completions (
     user_key     TEXT    NOT NULL,
-    tag          TEXT    NOT NULL,  -- digest of the completion's idempotency key
+    tag          TEXT    NOT NULL,  -- completion_tag: digest of its local day and key
     move         TEXT    NOT NULL,
     reps         INTEGER NOT NULL,  -- per set: the day grows by reps x sets
     sets         INTEGER NOT NULL,
@@ -80,6 +80,11 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "ALTER TABLE completions ADD COLUMN run_start TEXT",
         "ALTER TABLE completions ADD COLUMN first_routine TEXT",
         "CREATE INDEX completions_by_day ON completions (user_key, local_date, completed_at)",
+    ),
+    (
+        # The moves chosen (NULL: standard) and when the standard moves were last suggested.
+        "ALTER TABLE profiles ADD COLUMN style TEXT",
+        "ALTER TABLE profiles ADD COLUMN style_offered TEXT",  # ISO date
     ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -172,16 +177,18 @@ class SqliteStore:
 
     def _profile(self, db: sqlite3.Connection, key: str) -> Profile:
         profile_row = db.execute(
-            "SELECT age, tempo FROM profiles WHERE user_key = ?", (key,)
+            "SELECT age, tempo, style, style_offered FROM profiles WHERE user_key = ?", (key,)
         ).fetchone()
         adjustments = db.execute(
             "SELECT move, delta FROM dose_adjustments WHERE user_key = ?", (key,)
         ).fetchall()
-        age, tempo = profile_row or (None, None)
+        age, tempo, style, offered = profile_row or (None, None, None, None)
         return Profile(
             age=age,
             tempo=1.0 if tempo is None else float(tempo),
             dose_adjustments={MoveId(m): int(d) for m, d in adjustments},
+            style=Style.STANDARD if style is None else Style(style),
+            style_offered=None if offered is None else date.fromisoformat(offered),
         )
 
     def _load_everything(self, db: sqlite3.Connection, key: str, profile: Profile) -> UserProgress:
@@ -212,7 +219,7 @@ class SqliteStore:
                 "first_routine) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     user_key(user_id),
-                    completion_tag(completion.key),
+                    completion_tag(completion),
                     completion.move.value,
                     completion.reps,
                     completion.sets,
@@ -228,11 +235,16 @@ class SqliteStore:
     def update_profile(self, user_id: str, update: ProfileUpdate) -> None:
         key = user_key(user_id)
         with self._connection(transaction=True) as db:
-            if update.age is not None or update.tempo is not None:
+            style = None if update.style is None else update.style.value
+            offered = None if update.style_offered is None else update.style_offered.isoformat()
+            if any(v is not None for v in (update.age, update.tempo, style, offered)):
                 db.execute(
-                    "INSERT INTO profiles VALUES (?, ?, ?) ON CONFLICT (user_key) DO UPDATE SET "
-                    "age = coalesce(excluded.age, age), tempo = coalesce(excluded.tempo, tempo)",
-                    (key, update.age, update.tempo),
+                    "INSERT INTO profiles (user_key, age, tempo, style, style_offered) "
+                    "VALUES (?, ?, ?, ?, ?) ON CONFLICT (user_key) DO UPDATE SET "
+                    "age = coalesce(excluded.age, age), tempo = coalesce(excluded.tempo, tempo), "
+                    "style = coalesce(excluded.style, style), "
+                    "style_offered = coalesce(excluded.style_offered, style_offered)",
+                    (key, update.age, update.tempo, style, offered),
                 )
             for move, delta in (update.dose_adjustments or {}).items():
                 db.execute(

@@ -32,6 +32,7 @@ class Intent(StrEnum):
     LIST_REMINDERS = "ListRemindersIntent"
     AGAIN = "AgainIntent"  # a bare "again": a repeat mid-set, a restart at the menu
     DONE = "DoneIntent"  # "done", "finished": the set is done mid-workout, leaving at the menu
+    CHOOSE_STYLE = "ChooseStyleIntent"  # "make it gentle", "back to the standard moves"
     HELP = "AMAZON.HelpIntent"
     STOP = "AMAZON.StopIntent"
     CANCEL = "AMAZON.CancelIntent"
@@ -59,6 +60,7 @@ class SlotName(StrEnum):
     AGE = "age"
     BIRTHDAY = "birthday"
     TIME = "time"
+    STYLE = "style"
 
 
 INTENT_EVENTS: dict[str, EventKind] = {
@@ -78,6 +80,7 @@ INTENT_EVENTS: dict[str, EventKind] = {
     Intent.FORGET_ME: EventKind.FORGET_ME,
     Intent.AGAIN: EventKind.AGAIN,
     Intent.DONE: EventKind.DONE,
+    Intent.CHOOSE_STYLE: EventKind.CHOOSE_STYLE,
     Intent.HELP: EventKind.HELP,
     Intent.STOP: EventKind.STOP,
     Intent.CANCEL: EventKind.STOP,

@@ -23,7 +23,7 @@ from enum import StrEnum
 from functools import cache
 from types import MappingProxyType
 
-from skill.domain.ids import Feedback, MomentId, MoveId
+from skill.domain.ids import Feedback, MomentId, MoveId, Style
 from skill.voice.grammar import expand
 from skill.voice.idiom import EN_AU, EN_CA, EN_GB, EN_IN, EN_US, lexicon
 from skill.voice.intents import Intent, SlotName
@@ -285,9 +285,40 @@ FEEDBACK_TYPE = SlotType(
     ),
 )
 
-SLOT_TYPES: tuple[SlotType, ...] = (MOVE_TYPE, MOMENT_TYPE, FEEDBACK_TYPE)
+# The version of the moves a routine uses, standard or gentle (README, Gentle moves).
+STYLE_TYPE = SlotType(
+    "StyleType",
+    Style,
+    (
+        SlotValue(
+            Style.STANDARD,
+            "standard",
+            ("normal", "regular", "usual", "original", "full", "proper", "harder", "ordinary"),
+        ),
+        SlotValue(
+            Style.GENTLE,
+            "gentle",
+            (
+                "gentler",
+                "easier",
+                "the easier",
+                "seated",
+                "sitting down",
+                "chair",
+                "supported",
+                "low impact",
+                "beginner",
+                "beginner's",
+                "simpler",
+            ),
+        ),
+    ),
+)
+
+SLOT_TYPES: tuple[SlotType, ...] = (MOVE_TYPE, MOMENT_TYPE, FEEDBACK_TYPE, STYLE_TYPE)
 
 _MOVE = {SlotName.MOVE: MOVE_TYPE.name}
+_STYLE = {SlotName.STYLE: STYLE_TYPE.name}
 
 # What Alexa's standard built-in intents accept with no samples of ours: the "common utterances"
 # of Amazon's built-in intent reference. No sample may repeat one (the built-in owns it), and
@@ -331,7 +362,13 @@ INTENTS: tuple[IntentSource, ...] = (
             "(time for|ready for) (my|the) <workout>",
             "(start|begin|go|let's start|let's begin)",
             "let's (start|begin|do) (my|the) <workout>",
+            "{style} (moves|routine)",
+            "(start|do|begin) (my|the) {style} (moves|routine)",
+            "(i want to|i'd like to) (start|do) my {style} moves",
+            "<ask> start my {style} moves",
+            "let's (do|start) my {style} moves",
         ),
+        _STYLE,
         by_locale={
             (EN_GB, EN_AU): (
                 "(<lead>|) (let's|shall we) crack on",
@@ -345,6 +382,27 @@ INTENTS: tuple[IntentSource, ...] = (
             ),
             (EN_US, EN_CA): ("let's (do this thing|get this going|get it going|roll)",),
         },
+    ),
+    IntentSource(
+        Intent.CHOOSE_STYLE,
+        (
+            "make (it|them|the moves|my moves|the routine) {style}",
+            "make (it|them|the moves|my moves) {style} (please|from now on)",
+            "(switch|change|go|swap) (back|) to the {style} (moves|version|routine|exercises|ones)",
+            "(switch|change|go|swap) (back|) to my {style} (moves|routine|exercises)",
+            "(switch|change|go) (back|) to {style}",
+            "back to (the|my) {style} (moves|version|ones|routine|exercises)",
+            "(i want|i'd like|i prefer|give me|i'll have) the {style} (version|moves|ones)",
+            "the {style} (version|ones)",
+            "(use|keep to|stick to|stay on|stay with) the {style} (moves|version|ones)",
+            "(can i|could i|can we|could we) (have|do) the {style} (version|ones) (please|)",
+            "(can i|could i|can we|could we) have the {style} moves (please|)",
+            "(from now on|always) (do|use|give me) the {style} (moves|version)",
+            "(i'd|i would) (rather|prefer to) do the {style} (moves|version|ones)",
+            "(is there|do you have) (a|an) {style} version",
+        ),
+        _STYLE,
+        by_locale={(EN_GB, EN_AU, EN_IN): ("(shall we|can we) do the {style} (version|ones)",)},
     ),
     IntentSource(
         Intent.START_MOVE,

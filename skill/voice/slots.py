@@ -16,7 +16,7 @@ from ask_sdk_model.slot import Slot
 from ask_sdk_model.slu.entityresolution.status_code import StatusCode
 
 from skill.domain.events import Event, EventKind
-from skill.domain.ids import Feedback, MomentId, MoveId
+from skill.domain.ids import Feedback, MomentId, MoveId, Style
 from skill.domain.reminders import parse_time
 from skill.voice.idiom import EN_US
 from skill.voice.intents import INTENT_EVENTS, REMINDER_INTENTS, Intent, SlotName
@@ -104,4 +104,5 @@ def intent_event(name: str, read: SlotReader, locale: str | None) -> Event | Non
         feedback=_member(Feedback, values.get(SlotName.FEEDBACK)),
         number=_number(values.get(SlotName.AGE)),
         big_birthday=_number(values.get(SlotName.BIRTHDAY)),
+        style=_member(Style, values.get(SlotName.STYLE)),
     )

@@ -98,7 +98,7 @@ TABLE = [
     ("idle", K.PAUSE, {}, Phase.IDLE, "haven't started", []),
     ("idle", K.HOW_MANY_LEFT, {}, Phase.IDLE, "haven't started", []),
     ("idle", K.WHATS_NEXT, {}, Phase.IDLE, "toe taps, squats, heel rises", []),
-    ("idle", K.HELP, {}, Phase.IDLE, "toe taps, squats, heel rises", []),
+    ("idle", K.HELP, {}, Phase.IDLE, "brushing my teeth", []),
     ("idle", K.EXPLAIN, {}, Phase.IDLE, "Which move", []),
     ("idle", K.EXPLAIN, {"move": MoveId.GLUTE_BRIDGE}, Phase.IDLE, "hand-span", []),
     ("idle", K.START_MOVE, {}, Phase.IDLE, "Which move", []),
@@ -460,7 +460,9 @@ def _trained(*days_ago: int) -> UserProgress:
         ((1,), "You trained yesterday. Do today's moves to make it 2 days", "trained today"),
         ((2, 1), "2 day streak. Do today's moves to make it 3 days", "today included"),
         ((2, 1, 0), "3 day streak, today included", "Do today's moves"),
-        ((3, 2), "No streak yet", "day streak"),
+        ((3, 2), "Good to have you back. Your last workout was on Monday", "No streak yet"),
+        ((9,), "Your last workout was nine days ago, so today starts a fresh streak", "day streak"),
+        ((40, 30), "Your last workout was 30 days ago", "No streak yet"),
     ],
 )
 def test_streak_wording_is_honest_about_today(
@@ -469,6 +471,32 @@ def test_streak_wording_is_honest_about_today(
     text = Talk(progress=_trained(*days_ago)).say(K.PROGRESS).reply.speech.text
     assert says in text
     assert never_says not in text
+
+
+@pytest.mark.parametrize(
+    ("days_ago", "streak_sentence"),
+    [
+        ((0,), "You've trained today: that's day one of a streak."),
+        ((1,), "You trained yesterday, so today makes it two days in a row."),
+        ((2, 1), "You're on a 2 day streak: today makes it 3."),
+        ((2, 1, 0), "You're on a 3 day streak, today included."),
+        ((4, 3, 2), "Your last workout was on Monday, so today starts a fresh streak."),
+        ((6,), "Your last workout was on Thursday, so today starts a fresh streak."),
+        ((7,), "Your last workout was seven days ago, so today starts a fresh streak."),
+        ((45,), "Your last workout was 45 days ago, so today starts a fresh streak."),
+    ],
+)
+def test_a_returning_users_launch_mentions_the_streak_in_one_sentence(
+    days_ago: tuple[int, ...], streak_sentence: str
+) -> None:
+    """Lapsed users hear when they last trained (a weekday within the week) and are welcomed
+    back to a fresh streak, not told "No streak yet"."""
+    text = Talk(progress=_trained(*days_ago)).say(K.LAUNCH).reply.speech.text
+    welcome, rest = text.split(". ", 1)
+    assert welcome == "Welcome back to Morning Moves"
+    assert rest.startswith(streak_sentence + " Today's squats")
+    assert streak_sentence.count(". ") == 0  # one sentence
+    assert "No streak yet" not in text
 
 
 @pytest.mark.parametrize(

@@ -41,6 +41,7 @@ ENGLISH_LOCALES = ("en-US", "en-GB", "en-AU", "en-CA", "en-IN")
 def test_the_english_book_has_every_line_move_and_moment() -> None:
     assert set(en.LINES) == set(all_phrases())
     assert set(en.MOVES) == set(MoveId)
+    assert set(en.GENTLE_MOVES) == set(MoveId)
     assert set(en.MOMENTS) == set(MomentId)
     assert len(en.NUMBERS) > len(ROUTINE)
 
@@ -66,6 +67,7 @@ def test_one_english_book_serves_every_english_locale(locale: str) -> None:
         for p in all_phrases()
     )
     assert book.moves == en.MOVES
+    assert book.gentle == en.GENTLE_MOVES
 
 
 def test_a_locale_override_replaces_only_its_own_lines() -> None:

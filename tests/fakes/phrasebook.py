@@ -51,29 +51,34 @@ def _marker(name: str, line: str = "") -> str:
 def fake_book() -> Phrasebook:
     english = phrasebook("en-US")
     lines: dict[PhraseId, str] = {p: _marker(p.name, english.lines[p]) for p in all_phrases()}
-    moves = {
-        m: MoveWords(
-            name=_marker(f"{m.name}_name"),
-            title=_marker(f"{m.name}_title"),
-            summary=_marker(f"{m.name}_summary"),
-            cues=tuple(_marker(f"{m.name}_cue_{n}") for n in range(3)),
-            quick_cue=_marker(f"{m.name}_quick_cue"),
-            why=_marker(f"{m.name}_why"),
-            support=_marker(f"{m.name}_support"),
-            progression=_marker(f"{m.name}_progression"),
-        )
-        for m in MoveId
-    }
+    moves, gentle = _fake_moves(""), _fake_moves("gentle_")
     moments = {
         m: MomentWords(
             _marker(f"{m.name}_name"),
+            ask=_marker(f"{m.name}_ask"),
             intro=_marker(f"{m.name}_intro", english.moments[m].intro),
             outro=_marker(f"{m.name}_outro", english.moments[m].outro),
         )
         for m in MomentId
     }
     numbers = tuple(f"{MARK}{n}" for n in range(len(english.numbers)))
-    return Phrasebook(lines, numbers, moves, moments)
+    return Phrasebook(lines, numbers, moves, moments, gentle)
+
+
+def _fake_moves(prefix: str) -> dict[MoveId, MoveWords]:
+    return {
+        m: MoveWords(
+            name=_marker(f"{prefix}{m.name}_name"),
+            title=_marker(f"{prefix}{m.name}_title"),
+            summary=_marker(f"{prefix}{m.name}_summary"),
+            cues=tuple(_marker(f"{prefix}{m.name}_cue_{n}") for n in range(3)),
+            quick_cue=_marker(f"{prefix}{m.name}_quick_cue"),
+            why=_marker(f"{prefix}{m.name}_why"),
+            support=_marker(f"{prefix}{m.name}_support"),
+            progression=_marker(f"{prefix}{m.name}_progression"),
+        )
+        for m in MoveId
+    }
 
 
 @contextmanager

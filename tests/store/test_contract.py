@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from skill.domain.ids import MoveId
+from skill.domain.ids import MoveId, Style
 from skill.domain.progress import DayTotal, KnownZone, Profile, ProfileUpdate, UserProgress
 from skill.store.base import ProgressStore
 from tests.store.conftest import completion
@@ -38,6 +38,49 @@ def test_a_retried_completion_counts_once(progress_store: ProgressStore, user_id
     retried = progress_store.record(user_id, completion("turn-7"))
     assert (first, retried) == (True, False)
     assert progress_store.load(user_id).days[0].reps == {MoveId.SQUATS: 10}
+
+
+@pytest.mark.parametrize(
+    ("recorded", "counted", "reps_by_day"),
+    [
+        pytest.param(
+            [("run-1:0:squats", TUESDAY), ("run-1:0:squats", TUESDAY)],
+            [True, False],
+            {TUESDAY: 10},
+            id="a retried request counts once",
+        ),
+        pytest.param(
+            [("run-1:0:squats", TUESDAY), ("run-2:0:squats", TUESDAY)],
+            [True, True],
+            {TUESDAY: 20},
+            id="two routines on the same day both count",
+        ),
+        pytest.param(
+            [("run-1:0:squats", MONDAY), ("run-2:0:squats", TUESDAY)],
+            [True, True],
+            {MONDAY: 10, TUESDAY: 10},
+            id="routines on different days each count",
+        ),
+        pytest.param(
+            [("run-1:0:squats", MONDAY), ("run-1:0:squats", TUESDAY)],
+            [True, True],
+            {MONDAY: 10, TUESDAY: 10},
+            id="the same key on another day is another completion",
+        ),
+    ],
+)
+def test_every_store_dedupes_a_key_within_its_local_day(
+    progress_store: ProgressStore,
+    user_id: str,
+    recorded: list[tuple[str, date]],
+    counted: list[bool],
+    reps_by_day: dict[date, int],
+) -> None:
+    """One rule on every store: a key counts once per local day. (SQLite and the memory store
+    used to dedupe a key forever, DynamoDB within its day.)"""
+    assert [progress_store.record(user_id, completion(k, on=d)) for k, d in recorded] == counted
+    days = progress_store.load(user_id).days
+    assert {day.local_date: day.reps[MoveId.SQUATS] for day in days} == reps_by_day
 
 
 def test_completions_add_up_per_move_and_day(progress_store: ProgressStore, user_id: str) -> None:
@@ -79,6 +122,22 @@ def test_profile_updates_change_only_the_fields_that_are_set(
     assert progress_store.load(user_id).profile == Profile(
         age=47, tempo=1.25, dose_adjustments={MoveId.SQUATS: 3, MoveId.HEEL_RISES: -1}
     )
+
+
+def test_the_chosen_style_and_the_last_suggestion_are_remembered(
+    progress_store: ProgressStore, user_id: str
+) -> None:
+    assert progress_store.load(user_id).profile.style is Style.STANDARD
+    progress_store.update_profile(user_id, ProfileUpdate(age=60, style=Style.GENTLE))
+    progress_store.update_profile(user_id, ProfileUpdate(style_offered=TUESDAY))
+    progress_store.update_profile(user_id, ProfileUpdate(tempo=1.5))  # keeps the style
+    assert progress_store.load(user_id).profile == Profile(
+        age=60, tempo=1.5, style=Style.GENTLE, style_offered=TUESDAY
+    )
+    progress_store.update_profile(user_id, ProfileUpdate(style=Style.STANDARD))
+    profile = progress_store.load(user_id).profile
+    assert (profile.style, profile.style_offered) == (Style.STANDARD, TUESDAY)
+    assert progress_store.load(user_id + "-other").profile == Profile()
 
 
 def test_a_profile_alone_does_not_make_a_user_active(

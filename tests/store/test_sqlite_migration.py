@@ -7,9 +7,10 @@ import sqlite3
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from skill.domain.ids import MoveId
-from skill.domain.progress import DayTotal, KnownZone, Profile
-from skill.store.base import completion_tag, user_key
+from skill.digest import sha256_hex
+from skill.domain.ids import MoveId, Style
+from skill.domain.progress import DayTotal, KnownZone, Profile, ProfileUpdate
+from skill.store.base import user_key
 from skill.store.sqlite import SCHEMA_VERSION, SqliteStore
 from tests.store.conftest import completion
 
@@ -51,7 +52,7 @@ def first_release_file(path: Path) -> None:
             "INSERT INTO completions VALUES (?, ?, ?, ?, ?, ?, ?)",
             (
                 user_key(USER),
-                completion_tag("old-turn"),
+                sha256_hex("old-turn")[:20],  # the first release's tag: a digest of the key alone
                 "squats",
                 10,
                 2,
@@ -81,9 +82,6 @@ def test_an_old_file_keeps_its_data_and_gains_the_zone_and_summary_columns(tmp_p
     assert progress.days == (DayTotal(date(2026, 11, 24), {MoveId.SQUATS: 20}),)
     assert progress.profile == Profile(age=52, tempo=1.25, dose_adjustments={MoveId.SQUATS: 2})
     assert progress.time_zone is None
-    assert not store.record(USER, completion("old-turn", on=date(2026, 11, 24))), (
-        "a completion counted before the upgrade is still known"
-    )
     assert store.record(USER, completion("new-turn", zone=PARIS))
     store.close()
 
@@ -127,6 +125,22 @@ def test_an_old_files_history_is_summarised_on_first_load_and_read_bounded_after
     )
     db.close()
     assert "completions_by_day" in plan
+
+
+def test_an_old_profile_gains_the_style_columns_and_stays_standard(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    first_release_file(path)
+    store = SqliteStore(path)
+    assert store.load(USER).profile.style is Style.STANDARD
+    store.update_profile(USER, ProfileUpdate(style=Style.GENTLE))
+    assert store.load(USER).profile == Profile(
+        age=52, tempo=1.25, dose_adjustments={MoveId.SQUATS: 2}, style=Style.GENTLE
+    )
+    store.close()
+    db = sqlite3.connect(path)
+    columns = [row[1] for row in db.execute("PRAGMA table_info(profiles)")]
+    db.close()
+    assert columns[-2:] == ["style", "style_offered"]
 
 
 def test_a_new_file_starts_at_the_current_version(tmp_path: Path) -> None:

@@ -13,7 +13,14 @@ import pytest
 from skill.voice.model_source import LOCALES
 from tests.voice.golden import GOLDEN_DIR, golden_files, render
 
-SCENARIOS = ("full_routine", "brushing_teeth", "pause_resume", "help_and_stop", "one_shot")
+SCENARIOS = (
+    "full_routine",
+    "brushing_teeth",
+    "pause_resume",
+    "help_and_stop",
+    "one_shot",
+    "gentle_moves",
+)
 
 
 @pytest.mark.parametrize("path", golden_files(), ids=lambda p: f"{p.parent.name}/{p.stem}")

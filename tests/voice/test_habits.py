@@ -187,7 +187,7 @@ def test_a_card_after_the_workout(fake_alexa: FakeAlexaApi) -> None:
     assert card["type"] == "Simple"
     assert card["title"] == say(Phrase.CARD_TITLE)
     assert card["content"].startswith("Today: Toe taps 20, Squats 10")
-    assert "Next time:" in card["content"]
+    assert say(Phrase.CARD_TOMORROW) in card["content"]
     assert all(_card(t) is None for t in turns[:-1])
 
 

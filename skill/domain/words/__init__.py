@@ -26,6 +26,7 @@ from skill.domain.words.book import (
     register,
     say,
     speaking,
+    spoken_choice,
     spoken_list,
     unregister,
 )
@@ -48,6 +49,7 @@ __all__ = [
     "register",
     "say",
     "speaking",
+    "spoken_choice",
     "spoken_list",
     "unregister",
 ]

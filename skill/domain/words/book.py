@@ -7,7 +7,7 @@ from contextvars import ContextVar, Token
 from functools import lru_cache
 from types import MappingProxyType
 
-from skill.domain.ids import MomentId, MoveId
+from skill.domain.ids import MomentId, MoveId, Style
 from skill.domain.words import en
 from skill.domain.words.phrases import MomentWords, MoveWords, Phrase, PhraseId
 
@@ -19,7 +19,7 @@ class Phrasebook:
     and what is said about each move and moment."""
 
     # A plain class, not a NamedTuple: creating one at import costs more than all the ids.
-    __slots__ = ("lines", "moments", "moves", "numbers")
+    __slots__ = ("gentle", "lines", "moments", "moves", "numbers")
 
     def __init__(
         self,
@@ -27,11 +27,13 @@ class Phrasebook:
         numbers: tuple[str, ...] = (),
         moves: Mapping[MoveId, MoveWords] | None = None,
         moments: Mapping[MomentId, MomentWords] | None = None,
+        gentle: Mapping[MoveId, MoveWords] | None = None,
     ) -> None:
         self.lines = lines
         self.numbers = numbers  # numbers[n] is n as a word
         self.moves: Mapping[MoveId, MoveWords] = moves or {}
         self.moments: Mapping[MomentId, MomentWords] = moments or {}
+        self.gentle: Mapping[MoveId, MoveWords] = gentle or {}  # the gentle variants' words
 
     def say(self, phrase: PhraseId, /, **fields: object) -> str:
         """The line `phrase` with its `{fields}` filled in."""
@@ -41,18 +43,18 @@ class Phrasebook:
         """A count as a word ("five"), or as digits where the book has no word for it."""
         return self.numbers[n] if 0 <= n < len(self.numbers) else str(n)
 
-    def spoken_list(self, items: Sequence[str]) -> str:
-        """'a, b and c'."""
+    def spoken_list(self, items: Sequence[str], last: PhraseId = Phrase.LIST_LAST) -> str:
+        """'a, b and c' (or with `last=Phrase.LIST_OR`, 'a, b or c')."""
         if len(items) <= 1:
             return "".join(items)
         first = self.lines[Phrase.LIST_SEPARATOR].join(items[:-1])
-        return self.say(Phrase.LIST_LAST, first=first, last=items[-1])
+        return self.say(last, first=first, last=items[-1])
 
 
 # Keyed by language ("en") or by locale ("en-GB"): a locale's book holds only the lines it says
 # differently from its language's book.
 _BOOKS: dict[str, Phrasebook] = {
-    "en": Phrasebook(en.LINES, en.NUMBERS, en.MOVES, en.MOMENTS),
+    "en": Phrasebook(en.LINES, en.NUMBERS, en.MOVES, en.MOMENTS, en.GENTLE_MOVES),
     **{locale: Phrasebook(lines) for locale, lines in en.OVERRIDES.items()},
 }
 
@@ -85,6 +87,7 @@ def phrasebook(locale: str) -> Phrasebook:
         own.numbers or base.numbers,
         MappingProxyType({**base.moves, **own.moves}),
         MappingProxyType({**base.moments, **own.moments}),
+        MappingProxyType({**base.gentle, **own.gentle}),
     )
 
 
@@ -139,9 +142,15 @@ def spoken_list(items: Sequence[str]) -> str:
     return phrasebook(_LOCALE.get()).spoken_list(items)
 
 
-def move_words(move_id: MoveId) -> MoveWords:
-    """What is said about a move, in the active locale."""
-    return phrasebook(_LOCALE.get()).moves[move_id]
+def spoken_choice(items: Sequence[str]) -> str:
+    """'a, b or c' in the active locale."""
+    return phrasebook(_LOCALE.get()).spoken_list(items, Phrase.LIST_OR)
+
+
+def move_words(move_id: MoveId, style: Style = Style.STANDARD) -> MoveWords:
+    """What is said about a move (or its gentle variant), in the active locale."""
+    book = phrasebook(_LOCALE.get())
+    return (book.gentle if style is Style.GENTLE else book.moves)[move_id]
 
 
 def moment_words(moment_id: MomentId) -> MomentWords:

@@ -16,20 +16,23 @@ LINES: Mapping[PhraseId, str] = {
     # lists
     Phrase.LIST_SEPARATOR: ", ",
     Phrase.LIST_LAST: "{first} and {last}",
+    Phrase.LIST_OR: "{first} or {last}",
     # greetings, help and hints
     Phrase.SEE_YOU: "See you tomorrow.",
     Phrase.NOT_MEDICAL: "I'm a coach, not a doctor, so stop if anything hurts.",
     Phrase.START_HINT: "Say start my morning moves, or name one move, like squats.",
-    Phrase.MOMENT_HINT: "You can also say kettle, brushing my teeth, or bath, for a quick moment.",
-    Phrase.HELP_IDLE: (
-        "I coach {count} quick strength moves for runners: {moves}. "
-        "I explain each one, then count the reps out loud so you can keep your hands free. "
-        "{hint}"
-    ),
+    Phrase.HELP_IDLE: "I coach {count} quick strength moves and count the reps out loud for you.",
     Phrase.HELP_COACHING: (
         "While we train, say next when you're ready, pause for a break, repeat to go again, "
-        "skip to move on, slower or faster to change the pace, explain to hear the form, "
-        "or how many left. Say stop to finish."
+        "skip to move on, slower or faster for the pace, explain for the form, or how many "
+        "left. Ask how am I doing any time, or say stop to finish."
+    ),
+    Phrase.HELP_FEEDBACK: "Tell me how that felt, in a word, and I'll adjust it next time.",
+    Phrase.HELP_MOMENTS: "For a quick moment, say {moments}.",
+    Phrase.HELP_GENTLE: "For seated, supported versions, say gentle moves.",
+    Phrase.HELP_MORE: (
+        "Ask how am I doing, say I'm 42 to set your squat goal, "
+        "or say remind me every day at seven."
     ),
     Phrase.WELCOME_NEW: (
         "Welcome to Morning Moves. I coach {count} quick strength moves for runners: "
@@ -37,6 +40,8 @@ LINES: Mapping[PhraseId, str] = {
     ),
     Phrase.WELCOME_BACK: "Welcome back to Morning Moves.",
     Phrase.STREAK: "You're on a {days} day streak.",
+    Phrase.LAUNCH_STREAK: "You're on a {days} day streak: today makes it {next}.",
+    Phrase.LAUNCH_YESTERDAY: "You trained yesterday, so today makes it two days in a row.",
     Phrase.TODAYS_SQUATS: "Today's squats: {target}.",
     Phrase.SHALL_WE_START: "Shall we start your morning moves?",
     # a move's dose and introduction
@@ -67,6 +72,18 @@ LINES: Mapping[PhraseId, str] = {
     Phrase.SETS_LEFT_THEN_MOVES: "{sets_left} of {name}, then {to_go}: {names}.",
     # progress and age
     Phrase.NO_STREAK: "No streak yet. Today is a good day to start one.",
+    Phrase.GOOD_TO_HAVE_YOU_BACK: "Good to have you back.",
+    Phrase.LAST_WORKOUT_ON: "Your last workout was on {weekday}, so today starts a fresh streak.",
+    Phrase.LAST_WORKOUT_DAYS_AGO: (
+        "Your last workout was {days} days ago, so today starts a fresh streak."
+    ),
+    Phrase.MONDAY: "Monday",
+    Phrase.TUESDAY: "Tuesday",
+    Phrase.WEDNESDAY: "Wednesday",
+    Phrase.THURSDAY: "Thursday",
+    Phrase.FRIDAY: "Friday",
+    Phrase.SATURDAY: "Saturday",
+    Phrase.SUNDAY: "Sunday",
     Phrase.TRAINED_YESTERDAY: "You trained yesterday.",
     Phrase.KEEP_STREAK_GOING: "Do today's moves to make it {days} days in a row.",
     Phrase.FIRST_DAY_OF_STREAK: "You've trained today: that's day one of a streak.",
@@ -178,6 +195,8 @@ LINES: Mapping[PhraseId, str] = {
     Phrase.BEAT_RISE: "rise",
     Phrase.BEAT_HOLD: "hold",
     Phrase.BEAT_BACK: "back",
+    Phrase.BEAT_SIT: "sit",
+    Phrase.BEAT_IN: "in",
     Phrase.BEAT_AND_UP: "and up",
     # the home card
     Phrase.CARD_TITLE: "Morning Moves: today's workout",
@@ -189,7 +208,8 @@ LINES: Mapping[PhraseId, str] = {
     Phrase.CARD_WARM_UP: "a warm-up",
     Phrase.CARD_STREAK: "Streak: {days} days in a row.",
     Phrase.CARD_STREAK_FIRST: "Streak: day 1. Come back tomorrow to make it two.",
-    Phrase.CARD_NEXT_TIME: "Next time: {reps}.",
+    Phrase.CARD_TOMORROW: "Tomorrow's plan:",
+    Phrase.CARD_PLAN_ITEM: "- {dose}",
     # the screen
     Phrase.APP_TITLE: "Morning Moves",
     Phrase.SCREEN_REP: "Rep {rep} of {reps}",
@@ -239,6 +259,32 @@ LINES: Mapping[PhraseId, str] = {
         "Sorry, I couldn't reach your reminders just now. Please try again later."
     ),
     Phrase.REMINDER_CARRY_ON: "What would you like to do next?",
+    # gentle moves
+    Phrase.GENTLE_HERE_WE_GO: "Here are your gentle moves: {count} of them, seated or holding on.",
+    Phrase.GENTLE_SAFETY: (
+        "Go gently: stop if anything hurts or you feel dizzy, and sit down straight away if you "
+        "feel light-headed."
+    ),
+    Phrase.GENTLE_HINT: "For seated and supported versions of the moves, say gentle moves.",
+    Phrase.GENTLE_READY: "Your gentle moves are ready.",
+    Phrase.GENTLE_CHOSEN: (
+        "Gentle moves it is: seated and supported versions of the same {count} moves. "
+        "I'll keep to them until you ask for the standard moves."
+    ),
+    Phrase.STANDARD_CHOSEN: "Back to the standard moves. I'll keep to them from now on.",
+    Phrase.GENTLE_ALREADY: "You're on the gentle moves already.",
+    Phrase.STANDARD_ALREADY: "You're on the standard moves already.",
+    Phrase.SWITCHING_TO_GENTLE: "Let's do the gentle version instead.",
+    Phrase.SWITCHING_TO_STANDARD: "Let's do the standard version instead.",
+    Phrase.GRADUATE_OFFER: (
+        "You've done the top of your gentle moves on {days} days now. Would you like to try the "
+        "standard moves today? You can always come back to gentle."
+    ),
+    Phrase.GRADUATE_OFFER_REPROMPT: "Would you like to try the standard moves today? Yes or no?",
+    Phrase.GRADUATE_YES: (
+        "Brilliant, the standard moves it is. Keep a counter or a chair close while they're new."
+    ),
+    Phrase.GRADUATE_NO: "No problem, we'll stay gentle, and I won't ask again for a while.",
     # when something went wrong on our side
     Phrase.SORRY: "Sorry, something went wrong on my side. Let's try that again.",
     Phrase.SORRY_REPROMPT: "Say next to carry on, or stop to finish.",
@@ -349,14 +395,117 @@ MOVES: Mapping[MoveId, MoveWords] = {
     ),
 }
 
+# The gentle variants of the same patterns (catalogue.GENTLE_MOVES), by the pattern's id.
+GENTLE_MOVES: Mapping[MoveId, MoveWords] = {
+    MoveId.TOE_TAPS: MoveWords(
+        name="seated knee lifts",
+        title="Seated knee lifts",
+        summary="Sitting tall on a chair, lift one knee, then set that foot softly back down.",
+        cues=(
+            "Sit tall near the front of a steady chair, feet flat and hip-width apart.",
+            "Rest your hands on the sides of the seat.",
+            "Lift one knee a few inches, keeping your back tall.",
+            "Set the foot down softly, then lift the same knee again.",
+        ),
+        quick_cue="Sit tall, lift the knee, and set the foot down softly.",
+        why=(
+            "Lifting the knee works the hip flexors, the muscles toe taps wake up, without "
+            "balancing on one leg. It is the first step towards standing toe taps."
+        ),
+        support="Hold the sides of the seat if you'd like to feel steadier.",
+        progression="Add a few lifts at a time, then try the toe taps standing at the counter.",
+    ),
+    MoveId.SQUATS: MoveWords(
+        name="sit-to-stands",
+        title="Sit-to-stand",
+        summary="From a steady chair, stand all the way up, then sit back down slowly.",
+        cues=(
+            "Sit near the front of a steady chair that can't slide, feet flat and a little apart.",
+            "Lean forward a little with your chest lifted, and press through your heels to "
+            "stand up tall.",
+            "Use the armrests or your thighs to help if you need them.",
+            "Push your hips back and lower yourself slowly until you are sitting again.",
+        ),
+        quick_cue="Lean forward, press through your heels, and sit down slowly.",
+        why=(
+            "It is the squat with a chair to catch you, and the move everyone needs to get up "
+            "from a seat or the toilet. It works nearly every big muscle in your legs."
+        ),
+        support="Use a chair with armrests, set against a wall so it can't slide.",
+        progression="Add a few each week, and when twelve feel easy, try the standard squats.",
+    ),
+    MoveId.HEEL_RISES: MoveWords(
+        name="supported heel rises",
+        title="Supported heel rises",
+        summary="Holding the counter, rise slowly onto your tiptoes and lower just as slowly.",
+        cues=(
+            "Stand facing a kitchen counter, feet hip-width apart, both hands resting on it.",
+            "Grow tall, and lift your heels until you are up on your toes.",
+            "Lower your heels slowly back to the floor.",
+        ),
+        quick_cue="Hands on the counter, rise tall, and lower slowly.",
+        why=(
+            "Stronger calves and steadier ankles make every step surer, and holding on lets you "
+            "work them without worrying about balance."
+        ),
+        support="Keep both hands on the counter the whole time.",
+        progression="Add a few rises at a time, then rest only your fingertips on the counter.",
+    ),
+    MoveId.GLUTE_BRIDGE: MoveWords(
+        name="standing hip extensions",
+        title="Standing hip extension",
+        summary=(
+            "Holding the counter, squeeze your bottom and take one straight leg back a little, "
+            "hold, and bring it in."
+        ),
+        cues=(
+            "Stand facing a counter, holding it with both hands, feet together.",
+            "Squeeze your bottom and tighten your tummy.",
+            "Keep the leg straight and take it back a few inches, without leaning forward or "
+            "arching your back.",
+            "Hold it there, then bring it back in beside the other foot.",
+        ),
+        quick_cue="Squeeze your bottom, stay tall, and take the leg back only a little.",
+        why=(
+            "Like the glute bridge, it wakes up your glutes and teaches your core to keep your "
+            "back steady, with no need to get down onto the floor."
+        ),
+        support="Hold the counter with both hands throughout.",
+        progression="Add a few reps at a time, then try the glute bridge on your bed.",
+    ),
+    MoveId.REVERSE_LUNGE: MoveWords(
+        name="supported step-backs",
+        title="Supported step-back",
+        summary=(
+            "Holding the counter, step one foot back a short way, bend your knees a little, "
+            "and step it back in."
+        ),
+        cues=(
+            "Stand beside a counter and hold it, feet together.",
+            "Step one foot back a short way, landing on the ball of the foot.",
+            "Bend both knees just a little, keeping the front knee over the front foot.",
+            "Push through the front heel to bring the foot back in.",
+        ),
+        quick_cue="A small step back onto the ball of the foot, then step in.",
+        why=(
+            "Stepping back trains balance and single-leg strength, and the counter and a "
+            "shallow bend keep it kind to the knees."
+        ),
+        support="Hold the counter with at least one hand.",
+        progression="Step a little further and bend a little deeper as it gets easier.",
+    ),
+}
+
 MOMENTS: Mapping[MomentId, MomentWords] = {
     MomentId.KETTLE: MomentWords(
         "while the kettle boils",
+        ask="kettle",
         intro="Kettle on? Let's fit in {both_legs} toe taps, {reps} on each leg.",
         outro="Enjoy your cuppa.",
     ),
     MomentId.BRUSHING_TEETH: MomentWords(
         "while you brush your teeth",
+        ask="brushing my teeth",
         intro=(
             "Heel rises while you brush. Your mouth is busy, so no need to answer: "
             "just listen and rise with me for about {minutes} minutes."
@@ -365,6 +514,7 @@ MOMENTS: Mapping[MomentId, MomentWords] = {
     ),
     MomentId.BATH: MomentWords(
         "while the bath runs",
+        ask="bath",
         intro="While the bath fills, let's do today's squats.",
         outro="Enjoy your bath.",
     ),

@@ -37,17 +37,23 @@ class Phrase:
     # Lists and numbers
     LIST_SEPARATOR = PhraseId()  # between all but the last two items
     LIST_LAST = PhraseId()  # {first} and {last}
+    LIST_OR = PhraseId()  # {first} or {last}: one of the choices
 
     # Greetings, help and hints (script)
     SEE_YOU = PhraseId()
     NOT_MEDICAL = PhraseId()
     START_HINT = PhraseId()
-    MOMENT_HINT = PhraseId()
     HELP_IDLE = PhraseId()
     HELP_COACHING = PhraseId()
+    HELP_FEEDBACK = PhraseId()
+    HELP_MOMENTS = PhraseId()
+    HELP_GENTLE = PhraseId()  # GENTLE_HINT, short enough for help
+    HELP_MORE = PhraseId()
     WELCOME_NEW = PhraseId()
     WELCOME_BACK = PhraseId()
     STREAK = PhraseId()
+    LAUNCH_STREAK = PhraseId()
+    LAUNCH_YESTERDAY = PhraseId()
     TODAYS_SQUATS = PhraseId()
     SHALL_WE_START = PhraseId()
 
@@ -81,6 +87,16 @@ class Phrase:
 
     # Progress and age
     NO_STREAK = PhraseId()
+    GOOD_TO_HAVE_YOU_BACK = PhraseId()
+    LAST_WORKOUT_ON = PhraseId()
+    LAST_WORKOUT_DAYS_AGO = PhraseId()
+    MONDAY = PhraseId()
+    TUESDAY = PhraseId()
+    WEDNESDAY = PhraseId()
+    THURSDAY = PhraseId()
+    FRIDAY = PhraseId()
+    SATURDAY = PhraseId()
+    SUNDAY = PhraseId()
     TRAINED_YESTERDAY = PhraseId()
     KEEP_STREAK_GOING = PhraseId()
     FIRST_DAY_OF_STREAK = PhraseId()
@@ -174,6 +190,24 @@ class Phrase:
     BEAT_HOLD = PhraseId()
     BEAT_BACK = PhraseId()
     BEAT_AND_UP = PhraseId()
+    BEAT_SIT = PhraseId()
+    BEAT_IN = PhraseId()
+
+    # Gentle moves: choosing the style, safety, and the graduation to the standard moves
+    GENTLE_HERE_WE_GO = PhraseId()
+    GENTLE_SAFETY = PhraseId()
+    GENTLE_HINT = PhraseId()
+    GENTLE_READY = PhraseId()
+    GENTLE_CHOSEN = PhraseId()
+    STANDARD_CHOSEN = PhraseId()
+    GENTLE_ALREADY = PhraseId()
+    STANDARD_ALREADY = PhraseId()
+    SWITCHING_TO_GENTLE = PhraseId()
+    SWITCHING_TO_STANDARD = PhraseId()
+    GRADUATE_OFFER = PhraseId()
+    GRADUATE_OFFER_REPROMPT = PhraseId()
+    GRADUATE_YES = PhraseId()
+    GRADUATE_NO = PhraseId()
 
     # The home card
     CARD_TITLE = PhraseId()
@@ -183,7 +217,8 @@ class Phrase:
     CARD_WARM_UP = PhraseId()
     CARD_STREAK = PhraseId()
     CARD_STREAK_FIRST = PhraseId()
-    CARD_NEXT_TIME = PhraseId()
+    CARD_TOMORROW = PhraseId()
+    CARD_PLAN_ITEM = PhraseId()
 
     # The screen
     APP_TITLE = PhraseId()
@@ -257,9 +292,10 @@ class MomentWords:
     """What is said around an everyday moment. Its lines may use {reps} and {both_legs} (the
     moment's reps per leg, and for both legs) and {minutes}, filled in as words."""
 
-    __slots__ = ("intro", "name", "outro")
+    __slots__ = ("ask", "intro", "name", "outro")
 
-    def __init__(self, name: str, *, intro: str, outro: str) -> None:
+    def __init__(self, name: str, *, ask: str, intro: str, outro: str) -> None:
         self.name = name  # "while the kettle boils"
+        self.ask = ask  # what to say to start it, as help tells it: "kettle"
         self.intro = intro
         self.outro = outro

@@ -2,8 +2,8 @@
 
 Each file is a readable transcript ("user: ..." / "alexa: ..." / "[intent · phase · ...]").
 The user lines are the script ('#' lines are kept as comments); the rest is what the simulator
-produced, with a fixed clock, fixed request ids and an empty in-memory store, so it is
-deterministic.
+produced, with a fixed clock and an empty in-memory store, so it is deterministic (request
+ids are unique uuid4s, but no transcript shows them).
 
 Regenerate every transcript after a deliberate change of wording (then read the diff):
 
