@@ -1,7 +1,7 @@
 """`python -m bench` (what `make bench` runs): measure every figure, print one table, exit 1 when
 a target is missed.
 
-    python -m bench            # the real run (about three minutes on 2 cores)
+    python -m bench            # the real run (2-5 minutes on 2 shared cores)
     python -m bench --quick    # every code path, tiny sizes, no targets enforced (tests use it)
     python -m bench --readme   # also write the table into README.md's Performance section
 """
