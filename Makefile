@@ -15,7 +15,8 @@ LAMBDA_ARCH ?= arm64
 LAMBDA_PYTHON := $(shell sed -n 's/^ *Runtime: *python//p' template.yaml)
 export SAM_CLI_TELEMETRY := 0
 
-.PHONY: run test lint typecheck pytest bench load-check browser-deps valgrind-dep clean model chat \
+.PHONY: run test lint typecheck pytest bench load-check browser-deps valgrind-dep espeak-dep clean \
+	model chat \
 	template-check package-check package lambda-artifact lambda-lock build-SkillFunction skill-package \
 	deploy-backend deploy-skill deploy-lock deploy-check
 
@@ -51,7 +52,7 @@ $(NODE_STAMP): package-lock.json package.json
 	npm ci --no-audit --no-fund
 	@touch $@
 
-pytest: $(VENV)/.installed-test $(NODE_STAMP) browser-deps valgrind-dep $(SAM_VENV)/.installed
+pytest: $(VENV)/.installed-test $(NODE_STAMP) browser-deps valgrind-dep espeak-dep $(SAM_VENV)/.installed
 	$(BIN)/pytest
 
 ## bench: latency, cold start, throughput, database work and footprint against the ASK SDK's
@@ -77,6 +78,11 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 valgrind-dep:
 	@command -v valgrind >/dev/null || { $(SUDO) apt-get update && \
 	  $(SUDO) apt-get install -y --no-install-recommends valgrind; }
+
+# The pacing tests synthesise counted sets with Debian's espeak-ng and time the WAVs (seconds).
+espeak-dep:
+	@command -v espeak-ng >/dev/null || { $(SUDO) apt-get update && \
+	  $(SUDO) apt-get install -y --no-install-recommends espeak-ng; }
 
 browser-deps:
 	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || { \

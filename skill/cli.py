@@ -96,6 +96,7 @@ def chat(args: argparse.Namespace) -> int:
         width=args.width,
         user=args.user,
         when=args.date,
+        person=args.person,
     )
 
 
@@ -139,6 +140,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--date",
         default=None,
         help="pretend it is another day: YYYY-MM-DD, or an offset like +1d, -3d, +12h",
+    )
+    p_chat.add_argument(
+        "--person", default=None, help="speak as this recognised voice (a personId)"
     )
     p_chat.set_defaults(func=chat)
     return parser

@@ -86,12 +86,14 @@ def run_chat(
     width: int = 100,
     user: str | None = None,
     when: str | None = None,
+    person: str | None = None,
     stdin: TextIO | None = None,
     out: TextIO | None = None,
     err: TextIO | None = None,
 ) -> int:
     """Replay a script, or read lines from stdin until EOF; print each turn. `user` and
-    `when` are `--user` and `--date`: whose progress, and on which day."""
+    `when` are `--user` and `--date`: whose progress, and on which day; `person` is `--person`:
+    speak as that recognised voice (its personId), which keeps its own progress."""
     stdin, out, err = stdin or sys.stdin, out or sys.stdout, err or sys.stderr
     config = Config.load()
     try:
@@ -112,6 +114,7 @@ def run_chat(
         skill_id=config.skill_id or SIMULATOR_SKILL_ID,
         user_id=simulated_user(user),
         clock=clock,
+        person_id=person,
     )
     speaker = Speaker(err) if speak else None
 

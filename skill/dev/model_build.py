@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from skill.domain.reminders import REMINDERS_PERMISSION
+from skill.domain.speaker import GIVEN_NAME_PERMISSION
 from skill.voice.interfaces import event_subscriptions, manifest_interfaces
 from skill.voice.model_source import (
     COMMONWEALTH,
@@ -146,7 +147,7 @@ def build_manifest() -> dict[str, Any]:
                     for locale in LOCALES
                 },
             },
-            "permissions": [{"name": REMINDERS_PERMISSION}],
+            "permissions": [{"name": p} for p in (REMINDERS_PERMISSION, GIVEN_NAME_PERMISSION)],
             "events": {"endpoint": endpoint, "subscriptions": event_subscriptions()},
             # What the code sends and answers (skill.voice.interfaces; tests collect both).
             "apis": {"custom": {"endpoint": endpoint, "interfaces": manifest_interfaces()}},

@@ -202,15 +202,21 @@ class Conversation:
         require_invocation: bool = True,
         device: Device | None = None,
         on_consent: Callable[[str], None] | None = None,
+        person_id: str | None = None,
+        person_token: str | None = None,
     ):
         """`require_invocation=False` sends requests without the skill's name even when no
-        session is open (as if Alexa routed them name-free)."""
+        session is open (as if Alexa routed them name-free). `person_id`: a recognised voice on
+        the account (context.System.person), as Alexa sends for a household member it knows;
+        `person_token` the API token Alexa scopes to that person (None: the device's). Set
+        both attributes to change speakers."""
         self.transport = transport
         self.require_invocation = require_invocation
         self.locale = locale
         self.nlu = nlu or nlu_for(locale)
         self.skill_id = skill_id
         self.user_id = user_id
+        self.person_id = person_id
         self._clock = clock
         self._sessions = 0
         self._session: _Session | None = None
@@ -218,6 +224,7 @@ class Conversation:
         # Told the user's answer ("ACCEPTED", "DENIED", "NOT_ANSWERED") to a permission request,
         # e.g. to grant the permission in a fake Alexa API.
         self._on_consent = on_consent
+        self.person_token = person_token
 
     @property
     def in_session(self) -> bool:
@@ -356,6 +363,8 @@ class Conversation:
         timestamp = self._clock().astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         application = {"applicationId": self.skill_id}
         user = {"userId": self.user_id}
+        person = {"person": {"personId": self.person_id}} if self.person_id else {}
+        token = (self.person_token if self.person_id else None) or self.device.api_access_token
         return {
             "version": "1.0",
             "session": {
@@ -369,6 +378,7 @@ class Conversation:
                 "System": {
                     "application": application,
                     "user": user,
+                    **person,
                     "device": {
                         "deviceId": SIMULATOR_DEVICE_ID,
                         "supportedInterfaces": reported_interfaces(
@@ -376,11 +386,7 @@ class Conversation:
                         ),
                     },
                     "apiEndpoint": self.device.api_endpoint,
-                    **(
-                        {"apiAccessToken": self.device.api_access_token}
-                        if self.device.api_access_token
-                        else {}
-                    ),
+                    **({"apiAccessToken": token} if token else {}),
                 }
             },
             "request": {
@@ -414,7 +420,9 @@ class Conversation:
         phase = self._phase()
         if ended:
             self._session = None
-        asks = " [Alexa asks the user for permission to use reminders]" if consent else ""
+        asks = (
+            f" [Alexa asks the user for permission to use {_asked_for(consent)}]" if consent else ""
+        )
         return Turn(
             user=said,
             heard=heard,
@@ -436,6 +444,12 @@ def _consent_request(response: dict[str, Any]) -> dict[str, Any] | None:
         ).startswith(CONSENT_URI_PREFIX):
             return dict(directive)
     return None
+
+
+def _asked_for(directive: dict[str, Any]) -> str:
+    scopes = (directive.get("input") or {}).get("permissionScopes") or [{}]
+    scope = str(scopes[0].get("permissionScope", ""))
+    return "their first name" if scope.startswith("alexa::profile:given_name") else "reminders"
 
 
 def _ssml(output_speech: Any) -> str:

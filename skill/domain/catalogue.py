@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from skill.domain.ids import MomentId, MoveId, Style
 from skill.domain.words import (
+    LevelWords,
     MoveWords,
     Phrase,
     PhraseId,
@@ -42,6 +43,9 @@ class Dose(NamedTuple):
 
     `last_set_reps` lets a total that does not split evenly end with a shorter set (0 means
     the last set is like the others). `hold_seconds` replaces the length of a "hold" beat.
+    `level` is the rung of the move's ladder the dose comes from (what is said about it is in
+    the phrasebook's LevelWords, by rung); a dose grown from a rung (more squats, a moment's
+    reps) keeps its rung.
     """
 
     reps: int
@@ -50,6 +54,7 @@ class Dose(NamedTuple):
     supported: bool = False
     hold_seconds: float = 0.0
     last_set_reps: int = 0
+    level: int = 0
 
     def reps_in_set(self, set_no: int) -> int:
         """Reps (per leg where it applies) in set `set_no`, counted from 1."""
@@ -101,9 +106,10 @@ class Move(NamedTuple):
     def why(self) -> str:
         return self.words.why
 
-    @property
-    def support(self) -> str:
-        return self.words.support
+    def level_words(self, dose: Dose) -> LevelWords:
+        """What is said about the rung `dose` comes from."""
+        levels = self.words.levels
+        return levels[max(0, min(len(levels) - 1, dose.level))]
 
     @property
     def progression(self) -> str:
@@ -112,6 +118,10 @@ class Move(NamedTuple):
     @property
     def default_dose(self) -> Dose:
         return self.ladder[0]
+
+    @property
+    def top_level(self) -> int:
+        return len(self.ladder) - 1
 
     def seconds_per_rep(self, dose: Dose | None = None) -> float:
         """Length of one rep at tempo 1.0; a dose may lengthen the hold."""
@@ -126,10 +136,16 @@ class Move(NamedTuple):
 
 HOLD = Phrase.BEAT_HOLD
 
+
+def _levelled(*doses: Dose) -> tuple[Dose, ...]:
+    """A ladder: each dose knows its rung."""
+    return tuple(d._replace(level=n) for n, d in enumerate(doses))
+
+
 TOE_TAPS = Move(
     id=MoveId.TOE_TAPS,
     beats=(Beat(Phrase.BEAT_LIFT, 1.5), Beat(Phrase.BEAT_LOWER, 1.5)),
-    ladder=(
+    ladder=_levelled(
         Dose(10, 1, Sides.EACH_LEG, supported=True),
         Dose(10, 1, Sides.EACH_LEG),
         Dose(10, 2, Sides.EACH_LEG),
@@ -140,13 +156,14 @@ TOE_TAPS = Move(
 SQUATS = Move(
     id=MoveId.SQUATS,
     beats=(Beat(Phrase.BEAT_DOWN, 2.0), Beat(Phrase.BEAT_UP, 2.0)),
-    ladder=(Dose(10),),  # the daily number comes from progression.squat_target
+    ladder=_levelled(Dose(10)),  # the daily number comes from progression.squat_target
 )
 
 HEEL_RISES = Move(
     id=MoveId.HEEL_RISES,
-    beats=(Beat(Phrase.BEAT_RISE, 3.0), Beat(Phrase.BEAT_LOWER, 3.0)),
-    ladder=(
+    # The article: lower the heels as slowly as they went up.
+    beats=(Beat(Phrase.BEAT_RISE, 3.0), Beat(Phrase.BEAT_LOWER_SLOWLY, 3.0)),
+    ladder=_levelled(
         Dose(10, supported=True),
         Dose(15),
         Dose(10, 1, Sides.EACH_LEG, supported=True),
@@ -157,7 +174,7 @@ HEEL_RISES = Move(
 GLUTE_BRIDGE = Move(
     id=MoveId.GLUTE_BRIDGE,
     beats=(Beat(Phrase.BEAT_LIFT, 2.0), Beat(HOLD, 2.0), Beat(Phrase.BEAT_LOWER, 2.0)),
-    ladder=(
+    ladder=_levelled(
         Dose(10, 2, hold_seconds=2.0),
         Dose(12, 2, hold_seconds=3.0),
         Dose(15, 2, hold_seconds=3.0),
@@ -167,8 +184,13 @@ GLUTE_BRIDGE = Move(
 
 REVERSE_LUNGE = Move(
     id=MoveId.REVERSE_LUNGE,
-    beats=(Beat(Phrase.BEAT_BACK, 2.0), Beat(Phrase.BEAT_AND_UP, 2.0)),
-    ladder=(
+    # Step back, bend the knees slowly to lower (the article's slow phase), push back up.
+    beats=(
+        Beat(Phrase.BEAT_BACK, 1.5),
+        Beat(Phrase.BEAT_SLOWLY_DOWN, 2.5),
+        Beat(Phrase.BEAT_AND_UP, 1.5),
+    ),
+    ladder=_levelled(
         Dose(10, 1, Sides.ALTERNATE, supported=True),
         Dose(10, 1, Sides.ALTERNATE),
         Dose(16, 1, Sides.ALTERNATE),
@@ -191,7 +213,7 @@ GENTLE_MOVES: dict[MoveId, Move] = {
         Move(  # seated knee lifts
             id=MoveId.TOE_TAPS,
             beats=(Beat(Phrase.BEAT_LIFT, 2.0), Beat(Phrase.BEAT_LOWER, 2.0)),
-            ladder=(
+            ladder=_levelled(
                 Dose(5, 1, Sides.EACH_LEG, supported=True),
                 Dose(8, 1, Sides.EACH_LEG, supported=True),
                 Dose(10, 1, Sides.EACH_LEG, supported=True),
@@ -202,7 +224,7 @@ GENTLE_MOVES: dict[MoveId, Move] = {
         Move(  # sit-to-stand from a chair: its own ladder, never the age target
             id=MoveId.SQUATS,
             beats=(Beat(Phrase.BEAT_UP, 3.0), Beat(Phrase.BEAT_SIT, 3.0)),
-            ladder=(
+            ladder=_levelled(
                 Dose(5, supported=True),
                 Dose(8, supported=True),
                 Dose(10, supported=True),
@@ -213,7 +235,7 @@ GENTLE_MOVES: dict[MoveId, Move] = {
         Move(  # heel rises holding the counter
             id=MoveId.HEEL_RISES,
             beats=(Beat(Phrase.BEAT_RISE, 3.0), Beat(Phrase.BEAT_LOWER, 3.0)),
-            ladder=(
+            ladder=_levelled(
                 Dose(5, supported=True),
                 Dose(8, supported=True),
                 Dose(10, supported=True),
@@ -224,7 +246,7 @@ GENTLE_MOVES: dict[MoveId, Move] = {
         Move(  # standing hip extension at the counter, for the glute bridge
             id=MoveId.GLUTE_BRIDGE,
             beats=(Beat(Phrase.BEAT_BACK, 2.0), Beat(HOLD, 2.0), Beat(Phrase.BEAT_IN, 2.0)),
-            ladder=(  # the hold stays the beat's 2 s: "at the top" is a bridge's words
+            ladder=_levelled(  # the hold stays the beat's 2 s: "at the top" is a bridge's words
                 Dose(5, 1, Sides.EACH_LEG, supported=True),
                 Dose(8, 1, Sides.EACH_LEG, supported=True),
                 Dose(10, 1, Sides.EACH_LEG, supported=True),
@@ -235,7 +257,7 @@ GENTLE_MOVES: dict[MoveId, Move] = {
         Move(  # supported step-back
             id=MoveId.REVERSE_LUNGE,
             beats=(Beat(Phrase.BEAT_BACK, 2.5), Beat(Phrase.BEAT_IN, 2.5)),
-            ladder=(
+            ladder=_levelled(
                 Dose(6, 1, Sides.ALTERNATE, supported=True),
                 Dose(8, 1, Sides.ALTERNATE, supported=True),
                 Dose(10, 1, Sides.ALTERNATE, supported=True),

@@ -2,21 +2,30 @@
 
 A rep is spoken as its beats: the first beat starts with the rep's number ("3, down"), each
 beat's word is followed by silence so that the beat lasts its catalogue length times the tempo.
-Words are assumed to take `speaking_seconds`; a beat never gets less than MIN_GAP of silence.
+Words are assumed to take `speaking_seconds`. The silences keep a running clock: each word is
+said when its beat starts by the clock, so a beat whose words run long (a brisk tempo, a long
+number) borrows from the silences after it instead of making the whole set late; a word is
+never followed by less than MIN_GAP of silence.
+Each rep begins with a Mark (rep, set, leg) that a screen follows; nothing is heard of it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from skill.domain.catalogue import HOLD, Dose, Move, Sides
-from skill.domain.speech import Pause, Say, Segment, Speech, speaking_seconds
+from skill.domain.speech import Mark, Pause, Say, Segment, Speech, speaking_seconds
 from skill.domain.words import Phrase, active_locale, say
 
 MIN_GAP = 0.2
-SWITCH_GAP = 1.5
+SWITCH_GAP = 1.0  # time to change legs, after the words that say so
 HALFWAY = (Phrase.HALFWAY_1, Phrase.HALFWAY_2, Phrase.HALFWAY_3)  # one per set, in turn
+HALFWAY_FROM = 6  # a set of fewer reps (legs counted together) has no halfway word
 LEGS = (Phrase.RIGHT, Phrase.LEFT)
+
+# A cue: words said as a slot of the set starts, and how long that slot lasts; or a rep's Mark.
+Cue = tuple[str, float] | Mark
 
 
 def countdown() -> Speech:
@@ -29,51 +38,107 @@ def countdown() -> Speech:
     )  # fmt: skip
 
 
-def _beat(words: str, seconds: float) -> list[Segment]:
-    return [Say(words), Pause(max(MIN_GAP, seconds - speaking_seconds(words)))]
-
-
-def _rep(move: Move, dose: Dose, number: int, tempo: float, side: str = "") -> list[Segment]:
+def _paced(cues: Iterable[Cue]) -> list[Segment]:
+    """The cues as speech: each said on time by the running clock, then silence."""
     segs: list[Segment] = []
+    planned = spoken = 0.0
+    for cue in cues:
+        if isinstance(cue, Mark):
+            segs.append(cue)  # takes no time
+            continue
+        words, seconds = cue
+        segs.append(Say(words))
+        spoken += speaking_seconds(words)
+        planned += seconds
+        gap = max(MIN_GAP, planned - spoken)
+        segs.append(Pause(gap))
+        spoken += gap
+    return segs
+
+
+def _rep(
+    move: Move, dose: Dose, number: int, tempo: float, side: str = ""
+) -> list[tuple[str, float]]:
+    """One rep's beats as cues. A beat whose words do not fit it (a brisk tempo) takes the time
+    from the rep's last beat, the way back, rather than from the next one, which is often the
+    slow lowering the article asks for."""
+    cues: list[tuple[str, float]] = []
+    spill = 0.0
     for i, beat in enumerate(move.beats):
         seconds = dose.hold_seconds if beat.word is HOLD and dose.hold_seconds else beat.seconds
         word = say(beat.word)
         if i == 0:
             first = Phrase.FIRST_BEAT_SIDE if side else Phrase.FIRST_BEAT
             word = say(first, number=number, side=side, word=word)
-        segs += _beat(word, seconds * tempo)
-    return segs
+        slot = seconds * tempo
+        if i < len(move.beats) - 1:
+            needed = speaking_seconds(word) + MIN_GAP
+            spill += max(0.0, needed - slot)
+            slot = max(slot, needed)
+        else:
+            slot -= spill  # what it cannot give, the running clock takes from the next rep
+        cues.append((word, slot))
+    return cues
 
 
 def _run(
-    move: Move, dose: Dose, reps: int, tempo: float, halfway: str, *, alternate: bool = False
-) -> list[Segment]:
-    """`reps` counted reps, with a word of encouragement at the halfway mark."""
-    segs: list[Segment] = []
+    move: Move,
+    dose: Dose,
+    reps: int,
+    tempo: float,
+    *,
+    halfway: str = "",
+    halfway_after: int = 0,
+    alternate: bool = False,
+    set_no: int = 1,
+    leg: str = "",
+) -> Iterator[Cue]:
+    """`reps` counted reps of set `set_no` (on `leg`, or alternating legs), each after its
+    Mark; `halfway` is said in rep `halfway_after`, in the beat with the most silence (the
+    last, of those with as much), taking its time from that silence so the pacing stays the
+    same."""
     for n in range(1, reps + 1):
         side = say(LEGS[(n - 1) % 2]) if alternate else ""
-        rep = _rep(move, dose, n, tempo, side)
-        if n == reps // 2 and reps >= 6:
-            # Say it during the last beat's silence so the pacing stays the same.
-            last_pause = rep[-1]
-            assert isinstance(last_pause, Pause)
-            rest = max(MIN_GAP, last_pause.seconds - speaking_seconds(halfway))
-            rep[-1:] = [Pause(MIN_GAP), Say(halfway), Pause(rest - MIN_GAP)]
-        segs += rep
-    return segs
+        yield Mark(n, reps, set_no, side or leg)
+        beats = _rep(move, dose, n, tempo, side)
+        if halfway and n == halfway_after:
+            quiet = [seconds - speaking_seconds(word) for word, seconds in beats]
+            at = max(range(len(beats)), key=lambda i: (round(quiet[i], 2), i))
+            word, seconds = beats[at]
+            beats[at : at + 1] = [(word, 0.0), (halfway, seconds)]
+        yield from beats
 
 
 def counted_set(move: Move, dose: Dose, set_no: int, tempo: float) -> Speech:
-    """The counted reps of one set (both legs where the move works one leg at a time)."""
+    """The counted reps of one set (both legs where the move works one leg at a time), with
+    one halfway word at the middle of the set's reps, legs counted together."""
     reps = dose.reps_in_set(set_no)
-    halfway = say(HALFWAY[(set_no - 1) % len(HALFWAY)])
-    if dose.sides is Sides.EACH_LEG:
-        first = _run(move, dose, reps, tempo, halfway)
-        second = _run(move, dose, reps, tempo, halfway)
-        switch: list[Segment] = [Say(say(Phrase.SWITCH_LEGS)), Pause(SWITCH_GAP)]
-        return Speech((*first, *switch, *second))
+    each_leg = dose.sides is Sides.EACH_LEG
+    total = reps * (2 if each_leg else 1)
+    halfway = say(HALFWAY[(set_no - 1) % len(HALFWAY)]) if total >= HALFWAY_FROM else ""
+    if each_leg:
+        switch = move.words.switch
+        right, left = say(LEGS[0]), say(LEGS[1])
+        cues = [
+            # the halfway word comes at the switch of legs
+            *_run(move, dose, reps, tempo, halfway=halfway, halfway_after=reps, set_no=set_no,
+                  leg=right),
+            (switch, speaking_seconds(switch) + SWITCH_GAP),
+            *_run(move, dose, reps, tempo, set_no=set_no, leg=left),
+        ]  # fmt: skip
+        return Speech(tuple(_paced(cues)))
     alternate = dose.sides is Sides.ALTERNATE
-    return Speech(tuple(_run(move, dose, reps, tempo, halfway, alternate=alternate)))
+    reps_cues = _run(
+        move,
+        dose,
+        reps,
+        tempo,
+        halfway=halfway,
+        halfway_after=total // 2,
+        alternate=alternate,
+        set_no=set_no,
+    )
+    return Speech(tuple(_paced(reps_cues)))
 
 
 def set_seconds(move: Move, dose: Dose, set_no: int, tempo: float) -> float:
@@ -103,10 +168,9 @@ def _set_speech(
     if dose.sets > 1:
         intro.append(say(Phrase.SET_OF, set_no=set_no, sets=dose.sets))
     intro.append(move.quick_cue)
-    if dose.sides is Sides.EACH_LEG:
-        intro.append(say(Phrase.RIGHT_LEG_FIRST))
-    elif dose.sides is Sides.ALTERNATE:
-        intro.append(say(Phrase.SWAP_LEGS))
+    set_cue = move.level_words(dose).set_cue  # which side first; for one foot, the counter
+    if set_cue:
+        intro.append(set_cue)
     reps = dose.reps_in_set(set_no)
     total = reps * (2 if dose.sides is Sides.EACH_LEG else 1)
     return (

@@ -28,4 +28,9 @@ class AskPermission(NamedTuple):
     end_after: bool = False
 
 
-Effect = CallReminders | AskPermission
+class AskNamePermission(NamedTuple):
+    """Hand over to Alexa, who asks the recognised person whether we may use their first name
+    and resumes the session with the answer (a NAME_CONSENT event)."""
+
+
+Effect = CallReminders | AskPermission | AskNamePermission

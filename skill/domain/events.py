@@ -44,6 +44,7 @@ class EventKind(StrEnum):
     REMINDER = "reminder"  # set, change, cancel or list the daily reminder
     REMINDER_DONE = "reminder_done"  # the result of a CallReminders effect
     CONSENT = "consent"  # Alexa's answer to our AskPermission effect
+    NAME_CONSENT = "name_consent"  # Alexa's answer to our AskNamePermission effect
     CHOOSE_STYLE = "choose_style"  # "make it gentle", "back to the standard moves"
 
 
@@ -61,6 +62,6 @@ class Event(NamedTuple):
     at: time | None = None  # REMINDER: the time said; CONSENT: the time asked for
     call: CallReminders | None = None  # REMINDER_DONE: the call this answers
     result: ReminderResult | None = None  # REMINDER_DONE: how it went
-    consent: ConsentAnswer | None = None  # CONSENT: the user's answer
+    consent: ConsentAnswer | None = None  # CONSENT, NAME_CONSENT: the user's answer
     end_after: bool = False  # CONSENT: end the session after answering
     style: Style | None = None  # START_ROUTINE ("start my gentle moves"), CHOOSE_STYLE

@@ -25,6 +25,7 @@ from skill.domain.ids import MoveId, Style
 from skill.domain.progress import (
     Completion,
     DayTotal,
+    ForgetAccount,
     ForgetUser,
     HistorySummary,
     Profile,
@@ -297,6 +298,8 @@ def event_to_json(event: ProgressEvent) -> dict[str, Any]:
             return data
         case ForgetUser():
             return {"f": 1}
+        case ForgetAccount():
+            return {"fa": 1}
 
 
 def event_from_json(data: Any, now: datetime | None = None) -> ProgressEvent | None:
@@ -322,6 +325,8 @@ def event_from_json(data: Any, now: datetime | None = None) -> ProgressEvent | N
             )
         if "f" in data:
             return ForgetUser()
+        if "fa" in data:
+            return ForgetAccount()
     except (KeyError, ValueError, TypeError, AttributeError, OverflowError):
         return None
     return None
@@ -356,5 +361,5 @@ def with_event(progress: UserProgress, event: ProgressEvent) -> UserProgress:
             return with_completion(progress, event)
         case ProfileUpdate():
             return progress._replace(profile=with_profile_update(progress.profile, event))
-        case ForgetUser():
+        case ForgetUser() | ForgetAccount():
             return UserProgress()

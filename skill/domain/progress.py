@@ -67,7 +67,23 @@ class ForgetUser:
         return "ForgetUser()"
 
 
-ProgressEvent = Completion | ProfileUpdate | ForgetUser
+class ForgetAccount:
+    """The account disabled the skill: delete its own data and every recognised person's on
+    it (the engine never emits it; the outbox carries it when the store is down)."""
+
+    __slots__ = ()
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, ForgetAccount)
+
+    def __hash__(self) -> int:
+        return hash(ForgetAccount)
+
+    def __repr__(self) -> str:
+        return "ForgetAccount()"
+
+
+ProgressEvent = Completion | ProfileUpdate | ForgetUser | ForgetAccount
 
 
 class Profile(NamedTuple):

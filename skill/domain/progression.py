@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 from datetime import date
+from enum import StrEnum
 from typing import NamedTuple
 
 from skill.domain.bounds import ADJUSTMENT_BOUNDS, AGE_BOUNDS, MAX_REPS_PER_SET, TEMPO_BOUNDS
@@ -32,6 +33,7 @@ SQUAT_CEILING_WITHOUT_AGE = 20
 WEEKS_PER_RUNG = 2
 
 TEMPO_STEP = 0.25
+FILL_ROUNDING = 0.25  # fill_dose rounds a part rep up only from 0.75
 
 
 def week_number(progress: UserProgress, today: date) -> int:
@@ -99,20 +101,78 @@ def todays_dose(
     return todays_plan(move_id, progress, today, style).dose
 
 
+class Meeting(StrEnum):
+    """How today's level of a move stands to what the user has done of it before."""
+
+    FIRST_TIME = "first_time"  # no day with this move is known: everything about it is new
+    STEPPED_UP = "stepped_up"  # the plan is a rung higher than on the last day it was done
+    AGAIN = "again"  # the same rung (or lower) as last time, or it was done today already
+
+
+def last_done(move_id: MoveId, progress: UserProgress, today: date) -> date | None:
+    """The latest day up to `today` with reps of `move_id`, among the days the progress has."""
+    done = [d.local_date for d in progress.days if d.reps.get(move_id, 0) > 0]
+    return max((d for d in done if d <= today), default=None)
+
+
+def meeting(
+    move_id: MoveId, progress: UserProgress, today: date, style: Style = Style.STANDARD
+) -> Meeting:
+    """Whether today's rung of `move_id` is new to the user. The rung of the last day is
+    worked out with today's profile, so a step that feedback asked for is not announced as
+    news (the feedback reply said it); a step the weeks bring is."""
+    last = last_done(move_id, progress, today)
+    if last is None:
+        return Meeting.FIRST_TIME
+    if last < today and todays_plan(move_id, progress, today, style).rung > (
+        todays_plan(move_id, progress, last, style).rung
+    ):
+        return Meeting.STEPPED_UP
+    return Meeting.AGAIN
+
+
+def at_top(
+    move_id: MoveId, progress: UserProgress, today: date, style: Style = Style.STANDARD
+) -> bool:
+    """True when today's plan is the top of the plan: the top rung of the move's ladder, or for
+    squats the ceiling (the next big birthday). Feedback's own limit (ADJUSTMENT_BOUNDS) is
+    not the top: the weeks still bring the next rung."""
+    if move_id is MoveId.SQUATS and style is Style.STANDARD:
+        return squat_target(progress, today) >= squat_ceiling(progress)
+    return todays_plan(move_id, progress, today, style).rung >= move(move_id, style).top_level
+
+
+def at_bottom(
+    move_id: MoveId, progress: UserProgress, today: date, style: Style = Style.STANDARD
+) -> bool:
+    """True when today's plan is the gentlest there is."""
+    if move_id is MoveId.SQUATS and style is Style.STANDARD:
+        return squat_target(progress, today) <= SQUAT_MIN
+    return todays_plan(move_id, progress, today, style).rung == 0
+
+
 def fill_dose(
     move_id: MoveId, base: Dose, seconds: float, tempo: float, style: Style = Style.STANDARD
 ) -> Dose:
-    """One set of `base` with as many reps as fill about `seconds` at `tempo`."""
+    """One set of `base` with as many reps as fill about `seconds` at `tempo` (at most
+    MAX_REPS_PER_SET a leg). A part rep is rounded up only from three quarters: the words in
+    the count (a switch of legs, the total) add a few seconds of their own."""
     per_rep = move(move_id, style).seconds_per_rep(base) * tempo
     legs = 2 if base.sides is Sides.EACH_LEG else 1
-    reps = max(1, round(seconds / (per_rep * legs)))
+    reps = max(1, min(MAX_REPS_PER_SET, round(seconds / (per_rep * legs) - FILL_ROUNDING)))
     return base._replace(reps=reps, sets=1, last_set_reps=0)
 
 
 def adjust_for_feedback(
-    progress: UserProgress, moves: tuple[MoveId, ...], feedback: Feedback
+    progress: UserProgress,
+    moves: tuple[MoveId, ...],
+    feedback: Feedback,
+    today: date | None = None,
+    style: Style = Style.STANDARD,
 ) -> ProfileUpdate | None:
-    """The profile change that feedback on `moves` asks for, or None when nothing changes."""
+    """The profile change that feedback on `moves` asks for, or None when nothing changes.
+    With `today`, a move whose plan for today the step would not change (its top or bottom)
+    is left as it is, so the adjustment never runs ahead of what the plan can give."""
     delta = {Feedback.EASY: 1, Feedback.HARD: -1}.get(feedback, 0)
     if not delta:
         return None
@@ -121,8 +181,16 @@ def adjust_for_feedback(
     for move_id in moves:
         current = _adjustment(progress, move_id)
         new = max(low, min(high, current + delta))
-        if new != current:
-            changed[move_id] = new
+        if new == current:
+            continue
+        if today is not None:
+            stepped = {**progress.profile.dose_adjustments, move_id: new}
+            moved = progress._replace(profile=progress.profile._replace(dose_adjustments=stepped))
+            if todays_dose(move_id, moved, today, style) == todays_dose(
+                move_id, progress, today, style
+            ):
+                continue
+        changed[move_id] = new
     return ProfileUpdate(dose_adjustments=changed) if changed else None
 
 

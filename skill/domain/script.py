@@ -21,6 +21,7 @@ from skill.domain.history import active_dates
 from skill.domain.ids import Feedback, MoveId, Style
 from skill.domain.progress import UserProgress
 from skill.domain.progression import (
+    Meeting,
     next_big_birthday,
     squat_target,
     streak,
@@ -173,8 +174,12 @@ def describe_dose(m: Move, dose: Dose) -> str:
     return amount
 
 
-def introduce(m: Move, dose: Dose, position: int, count: int) -> Speech:
-    """A move before its first set: what it is and today's dose."""
+def introduce(
+    m: Move, dose: Dose, position: int, count: int, meeting: Meeting = Meeting.AGAIN
+) -> Speech:
+    """A move before its first set: what it is, what is new about today's level (when the plan
+    has stepped up since last time, or the user meets a level above the first for the first
+    time), how to keep steady at it, and today's dose."""
     if count == 1:
         opener = Phrase.INTRO_ONLY
     elif position == 0:
@@ -183,16 +188,25 @@ def introduce(m: Move, dose: Dose, position: int, count: int) -> Speech:
         opener = Phrase.INTRO_LAST
     else:
         opener = Phrase.INTRO_NEXT
+    level = m.level_words(dose)
     lines = [say(opener, name=m.name), m.summary]
-    if dose.supported:
-        lines.append(m.support)
+    if meeting is Meeting.STEPPED_UP and level.news:
+        lines.append(level.news)
+    if meeting is not Meeting.AGAIN and level.form:
+        lines.append(level.form)
+    if level.support and (dose.supported or meeting is not Meeting.AGAIN):
+        lines.append(level.support)
     lines.append(say(Phrase.INTRO_TODAY, dose=describe_dose(m, dose)))
     return Speech.of(" ".join(lines))
 
 
-def explain(m: Move) -> Speech:
+def explain(m: Move, dose: Dose | None = None) -> Speech:
+    """The move's form step by step; with the dose being coached, also its level's form and
+    support (one-foot heel rises are not done as the two-feet cues say)."""
+    level = m.level_words(dose) if dose is not None else None
+    extra = [x for x in (level.form, level.support) if x] if level and dose and dose.level else []
     return Speech.of(
-        say(Phrase.EXPLAIN_HOW, name=m.name), *m.cues, say(Phrase.EXPLAIN_WHY, why=m.why)
+        say(Phrase.EXPLAIN_HOW, name=m.name), *m.cues, *extra, say(Phrase.EXPLAIN_WHY, why=m.why)
     )
 
 

@@ -17,7 +17,7 @@ retried request with the same prior state gives the same key.
 
 from __future__ import annotations
 
-from skill.domain import reminder_talk, script
+from skill.domain import person_talk, reminder_talk, script
 from skill.domain.cards import routine_card
 from skill.domain.catalogue import (
     MOMENTS,
@@ -37,6 +37,7 @@ from skill.domain.progression import (
     change_tempo,
     clamp_tempo,
     fill_dose,
+    meeting,
     next_big_birthday,
     squat_target,
     streak,
@@ -44,6 +45,7 @@ from skill.domain.progression import (
     valid_age,
 )
 from skill.domain.reminders import completed_routine_dates
+from skill.domain.speaker import should_ask_for_name
 from skill.domain.speech import Card, Reply, Speech
 from skill.domain.state import Phase, SessionState, consistent
 from skill.domain.turn import Context, Handler, Outcome, end, wait
@@ -139,9 +141,10 @@ def _remember_style(outcome: Outcome, style: Style | None, ctx: Context) -> Outc
     return outcome._replace(progress=(*outcome.progress, ProfileUpdate(style=style)))
 
 
-def _introduce(state: SessionState, lead: str = "") -> Outcome:
+def _introduce(state: SessionState, ctx: Context, lead: str = "") -> Outcome:
     current, dose = _coached(state)
-    intro = script.introduce(current, dose, state.index, len(state.plan))
+    met = meeting(current.id, ctx.progress, ctx.now.date(), state.style)
+    intro = script.introduce(current, dose, state.index, len(state.plan), met)
     return wait(state, Speech.of(lead) + intro if lead else intro)
 
 
@@ -162,7 +165,7 @@ def _advance(
 ) -> Outcome:
     """Move on to the next move of the plan, or finish it."""
     if state.index + 1 < len(state.plan):
-        return _introduce(_enter(state, state.index + 1, ctx), lead)._replace(progress=done)
+        return _introduce(_enter(state, state.index + 1, ctx), ctx, lead)._replace(progress=done)
     return _finish(state, ctx, done, lead)
 
 
@@ -192,9 +195,22 @@ def _finish(
 
 def _launch(state: SessionState, event: Event, ctx: Context) -> Outcome:
     fresh = SessionState(tempo=clamp_tempo(ctx.progress.profile.tempo))
+    if should_ask_for_name(ctx.speaker, ctx.progress):
+        return person_talk.ask_name(fresh)
+    return _welcome(fresh, ctx)
+
+
+def _name_consent(state: SessionState, event: Event, ctx: Context) -> Outcome:
+    """Alexa resumed the session with the person's answer to the name question: the welcome."""
+    fresh = SessionState(tempo=clamp_tempo(ctx.progress.profile.tempo))
+    return _welcome(fresh, ctx, person_talk.answered(event))
+
+
+def _welcome(fresh: SessionState, ctx: Context, lead: Speech | None = None) -> Outcome:
     today = ctx.now.date()
     offer = graduation_days(ctx.progress, today)
-    welcome = script.welcome(ctx.progress, today, offer)
+    greeting = (lead or Speech()) + person_talk.greeting(ctx)
+    welcome = greeting + script.welcome(ctx.progress, today, offer)
     if not offer:
         return wait(fresh, welcome, prompted=True)
     # Remembered as soon as it is asked, so whatever the answer it is not asked again soon.
@@ -208,7 +224,7 @@ def _start_routine(state: SessionState, event: Event, ctx: Context) -> Outcome:
     if event.move is not None:
         return _start_move(state, event, ctx)
     style = event.style or _style(ctx)
-    outcome = _introduce(_new_plan(state, ROUTINE, None, ctx, style), script.here_we_go(style))
+    outcome = _introduce(_new_plan(state, ROUTINE, None, ctx, style), ctx, script.here_we_go(style))
     return _remember_style(outcome, event.style, ctx)
 
 
@@ -226,7 +242,7 @@ def _start_move(state: SessionState, event: Event, ctx: Context) -> Outcome:
         names = all_move_names()
         return wait(_idle(state), Speech.of(say(Phrase.WHICH_MOVE, names=names)))
     running = _new_plan(state, (event.move,), None, ctx)
-    return _introduce(running, script.safety(running.style))
+    return _introduce(running, ctx, script.safety(running.style))
 
 
 def _start_moment(state: SessionState, event: Event, ctx: Context) -> Outcome:
@@ -254,7 +270,8 @@ def _explain(state: SessionState, event: Event, ctx: Context) -> Outcome:
         names = all_move_names(style)
         return wait(state, Speech.of(say(Phrase.WHICH_MOVE_TO_EXPLAIN, names=names)))
     card = Card(target.title, " ".join(target.cues))
-    return wait(state, script.explain(target), card=card)
+    coached = state.dose if state.current is target else None
+    return wait(state, script.explain(target, coached), card=card)
 
 
 def _progress(state: SessionState, event: Event, ctx: Context) -> Outcome:
@@ -431,7 +448,7 @@ def _resume(state: SessionState, event: Event, ctx: Context) -> Outcome:
 
 
 def _reintroduce(state: SessionState, event: Event, ctx: Context) -> Outcome:
-    return _introduce(state)
+    return _introduce(state, ctx)
 
 
 def _recount(state: SessionState, event: Event, ctx: Context) -> Outcome:
@@ -447,7 +464,7 @@ def _start_over(state: SessionState, event: Event, ctx: Context) -> Outcome:
     restarted = _new_plan(state, state.plan, state.moment, ctx, state.style)
     if state.moment is not None:
         return _count(restarted, ctx, say(Phrase.FROM_THE_TOP))
-    return _introduce(restarted, say(Phrase.STARTING_AGAIN))
+    return _introduce(restarted, ctx, say(Phrase.STARTING_AGAIN))
 
 
 def _how_many_left(state: SessionState, event: Event, ctx: Context) -> Outcome:
@@ -484,14 +501,14 @@ def _choose_style(state: SessionState, event: Event, ctx: Context) -> Outcome:
         return wait(state, Speech.of(say(Phrase.GENTLE_HINT)))
     if state.coaching and state.style is not style:
         switched = _enter(state._replace(style=style), state.index, ctx)
-        return _remember_style(_introduce(switched, script.switching(style)), style, ctx)
+        return _remember_style(_introduce(switched, ctx, script.switching(style)), style, ctx)
     outcome = wait(state, Speech.of(script.style_chosen(style, changed=style is not _style(ctx))))
     return _remember_style(outcome, style, ctx)
 
 
 def _graduate(state: SessionState, event: Event, ctx: Context) -> Outcome:
     lead = f"{say(Phrase.GRADUATE_YES)} {script.here_we_go(Style.STANDARD)}"
-    outcome = _introduce(_new_plan(state, ROUTINE, None, ctx, Style.STANDARD), lead)
+    outcome = _introduce(_new_plan(state, ROUTINE, None, ctx, Style.STANDARD), ctx, lead)
     return _remember_style(outcome, Style.STANDARD, ctx)
 
 
@@ -652,6 +669,7 @@ EVERY_PHASE: dict[EventKind, Handler] = {
     E.REMINDER_DONE: reminder_talk.reminder_done,
     E.CONSENT: reminder_talk.consent,
     E.CHOOSE_STYLE: _choose_style,
+    E.NAME_CONSENT: _name_consent,
 }
 
 

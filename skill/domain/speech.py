@@ -3,18 +3,27 @@
 from __future__ import annotations
 
 import math
+import re
 from typing import NamedTuple
 
 # Alexa's documented limits (GUIDE.md §2); one source of truth for the renderer and the tests.
 MAX_BREAK_SECONDS = 10.0
 MAX_SSML_CHARS = 8000
-# Speech-rate estimate for planned durations: Alexa's default voice speaks about 2.6 words/s.
-WORDS_PER_SECOND = 2.6
+# Speech-rate estimate for planned durations, calibrated with espeak-ng 1.51 (default voice and
+# rate): 137 lines of the phrasebook, each said between breaks as a counted set says them, fit
+# 4.1 words a second plus 0.34 s for each comma or full stop with more words after it (a
+# break replaces the pause after the last word). The old flat 2.6 words a second made every
+# line a third longer than it is said, so beats with many words ran short (README, Counting).
+WORDS_PER_SECOND = 4.1
+CLAUSE_PAUSE_SECONDS = 0.34
+_CLAUSE_BREAK = re.compile(r"[,.;:?!](?=\s+\S)")
 
 
 def speaking_seconds(text: str) -> float:
-    """Estimated time to say `text` at WORDS_PER_SECOND."""
-    return len(text.split()) / WORDS_PER_SECOND
+    """Estimated time to say `text`: its words at WORDS_PER_SECOND, and a pause at each
+    punctuation mark inside it."""
+    pauses = len(_CLAUSE_BREAK.findall(text))
+    return len(text.split()) / WORDS_PER_SECOND + pauses * CLAUSE_PAUSE_SECONDS
 
 
 class Say(NamedTuple):
@@ -29,7 +38,18 @@ class Pause(NamedTuple):
     seconds: float
 
 
-Segment = Say | Pause
+class Mark(NamedTuple):
+    """A point in the speech that a screen keeps step with; never spoken or rendered. From here
+    on the voice counts rep `rep` of `reps` in set `set_no` (0: the move has one set), on
+    `side` (the spoken word for the leg; "" for a two-legged move)."""
+
+    rep: int
+    reps: int
+    set_no: int = 0
+    side: str = ""
+
+
+Segment = Say | Pause | Mark
 
 
 class Speech(NamedTuple):
@@ -42,7 +62,7 @@ class Speech(NamedTuple):
         """Build speech from strings (said), numbers (pauses in seconds) and segments."""
         segs: list[Segment] = []
         for part in parts:
-            if isinstance(part, Say | Pause):
+            if isinstance(part, Say | Pause | Mark):
                 segs.append(part)
             elif isinstance(part, str):
                 segs.append(Say(part))
@@ -60,15 +80,29 @@ class Speech(NamedTuple):
         return " ".join(s.text for s in self.segments if isinstance(s, Say))
 
     def planned_seconds(self) -> float:
-        """Estimated playing time: pauses exactly, words at WORDS_PER_SECOND."""
-        total = 0.0
+        """Estimated playing time: pauses exactly, words as `speaking_seconds` says."""
+        return sum(_seconds(seg) for seg in self.segments)
+
+    def marks(self) -> tuple[tuple[float, Mark], ...]:
+        """Each Mark with when it is reached, in seconds from the start: the planned seconds
+        of everything before it (the beats a screen follows)."""
+        found: list[tuple[float, Mark]] = []
+        at = 0.0
         for seg in self.segments:
-            if isinstance(seg, Pause):
-                # as rendered: only finite, positive pauses make silence
-                total += seg.seconds if 0 < seg.seconds < math.inf else 0.0
+            if isinstance(seg, Mark):
+                found.append((at, seg))
             else:
-                total += speaking_seconds(seg.text)
-        return total
+                at += _seconds(seg)
+        return tuple(found)
+
+
+def _seconds(seg: Segment) -> float:
+    if isinstance(seg, Pause):
+        # as rendered: only finite, positive pauses make silence
+        return seg.seconds if 0 < seg.seconds < math.inf else 0.0
+    if isinstance(seg, Say):
+        return speaking_seconds(seg.text)
+    return 0.0
 
 
 class Card(NamedTuple):

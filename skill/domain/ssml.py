@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 
-from skill.domain.speech import MAX_BREAK_SECONDS, Pause, Speech
+from skill.domain.speech import MAX_BREAK_SECONDS, Pause, Say, Speech
 
 # Characters XML 1.0 forbids even when escaped (C0 controls other than tab, newline, return).
 _FORBIDDEN = dict.fromkeys(c for c in range(32) if c not in (9, 10, 13))
@@ -41,7 +41,8 @@ def render(speech: Speech) -> str:
     for seg in speech.segments:
         if isinstance(seg, Pause):
             parts.append(_breaks(seg.seconds))
-        else:
+        elif isinstance(seg, Say):
             parts.append(escape(seg.text))
+        # a Mark is for the screen: nothing to hear
     body = " ".join(p for p in parts if p)
     return f"<speak>{body}</speak>"

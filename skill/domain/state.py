@@ -143,6 +143,7 @@ def _parse_dose(data: dict[str, Any]) -> Dose:
         supported=_typed(data["supported"], bool),
         hold_seconds=float(data["hold_seconds"]),
         last_set_reps=_typed(data["last_set_reps"], int),
+        level=_typed(data.get("level", 0), int),  # a state from before levels: the first rung
     )
 
 
@@ -176,6 +177,8 @@ def consistent(s: SessionState) -> bool:
         if s.current is None or s.dose is None:
             return False
         if not 0 <= s.sets_done < s.dose.sets:
+            return False
+        if not 0 <= s.dose.level <= s.current.top_level:
             return False
     if (s.phase is Phase.OFFER_REMINDER) != (s.offer_at is not None):
         return False

@@ -11,6 +11,7 @@ from skill.domain.effects import Effect
 from skill.domain.events import Event
 from skill.domain.progress import ProgressEvent, UserProgress
 from skill.domain.reminders import ReminderWords
+from skill.domain.speaker import Speaker
 from skill.domain.speech import Card, PermissionCard, Reply, Speech
 from skill.domain.state import Phase, SessionState
 from skill.domain.words import DEFAULT_LOCALE, Phrase, say
@@ -24,6 +25,7 @@ class Context(NamedTuple):
     turn_id: str = ""
     one_shot: bool = False  # the request opened its session ("Alexa, ask morning moves to …")
     locale: str = DEFAULT_LOCALE  # whose phrasebook the reply is said from
+    speaker: Speaker = Speaker()  # looked up on the turns that greet (launch, name consent)
 
 
 class Outcome(NamedTuple):

@@ -18,8 +18,14 @@ from typing import Protocol
 
 from skill.config import Config, StoreKind
 from skill.domain.history import event_from_json, event_to_json
-from skill.domain.progress import Completion, ForgetUser, ProfileUpdate, ProgressEvent
-from skill.store.base import ProgressStore
+from skill.domain.progress import (
+    Completion,
+    ForgetAccount,
+    ForgetUser,
+    ProfileUpdate,
+    ProgressEvent,
+)
+from skill.store.base import ProgressStore, account_of
 
 MESSAGE_VERSION = 1
 
@@ -67,6 +73,8 @@ def apply_event(store: ProgressStore, user_id: str, event: ProgressEvent) -> boo
             store.update_profile(user_id, event)
         case ForgetUser():
             store.delete_user(user_id)
+        case ForgetAccount():
+            store.delete_account(account_of(user_id))
     return True
 
 

@@ -1,11 +1,12 @@
 """The deployed outbox: an SQS FIFO queue (template.yaml: OutboxQueue, with a dead-letter
 queue), drained by the skill's own function through an SQS event source.
 
-FIFO, with one message group per user: a user's events are applied in the order the session
-made them (a deletion is never overtaken by an older completion), and a retried send within
-five minutes is deduplicated by SQS (the deduplication id is the message's digest). Failures are
-reported per message (ReportBatchItemFailures); once one of a user's messages fails, the rest of
-that user's messages in the batch are reported too, so their order holds on the retry.
+FIFO, with one message group per account (its recognised persons included): an account's events
+are applied in the order the sessions made them (a deletion, the account's or a person's, is
+never overtaken by an older completion), and a retried send within five minutes is deduplicated
+by SQS (the deduplication id is the message's digest). Failures are reported per message
+(ReportBatchItemFailures); once one of an account's messages fails, the rest of that account's
+messages in the batch are reported too, so their order holds on the retry.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from skill.config import Config
 from skill.digest import sha256_hex
 from skill.domain.progress import ProgressEvent
 from skill.outbox import OutboxUnavailableError, apply_event, decode_message, encode_message
-from skill.store.base import ProgressStore, StoreUnavailableError, user_key
+from skill.store.base import ProgressStore, StoreUnavailableError, account_of, user_key
 
 if TYPE_CHECKING:
     from mypy_boto3_sqs import SQSClient
@@ -62,7 +63,9 @@ class SqsOutbox:
 
     def put(self, user_id: str, events: Sequence[ProgressEvent]) -> None:
         bodies = [encode_message(user_id, e) for e in events]
-        group = user_key(user_id)
+        # One group per account, persons included: an account's deletion is applied after
+        # every event queued before it, whoever on the account they belong to.
+        group = user_key(account_of(user_id))
         try:
             for start in range(0, len(bodies), SQS_BATCH):
                 entries: Any = [
@@ -84,7 +87,7 @@ class SqsOutbox:
 def drain_records(store: ProgressStore, records: list[dict[str, Any]]) -> dict[str, Any]:
     """Apply each record's event; the Lambda partial-batch answer naming those to retry."""
     failed: list[dict[str, str]] = []
-    blocked: set[str] = set()  # users with a failed message in this batch: keep their order
+    blocked: set[str] = set()  # accounts with a failed message in this batch: keep their order
     for record in records:
         message_id = str(record.get("messageId", ""))
         message = decode_message(str(record.get("body", "")))
@@ -92,7 +95,7 @@ def drain_records(store: ProgressStore, records: list[dict[str, Any]]) -> dict[s
             log.error("outbox: dropped an unreadable message %s", message_id)
             continue
         user_id, event = message
-        if user_id in blocked:
+        if account_of(user_id) in blocked:
             failed.append({"itemIdentifier": message_id})
             continue
         try:
@@ -101,6 +104,6 @@ def drain_records(store: ProgressStore, records: list[dict[str, Any]]) -> dict[s
             log.warning(
                 "outbox: store unavailable, message %s will be retried: %s", message_id, exc
             )
-            blocked.add(user_id)
+            blocked.add(account_of(user_id))
             failed.append({"itemIdentifier": message_id})
     return {"batchItemFailures": failed}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import Final, Protocol
 
 from skill.digest import sha256_hex
 from skill.domain.progress import Completion, ProfileUpdate, UserProgress
@@ -31,14 +31,50 @@ class ProgressStore(Protocol):
         ...
 
     def delete_user(self, user_id: str) -> None:
-        """Forget everything about a user."""
+        """Forget everything about a user (one subject: a person, or the account's own data)."""
+        ...
+
+    def delete_account(self, account_id: str) -> None:
+        """Forget the account's own data and every person's on it (the skill was disabled)."""
         ...
 
 
-def user_key(user_id: str) -> str:
-    """The key a store files a user under: a SHA-256 of the Alexa user id, so no database holds
-    the id in clear, and every key has the same short length."""
-    return sha256_hex(user_id)
+# A subject is whoever the kept data belongs to: the Alexa account (an unrecognised voice), or
+# one recognised person on it. Every store method takes a subject id, so every profile field,
+# present or future, is per person with no store change. Alexa's ids never contain the separator.
+PERSON_SEPARATOR: Final = "|"
+# Length of a person's part of a key: 128 bits of SHA-256, plenty for the people on one account.
+PERSON_KEY_CHARS: Final = 32
+
+
+def subject_id(account_id: str, person_id: str | None = None) -> str:
+    """The subject a request speaks for: the account, or `person_id` on it."""
+    return f"{account_id}{PERSON_SEPARATOR}{person_id}" if person_id else account_id
+
+
+def account_of(subject: str) -> str:
+    """The account a subject belongs to."""
+    return subject.partition(PERSON_SEPARATOR)[0]
+
+
+def user_key(subject: str) -> str:
+    """The key a store files a subject under: a SHA-256 of the Alexa account id (so no database
+    holds an id in clear), and for a person `.` and a digest of their id after it. The account's
+    own data keeps the key it always had, so nothing moves when persons arrive."""
+    account, _, person = subject.partition(PERSON_SEPARATOR)
+    key = sha256_hex(account)
+    return f"{key}.{sha256_hex(person)[:PERSON_KEY_CHARS]}" if person else key
+
+
+def person_key_range(account_id: str) -> tuple[str, str]:
+    """The half-open range [low, high) of every person's key on an account: keys sort by their
+    account part first, so a range scan finds them (`/` is the character after `.`)."""
+    key = sha256_hex(account_id)
+    return f"{key}.", f"{key}/"
+
+
+def is_person_key(key: str) -> bool:
+    return "." in key
 
 
 def completion_tag(completion: Completion) -> str:

@@ -22,6 +22,12 @@ transaction (a transaction would cost twice the write units, and dynalite has no
 UpdateItem SETs `tz` and `tzc` when the completion carries a zone, so remembering the user's time
 zone costs no call of its own. Loading is one paginated Query of the user's partition; the zone
 is the one on the day item with the latest `tzc`.
+
+A recognised person has a partition of their own (`skill.store.base.user_key`: the account's
+digest, `.`, the person's) whose items also carry `acct`, the account's digest, SET by the
+writes they make anyway. `acct` is the key of the sparse, keys-only index `by_account`: the
+account's own items do not carry it, so the index holds exactly the persons' items, and
+deleting an account is its partition plus one Query of that index.
 """
 
 from __future__ import annotations
@@ -49,7 +55,13 @@ from skill.domain.progress import (
     ProfileUpdate,
     UserProgress,
 )
-from skill.store.base import StoreUnavailableError, completion_tag, user_key
+from skill.store.base import (
+    StoreUnavailableError,
+    account_of,
+    completion_tag,
+    is_person_key,
+    user_key,
+)
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
@@ -64,9 +76,21 @@ TABLE_KEY_SCHEMA: Final = (
     {"AttributeName": PARTITION_KEY, "KeyType": "HASH"},
     {"AttributeName": SORT_KEY, "KeyType": "RANGE"},
 )
+ACCOUNT_ATTR: Final = "acct"
+ACCOUNT_INDEX: Final = "by_account"
 TABLE_ATTRIBUTE_DEFINITIONS: Final = (
     {"AttributeName": PARTITION_KEY, "AttributeType": "S"},
     {"AttributeName": SORT_KEY, "AttributeType": "S"},
+    {"AttributeName": ACCOUNT_ATTR, "AttributeType": "S"},
+)
+# Every person's items, by account (sparse: only they carry ACCOUNT_ATTR); keys only, since
+# deleting is all it is for.
+TABLE_GLOBAL_INDEXES: Final = (
+    {
+        "IndexName": ACCOUNT_INDEX,
+        "KeySchema": [{"AttributeName": ACCOUNT_ATTR, "KeyType": "HASH"}],
+        "Projection": {"ProjectionType": "KEYS_ONLY"},
+    },
 )
 PROFILE_SK: Final = "profile"
 DAY_PREFIX: Final = "day#"
@@ -175,13 +199,34 @@ def create_table(client: DynamoDBClient, name: str, *, timeout: float = 10.0) ->
         TableName=name,
         KeySchema=list(TABLE_KEY_SCHEMA),  # type: ignore[arg-type]
         AttributeDefinitions=list(TABLE_ATTRIBUTE_DEFINITIONS),  # type: ignore[arg-type]
+        GlobalSecondaryIndexes=list(TABLE_GLOBAL_INDEXES),  # type: ignore[arg-type]
         BillingMode="PAY_PER_REQUEST",
     )
     deadline = time.monotonic() + timeout
-    while client.describe_table(TableName=name)["Table"]["TableStatus"] != "ACTIVE":
+    while not _active(client.describe_table(TableName=name)["Table"]):
         if time.monotonic() > deadline:
             raise TimeoutError(f"table {name} did not become ACTIVE within {timeout} s")
         time.sleep(0.05)
+
+
+def _active(table: Any) -> bool:
+    indexes = table.get("GlobalSecondaryIndexes", ())
+    return table["TableStatus"] == "ACTIVE" and all(
+        index.get("IndexStatus") == "ACTIVE" for index in indexes
+    )
+
+
+def _account_clause(user_id: str) -> tuple[dict[str, str], dict[str, Any], list[str]]:
+    """Names, values and the SET clause that file a person's item under their account in the
+    index `by_account`; nothing for the account's own items."""
+    key = user_key(user_id)
+    if not is_person_key(key):
+        return {}, {}, []
+    return (
+        {"#acct": ACCOUNT_ATTR},
+        {":acct": {"S": user_key(account_of(user_id))}},
+        ["#acct = :acct"],
+    )
 
 
 @contextmanager
@@ -300,7 +345,9 @@ class DynamoDbStore:
             ":tags": {"SS": [tag]},
             ":tag": {"S": tag},
         }
-        sets: list[str] = []
+        names_, values_, sets = _account_clause(user_id)
+        names |= names_
+        values |= values_
         if (zone := completion.time_zone) is not None:
             sets.append("#tz = :tz, #tzc = :tzc")
             names |= {"#tz": ZONE_ATTR, "#tzc": ZONE_CONFIRMED_ATTR}
@@ -348,15 +395,18 @@ class DynamoDbStore:
         if not values:
             return
         names = {f"#a{i}": name for i, name in enumerate(values)}
+        account_names, account_values, account_set = _account_clause(user_id)
+        clauses = [f"{n} = :v{i}" for i, n in enumerate(names)] + account_set
         with _unavailable_on_failure("update_profile"):
             self._client.update_item(
                 TableName=self._table,
                 Key={PARTITION_KEY: self._pk(user_id), SORT_KEY: {"S": PROFILE_SK}},
-                UpdateExpression="SET " + ", ".join(f"{n} = :v{i}" for i, n in enumerate(names)),
-                ExpressionAttributeNames=names,
+                UpdateExpression="SET " + ", ".join(clauses),
+                ExpressionAttributeNames=names | account_names,
                 ExpressionAttributeValues={
                     f":v{i}": value for i, value in enumerate(values.values())
-                },
+                }
+                | account_values,
             )
 
     def delete_user(self, user_id: str) -> None:
@@ -365,8 +415,45 @@ class DynamoDbStore:
                 {PARTITION_KEY: item[PARTITION_KEY], SORT_KEY: item[SORT_KEY]}
                 for item in self._query_partition(user_id, keys_only=True)
             ]
-            for start in range(0, len(keys), BATCH_SIZE):
-                self._delete_batch(keys[start : start + BATCH_SIZE])
+            self._delete_keys(keys)
+
+    def delete_account(self, account_id: str) -> None:
+        with _unavailable_on_failure("delete_account"):
+            keys = [
+                {PARTITION_KEY: item[PARTITION_KEY], SORT_KEY: item[SORT_KEY]}
+                for item in self._query_partition(account_id, keys_only=True)
+            ]
+            keys += [
+                {PARTITION_KEY: item[PARTITION_KEY], SORT_KEY: item[SORT_KEY]}
+                for item in self._query_persons(account_id)
+            ]
+            self._delete_keys(keys)
+
+    def _query_persons(self, account_id: str) -> Iterator[Any]:
+        """The keys of every person's items on the account (index `by_account`; an index is
+        read eventually consistent: a write in the last moment before a deletion may be
+        missed, and a person's next write would file it again)."""
+        kwargs: dict[str, Any] = {}
+        if self._page_size:
+            kwargs["Limit"] = self._page_size
+        while True:
+            page = self._client.query(
+                TableName=self._table,
+                IndexName=ACCOUNT_INDEX,
+                KeyConditionExpression="#acct = :acct",
+                ExpressionAttributeNames={"#acct": ACCOUNT_ATTR},
+                ExpressionAttributeValues={":acct": {"S": user_key(account_id)}},
+                **kwargs,
+            )
+            yield from page.get("Items", ())
+            last = page.get("LastEvaluatedKey")
+            if not last:
+                return
+            kwargs["ExclusiveStartKey"] = last
+
+    def _delete_keys(self, keys: list[dict[str, Any]]) -> None:
+        for start in range(0, len(keys), BATCH_SIZE):
+            self._delete_batch(keys[start : start + BATCH_SIZE])
 
     def _delete_batch(self, keys: list[dict[str, Any]]) -> None:
         requests: list[Any] = [{"DeleteRequest": {"Key": key}} for key in keys]

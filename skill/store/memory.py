@@ -15,7 +15,7 @@ from skill.domain.progress import (
     ProfileUpdate,
     UserProgress,
 )
-from skill.store.base import completion_tag
+from skill.store.base import account_of, completion_tag
 
 
 class MemoryStore:
@@ -58,9 +58,18 @@ class MemoryStore:
 
     def delete_user(self, user_id: str) -> None:
         with self._lock:
-            self._profiles.pop(user_id, None)
-            self._tags.pop(user_id, None)
-            self._completions.pop(user_id, None)
+            self._forget(user_id)
+
+    def delete_account(self, account_id: str) -> None:
+        with self._lock:
+            for subject in {*self._profiles, *self._tags, *self._completions}:
+                if account_of(subject) == account_id:
+                    self._forget(subject)
+
+    def _forget(self, subject: str) -> None:
+        self._profiles.pop(subject, None)
+        self._tags.pop(subject, None)
+        self._completions.pop(subject, None)
 
 
 def latest_zone(completions: list[Completion]) -> KnownZone | None:

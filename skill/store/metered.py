@@ -43,3 +43,6 @@ class MeteredStore:
 
     def delete_user(self, user_id: str) -> None:
         self._counted(lambda: self.store.delete_user(user_id))
+
+    def delete_account(self, account_id: str) -> None:
+        self._counted(lambda: self.store.delete_account(account_id))

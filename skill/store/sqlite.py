@@ -16,6 +16,9 @@ profile, and the HistorySummary stored on the latest completion. When that compl
 summary (rows written before summaries existed, or by a session that could not load the
 history) the load reads everything once, as loads used to, and stores the summary it computes
 on that row.
+
+A recognised person's rows are filed under their own key (`skill.store.base.user_key`), which
+begins with the account's: deleting an account is one range on each table's primary key.
 """
 
 from __future__ import annotations
@@ -40,7 +43,7 @@ from skill.domain.progress import (
     ProfileUpdate,
     UserProgress,
 )
-from skill.store.base import StoreUnavailableError, completion_tag, user_key
+from skill.store.base import StoreUnavailableError, completion_tag, person_key_range, user_key
 
 log = logging.getLogger(__name__)
 
@@ -258,6 +261,18 @@ class SqliteStore:
         with self._connection(transaction=True) as db:
             for table in ("completions", "profiles", "dose_adjustments"):
                 db.execute(f"DELETE FROM {table} WHERE user_key = ?", (key,))  # noqa: S608
+
+    def delete_account(self, account_id: str) -> None:
+        account = user_key(account_id)
+        low, high = person_key_range(account_id)
+        with self._connection(transaction=True) as db:
+            for table in ("completions", "profiles", "dose_adjustments"):
+                # Every table's primary key starts with user_key: both halves use its index.
+                db.execute(
+                    f"DELETE FROM {table} WHERE user_key = ? "  # noqa: S608
+                    "OR (user_key >= ? AND user_key < ?)",
+                    (account, low, high),
+                )
 
 
 def _progress_from_rows(rows: list[Any], profile: Profile) -> UserProgress:

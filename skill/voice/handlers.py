@@ -57,7 +57,16 @@ def to_event(handler_input: HandlerInput) -> Event | None:
                 at=consent.at,
                 end_after=consent.end_after,
             )
+        from skill.voice.person_name import name_consent  # nor does the name question
+
+        answer = name_consent(handler_input)
+        if answer is not None:
+            return Event(EventKind.NAME_CONSENT, consent=answer)
     return None
+
+
+# The turns that greet, and so look up who is speaking (one Customer Profile call at most).
+_GREETING_EVENTS = frozenset({EventKind.LAUNCH, EventKind.NAME_CONSENT})
 
 
 _EVENT_KEY = "mm.event"  # request attribute: this request's engine event
@@ -96,6 +105,10 @@ class EngineHandler(AbstractRequestHandler):
             one_shot=envelope.opens_session(handler_input),
             locale=active_locale(),  # the request's, bound around the dispatch (locale.py)
         )
+        if event.kind in _GREETING_EVENTS and progress.person is not None:
+            from skill.voice.person_name import speaker  # only a recognised voice's greeting
+
+            context = context._replace(speaker=speaker(handler_input, recognised=True))
         outcome = step(remembered.state, event, context)
         progress.apply(outcome.progress)
         for _ in range(_MAX_CALLS):  # each call's result is one more step

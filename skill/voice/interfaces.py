@@ -19,7 +19,8 @@ CAN_FULFILL = "CAN_FULFILL_INTENT_REQUEST"
 DIRECTIVE_INTERFACES: dict[str, str | None] = {
     "Alexa.Presentation.APL.RenderDocument": APL,
     # The AskForPermissionsConsent task needs no interface, only its permission in
-    # manifest.permissions (written from skill.domain.reminders.REMINDERS_PERMISSION).
+    # manifest.permissions (written from skill.domain.reminders.REMINDERS_PERMISSION and
+    # skill.domain.speaker.GIVEN_NAME_PERMISSION).
     "Connections.StartConnection": None,
 }
 

@@ -78,8 +78,11 @@ class SessionProgress:
         seen: list[str] | None = None,
         zone_confirmed_at: datetime | None = None,
         outbox: Outbox | None = None,
+        person: str | None = None,
     ) -> None:
         self.store = store
+        # The recognised speaker the session belongs to (None: the account's own data).
+        self.person = person
         self.outbox = outbox
         self.user_id = user_id
         self.time_zone = time_zone
@@ -139,6 +142,8 @@ class SessionProgress:
         if self.pending:
             self._log_pending(lost=session_ending)
         data: dict[str, Any] = {"tz": self.time_zone}
+        if self.person is not None:
+            data["pr"] = self.person
         if self.zone_confirmed_at is not None:
             data["tzc"] = int(self.zone_confirmed_at.timestamp())
         if self.loaded:
@@ -236,7 +241,12 @@ class ProgressKeeper:
         the session's copy (`cached`, from SessionProgress.save), or (first turn, or the store
         failed before) from the store; the time zone from the session's copy, or (first turn) by
         `_choose_zone`."""
-        user_id = envelope.user_id(handler_input)
+        # A session is its opener's: a later turn by another voice (or none) does not move
+        # what the session counts to someone else halfway through a routine.
+        person = envelope.valid_person(cached.get("pr")) if cached else None
+        if not cached:
+            person = envelope.person_id(handler_input)
+        user_id = envelope.subject(handler_input, person)
         pending = _read_back_events(cached.get("q"), now, user_id)
         seen = [k for k in cached.get("k") or () if isinstance(k, str)]
         session = SessionProgress(
@@ -248,6 +258,7 @@ class ProgressKeeper:
             pending=pending,
             seen=seen,
             outbox=self._outbox,
+            person=person,
         )
         time_zone = cached.get("tz")
         if isinstance(time_zone, str) and zone_or_none(time_zone) is not None:

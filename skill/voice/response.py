@@ -8,7 +8,7 @@ from ask_sdk_core.utils.request_util import get_request_type
 from ask_sdk_model.response import Response
 from ask_sdk_model.ui.simple_card import SimpleCard
 
-from skill.domain.effects import AskPermission
+from skill.domain.effects import AskNamePermission, AskPermission
 from skill.domain.screen import screen_for
 from skill.domain.speech import Card
 from skill.domain.ssml import render
@@ -29,6 +29,11 @@ def build_response(
     for effect in outcome.effects:
         if isinstance(effect, AskPermission):
             builder.add_directive(consent_directive(effect.at, end_after=effect.end_after))
+            return builder.response
+        if isinstance(effect, AskNamePermission):
+            from skill.voice.person_name import name_consent_directive
+
+            builder.add_directive(name_consent_directive())
             return builder.response
     reply = outcome.reply
     if reply.speech.segments:

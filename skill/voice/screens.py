@@ -1,6 +1,11 @@
 """Echo Show and other screens: the workout as an APL document, only where APL is supported.
 
 Devices without a screen get exactly the same response minus the RenderDocument directive.
+
+The counter keeps step with the voice: a counting reply's beats (skill.domain.screen.Beat, each
+rep's start as planned in its Speech) become the document's `onMount` commands, `Idle` for the
+time to the next rep, then `SetValue` of the counter's text. The document mounts as the speech
+starts, so the two run side by side.
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils.request_util import get_supported_interfaces
 
-from skill.domain.screen import Screen
+from skill.domain.screen import Beat, Screen
 from skill.domain.words import Phrase, say
 
 if TYPE_CHECKING:
@@ -25,6 +30,7 @@ if TYPE_CHECKING:
 
 DOCUMENT_TOKEN = "morning-moves-workout"  # noqa: S105  # an APL token, not a secret
 ROUTINE_ICON = "routine"
+COUNTER_ID = "counter"  # the Text component in apl/workout.json whose text follows the voice
 
 
 @cache
@@ -63,11 +69,34 @@ def icon_name(screen: Screen) -> str:
     return screen.move.value if screen.move is not None else ROUTINE_ICON
 
 
-def workout_document(icon: str) -> dict[str, Any]:
-    """The workout document carrying just the one icon it shows (responses must stay small)."""
+def workout_document(icon: str, beats: tuple[Beat, ...] = ()) -> dict[str, Any]:
+    """The workout document carrying just the one icon it shows (responses must stay small),
+    and the counter's beats as its onMount commands."""
     document = _load("workout.json")
     document["graphics"] = {icon: _load(f"icons/{icon}.json")}
+    if beats:
+        document["onMount"] = [{"type": "Sequential", "commands": beat_commands(beats)}]
     return document
+
+
+def beat_commands(beats: tuple[Beat, ...]) -> list[dict[str, Any]]:
+    """`Idle` until each beat (milliseconds after the previous one), then the counter's text."""
+    commands: list[dict[str, Any]] = []
+    elapsed_ms = 0
+    for beat in beats:
+        at_ms = round(beat.at * 1000)
+        if at_ms > elapsed_ms:
+            commands.append({"type": "Idle", "delay": at_ms - elapsed_ms})
+            elapsed_ms = at_ms
+        commands.append(
+            {
+                "type": "SetValue",
+                "componentId": COUNTER_ID,
+                "property": "text",
+                "value": beat.counter,
+            }
+        )
+    return commands
 
 
 def datasources(screen: Screen) -> dict[str, Any]:
@@ -98,7 +127,7 @@ def render_directive(screen: Screen) -> RenderDocumentDirective:
 
     return RenderDocumentDirective(
         token=DOCUMENT_TOKEN,
-        document=workout_document(icon_name(screen)),
+        document=workout_document(icon_name(screen), screen.beats),
         datasources=datasources(screen),
     )
 

@@ -8,6 +8,9 @@ The decision, by status:
   again, so the data under this id can never be used again: delete it.
 - `PERSISTED`: Alexa keeps the user's id, and re-enabling the skill brings their progress back,
   as they would expect; keep it (the user can still say "forget my data").
+
+Disabling is the account's act: the deletion covers the account's own data and every recognised
+person's on it (`ProgressStore.delete_account`), whoever was speaking.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils.predicate import is_request_type
 from ask_sdk_model.response import Response
 
-from skill.domain.progress import ForgetUser
+from skill.domain.progress import ForgetAccount
 from skill.outbox import Outbox, OutboxUnavailableError
 from skill.store.base import ProgressStore, StoreUnavailableError
 from skill.voice import envelope
@@ -69,7 +72,7 @@ class SkillDisabledHandler(AbstractRequestHandler):
             log.info("skill disabled by %s (%s): progress kept", who, status)
             return handler_input.response_builder.response
         try:
-            self._store.delete_user(user_id)
+            self._store.delete_account(user_id)
         except StoreUnavailableError as exc:
             self._queue_deletion(user_id, f"{who} ({status})", exc)
         else:
@@ -80,7 +83,7 @@ class SkillDisabledHandler(AbstractRequestHandler):
         try:
             if self._outbox is None:
                 raise OutboxUnavailableError("no outbox configured")
-            self._outbox.put(user_id, [ForgetUser()])
+            self._outbox.put(user_id, [ForgetAccount()])
         except OutboxUnavailableError as exc:
             log.error("skill disabled by %s: could NOT delete their data: %s; %s", who, cause, exc)
         else:

@@ -38,7 +38,7 @@ def zone_or_none(name: str | None) -> ZoneInfo | None:
         return None
 
 
-def _fake_origin(handler_input: HandlerInput) -> str | None:
+def fake_origin(handler_input: HandlerInput) -> str | None:
     """The test fake the skill's own API client allows, if any (skill.voice.builder)."""
     factory = handler_input.service_client_factory
     configured = getattr(getattr(factory, "api_configuration", None), "api_client", None)
@@ -59,7 +59,7 @@ def device_time_zone(handler_input: HandlerInput) -> str | None:
     client = UpsServiceClient(
         ApiConfiguration(
             serializer=DefaultSerializer(),
-            api_client=BoundedApiClient(LOOKUP_TIMEOUT_SECONDS, _fake_origin(handler_input)),
+            api_client=BoundedApiClient(LOOKUP_TIMEOUT_SECONDS, fake_origin(handler_input)),
             authorization_value=token,
             api_endpoint=endpoint,
         )

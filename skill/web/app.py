@@ -60,6 +60,10 @@ def create_app(
         raise UnsafeServingError(f"the console is only served on loopback, not on {config.host}")
     store = store if store is not None else make_store(config)
     outbox = make_outbox(config) if skill is None else None
+    if skill is None and console:
+        from skill.dev.console_clock import console_now  # the console's clock control
+
+        skill = build_skill(store, config, outbox=outbox, clock=console_now)
     skill = skill or build_skill(store, config, outbox=outbox)
     if config.verify:
         checks = list(verifiers) if verifiers is not None else default_verifiers()

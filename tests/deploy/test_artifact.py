@@ -47,7 +47,8 @@ def lambda_artifact() -> Path:
 
 
 def _create_table_as_deployed(endpoint: str) -> str:
-    """A table made from template.yaml's own definition (keys, billing), not the store's."""
+    """A table made from template.yaml's own definition (keys, indexes, billing), not the
+    store's."""
     _, table = the_resource("AWS::DynamoDB::Table")
     properties = table["Properties"]
     name = f"artifact-{uuid.uuid4().hex[:8]}"
@@ -56,13 +57,19 @@ def _create_table_as_deployed(endpoint: str) -> str:
         TableName=name,
         KeySchema=properties["KeySchema"],
         AttributeDefinitions=properties["AttributeDefinitions"],
+        GlobalSecondaryIndexes=properties["GlobalSecondaryIndexes"],
         BillingMode=properties["BillingMode"],
     )
     deadline = time.monotonic() + 10
-    while client.describe_table(TableName=name)["Table"]["TableStatus"] != "ACTIVE":
+    while not _active(client.describe_table(TableName=name)["Table"]):
         assert time.monotonic() < deadline, f"{name} never became ACTIVE"
         time.sleep(0.05)
     return name
+
+
+def _active(table: Any) -> bool:
+    indexes = table.get("GlobalSecondaryIndexes", ())
+    return table["TableStatus"] == "ACTIVE" and all(i["IndexStatus"] == "ACTIVE" for i in indexes)
 
 
 def _events(api_endpoint: str) -> list[dict[str, Any]]:

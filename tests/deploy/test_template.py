@@ -19,6 +19,7 @@ from packaging.requirements import Requirement
 
 from skill.config import Env, StoreKind
 from skill.dev.model_build import ENDPOINT_PLACEHOLDER
+from skill.store.dynamodb import ACCOUNT_INDEX
 from testkit.template import ROOT, build_script, load_template, skill_package, the_resource
 
 # boto3 client method -> the IAM action it needs.
@@ -125,6 +126,11 @@ def test_table_access_is_exactly_what_the_store_calls() -> None:
     assert granted == needed
     dynamodb_anywhere = {a for s in _statements() for a in _actions(s) if a.startswith("dynamodb:")}
     assert dynamodb_anywhere == granted, "DynamoDB actions granted beyond the table"
+    index_statements = [s for s in _statements() if "/index/" in str(s["Resource"])]
+    assert [s["Resource"] for s in index_statements] == [
+        {"Fn::Sub": "${" + table_name + ".Arn}/index/" + ACCOUNT_INDEX}
+    ]
+    assert [_actions(s) for s in index_statements] == [["dynamodb:Query"]]
 
 
 def test_logs_go_to_our_log_group_with_retention() -> None:

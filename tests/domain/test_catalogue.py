@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from skill.domain.catalogue import MOMENTS, MOVES, ROUTINE, Dose, Sides, move
-from skill.domain.ids import MomentId, MoveId
+from skill.domain.ids import MomentId, MoveId, Style
 from skill.domain.words import spoken_list
 
 
@@ -29,7 +29,7 @@ def test_routine_is_the_five_moves_in_article_order() -> None:
         (MoveId.SQUATS, 10, 1, Sides.BOTH, 4.0),
         (MoveId.HEEL_RISES, 10, 1, Sides.BOTH, 6.0),
         (MoveId.GLUTE_BRIDGE, 10, 2, Sides.BOTH, 6.0),
-        (MoveId.REVERSE_LUNGE, 10, 1, Sides.ALTERNATE, 4.0),
+        (MoveId.REVERSE_LUNGE, 10, 1, Sides.ALTERNATE, 5.5),
     ],
 )
 def test_default_dose_and_pacing(
@@ -43,7 +43,9 @@ def test_default_dose_and_pacing(
 @pytest.mark.parametrize("move_id", list(MoveId))
 def test_every_move_has_complete_spoken_content(move_id: MoveId) -> None:
     m = move(move_id)
-    for text in (m.name, m.summary, m.quick_cue, m.why, m.support, m.progression, *m.cues):
+    levels = m.words.levels
+    level_lines = [x for lv in levels for x in (lv.news, lv.form, lv.support, lv.set_cue) if x]
+    for text in (m.name, m.summary, m.quick_cue, m.why, m.progression, *m.cues, *level_lines):
         assert text.strip() == text
         assert text
         assert "<" not in text
@@ -53,6 +55,41 @@ def test_every_move_has_complete_spoken_content(move_id: MoveId) -> None:
     assert all(b.seconds > 0 and b.word for b in m.beats)
     assert m.ladder
     assert all(d.reps > 0 and d.sets > 0 for d in m.ladder)
+
+
+@pytest.mark.parametrize("style", list(Style))
+@pytest.mark.parametrize("move_id", list(MoveId))
+def test_every_level_is_explained(move_id: MoveId, style: Style) -> None:
+    """One LevelWords per rung: each step up has its news and its own form cue, a supported
+    rung says how to hold on, and a one-leg-at-a-time rung says which side goes first."""
+    m = move(move_id, style)
+    levels = m.words.levels
+    assert len(levels) == len(m.ladder)
+    assert [d.level for d in m.ladder] == list(range(len(m.ladder)))
+    assert not levels[0].news  # nothing has stepped up at the first rung
+    for words in levels[1:]:
+        assert words.news.startswith("From today,")
+        assert words.form
+        assert words.form not in (lv.form for lv in levels if lv is not words)
+    for dose, words in zip(m.ladder, levels, strict=True):
+        assert m.level_words(dose) is words
+        if dose.supported:
+            assert words.support
+        if dose.sides is not Sides.BOTH:
+            assert "right" in words.set_cue.lower()
+    if any(d.sides is Sides.EACH_LEG for d in m.ladder):
+        assert "left" in m.words.switch.lower()
+
+
+def test_single_leg_heel_rises_name_the_foot_and_keep_the_counter() -> None:
+    m = move(MoveId.HEEL_RISES)
+    one_foot = [d for d in m.ladder if d.sides is Sides.EACH_LEG]
+    assert one_foot
+    for dose in one_foot:
+        cue = m.level_words(dose).set_cue
+        assert cue.startswith("Right foot first")
+        assert "counter" in cue  # a balance risk, worst while brushing teeth
+    assert m.words.switch.startswith("Now your left")
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""Hands-free counting: every counted set is paced to reps x tempo and fits one reply."""
+"""Hands-free counting: what a counted set says, and that it fits one reply."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 
 from skill.domain.bounds import TEMPO_BOUNDS
 from skill.domain.catalogue import MOVES, Dose, Move, Sides
-from skill.domain.counting import counted_set, set_seconds, set_speech
+from skill.domain.counting import counted_set, set_speech
 from skill.domain.ids import MoveId
 from skill.domain.progression import TEMPO_STEP, split_into_sets
 from skill.domain.speech import Pause, Say
@@ -36,12 +36,7 @@ def _cases(move_id: MoveId) -> list[tuple[Move, Dose, int, float]]:
     ]
 
 
-@pytest.mark.parametrize("move_id", list(MoveId))
-def test_counted_set_is_paced_within_15_percent(move_id: MoveId) -> None:
-    for move, dose, set_no, tempo in _cases(move_id):
-        planned = counted_set(move, dose, set_no, tempo).planned_seconds()
-        expected = set_seconds(move, dose, set_no, tempo)
-        assert planned == pytest.approx(expected, rel=0.15), (dose, set_no, tempo)
+# Pacing to within 10% of the plan, read back from the SSML: tests/domain/test_pacing.py.
 
 
 @pytest.mark.parametrize("move_id", list(MoveId))
@@ -73,7 +68,7 @@ def test_one_leg_moves_count_each_leg_and_say_when_to_switch() -> None:
     said = _said(MOVES[MoveId.TOE_TAPS], Dose(3, sides=Sides.EACH_LEG))
     numbers = [t.split(",")[0] for t in said if t[0].isdigit()]
     assert numbers == ["1", "2", "3", "1", "2", "3"]
-    assert "Switch to your left leg." in said
+    assert MOVES[MoveId.TOE_TAPS].words.switch in said
 
 
 def test_alternating_moves_name_the_leg() -> None:

@@ -11,10 +11,15 @@ from skill.domain.catalogue import Sides, move
 from skill.domain.ids import Feedback, MoveId
 from skill.domain.progress import DayTotal, Profile, ProfileUpdate, UserProgress
 from skill.domain.progression import (
+    Meeting,
     adjust_for_feedback,
+    at_bottom,
+    at_top,
     change_tempo,
     clamp_tempo,
     fill_dose,
+    last_done,
+    meeting,
     next_big_birthday,
     split_into_sets,
     squat_target,
@@ -202,7 +207,7 @@ def test_this_week_counts_from_monday_in_routine_order() -> None:
 
 @pytest.mark.parametrize(
     ("tempo", "stage", "reps"),
-    [(1.0, 0, 20), (1.0, 2, 10), (1.5, 0, 13), (0.75, 0, 27)],
+    [(1.0, 0, 20), (1.0, 2, 10), (1.5, 0, 13), (0.75, 0, 25)],  # 25: MAX_REPS_PER_SET
 )
 def test_fill_dose_paces_heel_rises_to_two_minutes(tempo: float, stage: int, reps: int) -> None:
     heel_rises = move(MoveId.HEEL_RISES)
@@ -212,3 +217,84 @@ def test_fill_dose_paces_heel_rises_to_two_minutes(tempo: float, stage: int, rep
     assert dose.reps * legs * heel_rises.seconds_per_rep(dose) * tempo == pytest.approx(
         120, rel=0.1
     )
+
+
+def trained(weeks_ago: int, *days_ago: int, move_id: MoveId = MoveId.HEEL_RISES) -> UserProgress:
+    """A user who began `weeks_ago` weeks ago and did `move_id` on each of `days_ago`."""
+    days = tuple(DayTotal(TODAY - timedelta(days=n), {move_id: 10}) for n in sorted(days_ago))
+    return user(weeks_ago=weeks_ago)._replace(days=days)
+
+
+@pytest.mark.parametrize(
+    ("progress", "met"),
+    [
+        (UserProgress(), Meeting.FIRST_TIME),
+        (trained(5, 3, move_id=MoveId.SQUATS), Meeting.FIRST_TIME),  # never a heel rise
+        (trained(0, 1), Meeting.AGAIN),  # same week, same rung
+        (trained(5, 1), Meeting.AGAIN),  # rung 2 (one foot) yesterday and today
+        (trained(4, 0), Meeting.AGAIN),  # met today already (brushing teeth, then the routine)
+        (trained(5, 20, 1), Meeting.AGAIN),  # rung 1 three weeks ago, but yesterday counts
+        # week 5 is rung 2 (one foot); the last time was in week 4, rung 1 (two feet)
+        (trained(4, 1), Meeting.STEPPED_UP),
+        (trained(4, 3), Meeting.STEPPED_UP),
+        (trained(4, 10), Meeting.STEPPED_UP),
+        (trained(6, 30), Meeting.STEPPED_UP),  # a long break: rung 0 then, rung 3 now
+    ],
+)
+def test_meeting_compares_today_with_the_last_day_the_move_was_done(
+    progress: UserProgress, met: Meeting
+) -> None:
+    assert meeting(MoveId.HEEL_RISES, progress, TODAY) is met
+
+
+def test_a_step_asked_for_by_feedback_is_not_news() -> None:
+    """Feedback's step is worked into the last day's rung too: its reply already said it."""
+    eased_up = trained(0, 1)._replace(profile=Profile(dose_adjustments={MoveId.HEEL_RISES: 1}))
+    assert meeting(MoveId.HEEL_RISES, eased_up, TODAY) is Meeting.AGAIN
+    assert last_done(MoveId.HEEL_RISES, eased_up, TODAY) == TODAY - timedelta(days=1)
+
+
+@pytest.mark.parametrize(
+    ("move_id", "progress", "top", "bottom"),
+    [
+        (MoveId.HEEL_RISES, user(), False, True),
+        (MoveId.HEEL_RISES, user(weeks_ago=6), True, False),
+        # feedback's bound is reached at rung 2, but the plan has rung 3 still: not the top
+        (MoveId.HEEL_RISES, user(heel_rises=2), False, False),
+        (MoveId.HEEL_RISES, user(weeks_ago=2, heel_rises=2), True, False),
+        (MoveId.TOE_TAPS, user(weeks_ago=2, toe_taps=-2), False, True),
+        (MoveId.SQUATS, user(), False, False),
+        (MoveId.SQUATS, user(weeks_ago=9), True, False),  # 20: the ceiling without an age
+        (MoveId.SQUATS, user(age=42, weeks_ago=5), False, False),  # 35, the ceiling is 50
+        (MoveId.SQUATS, user(squats=-2), False, True),
+    ],
+)
+def test_top_and_bottom_of_the_plan_are_told_truthfully(
+    move_id: MoveId, progress: UserProgress, top: bool, bottom: bool
+) -> None:
+    assert at_top(move_id, progress, TODAY) is top
+    assert at_bottom(move_id, progress, TODAY) is bottom
+
+
+@pytest.mark.parametrize(
+    ("progress", "feedback", "changes"),
+    [
+        (user(), Feedback.EASY, True),
+        (user(weeks_ago=6), Feedback.EASY, False),  # the top rung: nothing to step up to
+        (user(weeks_ago=6), Feedback.HARD, True),
+        (user(), Feedback.HARD, False),  # the first rung
+        (user(heel_rises=-1), Feedback.HARD, False),  # already below the first rung's reach
+    ],
+)
+def test_feedback_with_today_changes_only_what_todays_plan_can_give(
+    progress: UserProgress, feedback: Feedback, changes: bool
+) -> None:
+    update = adjust_for_feedback(progress, (MoveId.HEEL_RISES,), feedback, TODAY)
+    assert (update is not None) is changes
+    if update is not None:
+        moved = progress._replace(
+            profile=progress.profile._replace(dose_adjustments=update.dose_adjustments or {})
+        )
+        assert todays_dose(MoveId.HEEL_RISES, moved, TODAY) != todays_dose(
+            MoveId.HEEL_RISES, progress, TODAY
+        )

@@ -24,13 +24,26 @@ from tests.domain.engine_driver import context, routine_turns
             Screen(MoveId.TOE_TAPS, "cue", rep=5, reps=10, set_no=1, sets=1),
             "Rep 5 of 10",
             "Move 1 of 5",
-            10,
+            0,  # reps under way are not a completed move
         ),
         (
             Screen(MoveId.SQUATS, "cue", rep=10, reps=10, set_no=2, sets=2, moves_done=1),
             "Rep 10 of 10 · Set 2 of 2",
             "Move 2 of 5",
-            40,
+            20,
+        ),
+        (
+            Screen(MoveId.TOE_TAPS, "cue", rep=3, reps=10, set_no=1, sets=2, side="left"),
+            "Rep 3 of 10 · left leg · Set 1 of 2",
+            "Move 1 of 5",
+            0,
+        ),
+        # Two moves skipped, one done: the fourth move is under way, the routine 20% done.
+        (
+            Screen(MoveId.GLUTE_BRIDGE, "cue", moves_done=1, position=3),
+            "",
+            "Move 4 of 5",
+            20,
         ),
         (Screen(MoveId.REVERSE_LUNGE, "cue", moves_done=4), "", "Move 5 of 5", 80),
         (Screen(None, "done", moves_done=5), "", "", 100),
@@ -38,7 +51,7 @@ from tests.domain.engine_driver import context, routine_turns
             Screen(MoveId.SQUATS, "moment", rep=3, reps=10, sets=1, set_no=1, moves_total=1),
             "Rep 3 of 10",
             "",
-            30,
+            0,
         ),
     ],
 )
@@ -79,9 +92,30 @@ def test_screen_follows_the_engine_through_a_routine() -> None:
     assert percents[-1] == 100
     assert seen[-1].move is None  # the last screen is the summary
     assert seen[-1].cue
-    counted = [s for s in coached if s.rep]
-    assert counted
-    assert all(s.rep == s.reps and s.counter.startswith(f"Rep {s.reps} of") for s in counted)
+    counted = [s for s in coached if s.beats]
+    assert {s.move for s in counted} == set(ROUTINE)
+    for screen in counted:
+        # The counter starts at "10 reps" and follows the voice rep by rep to the last.
+        assert screen.rep == 0
+        assert screen.counter.startswith(f"{screen.reps} reps")
+        assert screen.beats[0].counter.startswith(f"Rep 1 of {screen.reps}")
+        assert screen.beats[-1].counter.startswith(f"Rep {screen.reps} of {screen.reps}")
+        times = [beat.at for beat in screen.beats]
+        assert times == sorted(times)
+        assert times[0] > 0  # the count starts after the cue and the countdown
+    sided = [s for s in counted if "leg" in s.beats[0].counter]
+    assert sided, "a two-sided move shows its leg"
+
+
+def test_skipped_moves_do_not_count_towards_the_routine() -> None:
+    state = SessionState()
+    seen: list[Screen] = []
+    for event in (EventKind.START_ROUTINE, EventKind.SKIP, EventKind.SKIP):
+        outcome = step(state, Event(event), context())
+        state = outcome.state
+        seen.append(screen_for(state, outcome.reply))
+    assert [s.step for s in seen] == ["Move 1 of 5", "Move 2 of 5", "Move 3 of 5"]
+    assert [s.progress_percent for s in seen] == [0, 0, 0]
 
 
 def test_an_idle_screen_shows_what_is_said() -> None:

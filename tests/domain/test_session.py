@@ -304,7 +304,7 @@ def test_brushing_teeth_on_one_foot_counts_each_foot() -> None:
     talk = Talk(progress=veteran(weeks=5))
     talk.say(K.START_MOMENT, moment=MomentId.BRUSHING_TEETH)
     text = talk.outcomes[-1].reply.speech.text
-    assert "Switch to your left leg." in text
+    assert "Now your left foot" in text
     assert talk.completions[0].reps * talk.completions[0].sets == 20
 
 

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from skill.domain.speech import MAX_BREAK_SECONDS, WORDS_PER_SECOND, Pause, Say, Speech
+from skill.domain.speech import MAX_BREAK_SECONDS, Pause, Say, Speech, speaking_seconds
 from skill.domain.ssml import render
 
 segments = st.one_of(
@@ -35,9 +35,7 @@ def test_any_speech_renders_to_well_formed_ssml(segs: list[Say | Pause]) -> None
     silence = sum(p.seconds for p in segs if isinstance(p, Pause) and 0 < p.seconds < math.inf)
     assert sum(breaks) == pytest.approx(silence * 1000, abs=len(segs))
     words = speech.planned_seconds() - silence
-    assert words == pytest.approx(
-        sum(len(s.text.split()) for s in segs if isinstance(s, Say)) / WORDS_PER_SECOND
-    )
+    assert words == pytest.approx(sum(speaking_seconds(s.text) for s in segs if isinstance(s, Say)))
 
 
 @pytest.mark.parametrize(

@@ -27,6 +27,11 @@ from cryptography.x509.oid import NameOID
 from testkit.quiet import QuietHTTPServer
 
 TOKEN = "test-token"
+PERSON_MARK = ".person."  # a person's token: TOKEN, this, their id (Alexa scopes it to them)
+
+
+def person_token(person_id: str) -> str:
+    return f"{TOKEN}{PERSON_MARK}{person_id}"
 
 
 def make_certificate(directory: Path) -> tuple[Path, Path]:
@@ -65,7 +70,12 @@ def make_certificate(directory: Path) -> tuple[Path, Path]:
 class FakeAlexaApi:
     """State and behaviour of the fake. Tests set `granted` (whether the user allowed reminders;
     without it creating answers 403 and the rest 401, as Alexa does), `fail_with` (an HTTP status
-    for every reminders call), `delay` (seconds before answering) and `time_zone`."""
+    for every reminders call), `delay` (seconds before answering) and `time_zone`.
+
+    The Customer Profile API answers the recognised person's first name: the token names the
+    person (`person_token(person_id)`, which Conversation puts in the envelope for a person),
+    `given_names` holds each person's name, `name_granted` who allowed it (403 for the rest,
+    and for the account's own token, as Alexa answers a voice it does not know)."""
 
     url: str = ""
     ca_bundle: Path | None = None
@@ -75,6 +85,8 @@ class FakeAlexaApi:
     fail_with: int | None = None
     delay: float = 0.0
     time_zone: str | None = "America/New_York"
+    given_names: dict[str, str] = field(default_factory=dict)
+    name_granted: set[str] = field(default_factory=set)
     released: threading.Event = field(default_factory=threading.Event)
     _ids: itertools.count[int] = field(default_factory=itertools.count)
 
@@ -85,6 +97,8 @@ class FakeAlexaApi:
         self.fail_with = None
         self.delay = 0.0
         self.time_zone = "America/New_York"
+        self.given_names.clear()
+        self.name_granted.clear()
 
     def reminder_calls(self) -> list[tuple[str, str, Any]]:
         return [c for c in self.calls if c[1].startswith("/v1/alerts/reminders")]
@@ -96,8 +110,13 @@ class FakeAlexaApi:
         if self.delay:
             # Interruptible, so stopping the server never waits for a slow answer.
             self.released.wait(self.delay)
-        if auth != f"Bearer {TOKEN}":
+        person = auth.removeprefix(f"Bearer {TOKEN}").removeprefix(PERSON_MARK) or None
+        if not auth.startswith(f"Bearer {TOKEN}") or (person is None and auth != f"Bearer {TOKEN}"):
             return 401, {"code": "UNAUTHORIZED", "message": "bad token"}
+        if path == "/v2/persons/~current/profile/givenName":
+            if person is None or person not in self.name_granted:
+                return 403, {"code": "ACCESS_DENIED", "message": "given name not allowed"}
+            return 200, self.given_names.get(person, "")
         if re.fullmatch(r"/v2/devices/[^/]+/settings/System\.timeZone", path):
             return (200, self.time_zone) if self.time_zone else (204, None)
         if path.startswith("/v1/alerts/reminders"):

@@ -14,6 +14,7 @@ from string import Formatter
 
 from skill.domain.ids import MomentId, MoveId
 from skill.domain.words import (
+    LevelWords,
     MomentWords,
     MoveWords,
     Phrasebook,
@@ -48,6 +49,16 @@ def _marker(name: str, line: str = "") -> str:
     return " ".join([f"{MARK}{name.upper()}", *fields(line)])
 
 
+def _fake_level(name: str, english: LevelWords) -> LevelWords:
+    """A level whose lines are markers wherever the English level says something."""
+    return LevelWords(
+        **{
+            part: _marker(f"{name}_{part}") if getattr(english, part) else ""
+            for part in ("news", "form", "support", "set_cue")
+        }
+    )
+
+
 def fake_book() -> Phrasebook:
     english = phrasebook("en-US")
     lines: dict[PhraseId, str] = {p: _marker(p.name, english.lines[p]) for p in all_phrases()}
@@ -66,6 +77,7 @@ def fake_book() -> Phrasebook:
 
 
 def _fake_moves(prefix: str) -> dict[MoveId, MoveWords]:
+    english = phrasebook("en-US").gentle if prefix else phrasebook("en-US").moves
     return {
         m: MoveWords(
             name=_marker(f"{prefix}{m.name}_name"),
@@ -74,8 +86,12 @@ def _fake_moves(prefix: str) -> dict[MoveId, MoveWords]:
             cues=tuple(_marker(f"{prefix}{m.name}_cue_{n}") for n in range(3)),
             quick_cue=_marker(f"{prefix}{m.name}_quick_cue"),
             why=_marker(f"{prefix}{m.name}_why"),
-            support=_marker(f"{prefix}{m.name}_support"),
+            levels=tuple(
+                _fake_level(f"{prefix}{m.name}_level_{n}", level)
+                for n, level in enumerate(english[m].levels)
+            ),
             progression=_marker(f"{prefix}{m.name}_progression"),
+            switch=_marker(f"{prefix}{m.name}_switch") if english[m].switch else "",
         )
         for m in MoveId
     }

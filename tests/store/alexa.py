@@ -19,10 +19,12 @@ from skill.domain.progress import Completion, ProfileUpdate, UserProgress
 from skill.store.base import ProgressStore
 from skill.voice import session_codec
 from tests.events import load_event
+from tests.fakes.alexa_api import person_token
 
 
 class Conversation:
-    """One Alexa session with `skill` for `user_id`."""
+    """One Alexa session with `skill` for `user_id`; with `person`, every request names that
+    recognised voice (`context.System.person.personId`)."""
 
     def __init__(
         self,
@@ -31,9 +33,11 @@ class Conversation:
         *,
         session: str = "s1",
         api_endpoint: str | None = None,
+        person: str | None = None,
     ):
         self.skill = skill
         self.user_id = user_id
+        self.person = person
         self.session_id = f"amzn1.echo-api.session.{session}"
         self.api_endpoint = api_endpoint
         self.attributes: dict[str, Any] = {}
@@ -64,6 +68,11 @@ class Conversation:
         envelope["request"]["requestId"] = f"{self.session_id}.request-{self.turns}"
         for holder in (envelope["session"], envelope["context"]["System"]):
             holder["user"] = {"userId": self.user_id}
+        if self.person is not None:
+            system = envelope["context"]["System"]
+            system["person"] = {"personId": self.person}
+            if system.get("apiAccessToken"):  # Alexa scopes the token to the speaker
+                system["apiAccessToken"] = person_token(self.person)
         if self.api_endpoint is not None:
             envelope["context"]["System"]["apiEndpoint"] = self.api_endpoint
         self.last_envelope = copy.deepcopy(envelope)
@@ -143,6 +152,10 @@ class CountingStore:
     def delete_user(self, user_id: str) -> None:
         self._count("delete_user")
         self.inner.delete_user(user_id)
+
+    def delete_account(self, account_id: str) -> None:
+        self._count("delete_account")
+        self.inner.delete_account(account_id)
 
     def take(self) -> Counter[str]:
         """Calls since the last take()."""

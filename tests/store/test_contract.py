@@ -10,7 +10,7 @@ import pytest
 
 from skill.domain.ids import MoveId, Style
 from skill.domain.progress import DayTotal, KnownZone, Profile, ProfileUpdate, UserProgress
-from skill.store.base import ProgressStore
+from skill.store.base import ProgressStore, subject_id
 from tests.store.conftest import completion
 
 MONDAY = date(2026, 11, 23)
@@ -255,3 +255,66 @@ def test_delete_user_forgets_the_zone(progress_store: ProgressStore, user_id: st
     progress_store.record(user_id, completion("k", zone=PARIS))
     progress_store.delete_user(user_id)
     assert progress_store.load(user_id).time_zone is None
+
+
+# One household on one account: two recognised voices and an unrecognised one.
+ANNA = "amzn1.ask.person.ANNA"
+BEN = "amzn1.ask.person.BEN"
+
+
+def test_persons_and_the_account_keep_their_own_progress(
+    progress_store: ProgressStore, user_id: str
+) -> None:
+    anna, ben = subject_id(user_id, ANNA), subject_id(user_id, BEN)
+    assert subject_id(user_id, None) == user_id  # an unrecognised voice is the account
+    progress_store.record(user_id, completion("k", MoveId.TOE_TAPS, reps=20))
+    progress_store.record(anna, completion("k", MoveId.SQUATS, reps=30))  # same key: own count
+    progress_store.update_profile(anna, ProfileUpdate(age=61, tempo=0.75))
+    progress_store.update_profile(ben, ProfileUpdate(dose_adjustments={MoveId.SQUATS: -1}))
+    progress_store.record(
+        ben, completion("b", MoveId.HEEL_RISES, zone=KnownZone("Europe/Paris", datetime.now(UTC)))
+    )
+
+    account, a, b = (progress_store.load(s) for s in (user_id, anna, ben))
+    assert [d.reps for d in account.days] == [{MoveId.TOE_TAPS: 20}]
+    assert account.profile == Profile()
+    assert account.time_zone is None
+    assert [d.reps for d in a.days] == [{MoveId.SQUATS: 30}]
+    assert a.profile == Profile(age=61, tempo=0.75)
+    assert [d.reps for d in b.days] == [{MoveId.HEEL_RISES: 10}]
+    assert b.profile == Profile(dose_adjustments={MoveId.SQUATS: -1})
+    assert b.time_zone is not None
+    assert b.time_zone.name == "Europe/Paris"
+
+
+def test_forgetting_a_subject_forgets_only_them(
+    progress_store: ProgressStore, user_id: str
+) -> None:
+    anna, ben = subject_id(user_id, ANNA), subject_id(user_id, BEN)
+    for subject in (user_id, anna, ben):
+        progress_store.record(subject, completion("k"))
+        progress_store.update_profile(subject, ProfileUpdate(age=40))
+    progress_store.delete_user(anna)
+    assert progress_store.load(anna) == UserProgress()
+    assert not progress_store.load(ben).is_new
+    progress_store.delete_user(user_id)  # the unrecognised voice forgets the account's own
+    assert progress_store.load(user_id) == UserProgress()
+    assert progress_store.load(ben).profile.age == 40
+
+
+def test_deleting_an_account_forgets_every_person_on_it_and_no_other_account(
+    progress_store: ProgressStore, user_id: str
+) -> None:
+    other = user_id + "-other"
+    subjects = [user_id, subject_id(user_id, ANNA), subject_id(user_id, BEN)]
+    kept = [other, subject_id(other, ANNA)]
+    for subject in subjects + kept:
+        progress_store.record(subject, completion("k"))
+        progress_store.update_profile(subject, ProfileUpdate(age=40))
+    progress_store.update_profile(subject_id(user_id, "amzn1.ask.person.C"), ProfileUpdate(age=9))
+    progress_store.delete_account(user_id)
+    for subject in [*subjects, subject_id(user_id, "amzn1.ask.person.C")]:
+        assert progress_store.load(subject) == UserProgress()
+    for subject in kept:
+        assert progress_store.load(subject).profile.age == 40
+    progress_store.delete_account(user_id)  # nothing left: still fine

@@ -33,6 +33,11 @@ class FlakyStore(SqliteStore):
             raise StoreUnavailableError("switched off")
         super().delete_user(user_id)
 
+    def delete_account(self, account_id: str) -> None:
+        if self.down:
+            raise StoreUnavailableError("switched off")
+        super().delete_account(account_id)
+
 
 def turn(store: SqliteStore, kept: dict[str, Any]) -> SessionProgress:
     """A turn's progress, from the session's copy `kept` (what the last turn saved)."""

@@ -22,6 +22,7 @@ from skill.domain.history import (
 from skill.domain.ids import MoveId
 from skill.domain.progress import (
     DayTotal,
+    ForgetAccount,
     ForgetUser,
     Profile,
     ProfileUpdate,
@@ -81,6 +82,7 @@ def test_a_damaged_session_copy_is_refused(garbage: object) -> None:
         ProfileUpdate(tempo=1.25, dose_adjustments={MoveId.SQUATS: -1}),
         ProfileUpdate(dose_adjustments={}),
         ForgetUser(),
+        ForgetAccount(),
     ],
     ids=repr,
 )

@@ -16,11 +16,11 @@ from ask_sdk_model.request_envelope import RequestEnvelope
 
 from skill.config import Config, StoreKind
 from skill.domain.ids import MoveId
-from skill.domain.progress import Completion, ProfileUpdate, UserProgress
+from skill.domain.progress import Completion, ForgetAccount, ProfileUpdate, UserProgress
 from skill.lambda_entry import make_handler
 from skill.outbox.local import Drainer, FileOutbox
 from skill.outbox.sqs import SqsOutbox, make_sqs_client
-from skill.store.base import ProgressStore, StoreUnavailableError
+from skill.store.base import ProgressStore, StoreUnavailableError, subject_id
 from skill.store.dynamodb import create_table
 from skill.store.sqlite import SqliteStore
 from skill.voice.builder import build_skill
@@ -156,11 +156,16 @@ def test_skill_disabled_while_the_store_is_down_deletes_after_recovery(
     rig.dynalite.stop()
     do_routine(second)
     second.end()  # the rest of routine two is queued...
-    disable(rig.skill, user_id)  # ...and the deletion after it
-    assert rig.queued() == len(MoveId) - 1 + 1
+    anna = Conversation(rig.skill, user_id, session="anna", person="amzn1.ask.person.ANNA")
+    do_routine(anna)
+    anna.end()  # ...and a recognised voice's whole routine...
+    disable(rig.skill, user_id)  # ...and the deletion of the account's data after them
+    assert rig.queued() == len(MoveId) - 1 + len(MoveId) + 1
     rig.dynalite.start()
     assert rig.drain() == []
-    assert rig.store.load(user_id) == UserProgress()  # in order: nothing resurrected
+    # In order (one message group per account): nothing resurrected, the person's included.
+    assert rig.store.load(user_id) == UserProgress()
+    assert rig.store.load(subject_id(user_id, "amzn1.ask.person.ANNA")) == UserProgress()
 
 
 def disable(skill: CustomSkill, user_id: str) -> dict[str, Any]:
@@ -231,7 +236,7 @@ def test_messages_round_trip_and_foreign_ones_are_dropped() -> None:
     from skill.outbox import decode_message, encode_message
 
     completion = Completion("k", MoveId.SQUATS, 10, 1, MORNING.date(), MORNING)
-    for event in (completion, ProfileUpdate(age=40)):
+    for event in (completion, ProfileUpdate(age=40), ForgetAccount()):
         assert decode_message(encode_message("amzn1.ask.account.X", event)) == (
             "amzn1.ask.account.X",
             event,

@@ -8,7 +8,11 @@ from typing import Any
 import pytest
 import yaml
 
-from skill.store.dynamodb import TABLE_ATTRIBUTE_DEFINITIONS, TABLE_KEY_SCHEMA
+from skill.store.dynamodb import (
+    TABLE_ATTRIBUTE_DEFINITIONS,
+    TABLE_GLOBAL_INDEXES,
+    TABLE_KEY_SCHEMA,
+)
 
 TEMPLATE = Path(__file__).resolve().parents[2] / "template.yaml"
 
@@ -43,6 +47,6 @@ def test_template_declares_the_store_keys() -> None:
     assert len(tables) == 1, "expected exactly one DynamoDB table in template.yaml"
     table = tables[0]
     assert table["KeySchema"] == list(TABLE_KEY_SCHEMA)
-    key_names = {k["AttributeName"] for k in TABLE_KEY_SCHEMA}
-    declared = [a for a in table["AttributeDefinitions"] if a["AttributeName"] in key_names]
+    assert table["GlobalSecondaryIndexes"] == list(TABLE_GLOBAL_INDEXES)
+    declared = table["AttributeDefinitions"]
     assert sorted(declared, key=str) == sorted(TABLE_ATTRIBUTE_DEFINITIONS, key=str)

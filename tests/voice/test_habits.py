@@ -176,7 +176,10 @@ def test_echo_show_sees_the_workout_and_hears_the_same(fake_alexa: FakeAlexaApi)
     assert shown[0]["step"] == "Move 1 of 5"
     assert {s["icon"] for s in shown} >= {m.value for m in ROUTINE}
     assert shown[-1]["progressWidth"] == "100%"
-    assert any(s["counter"].startswith("Rep ") for s in shown)
+    # A counting reply starts at "10 reps" and counts along (tests/voice/test_screen_timeline.py).
+    counted = [d["document"]["onMount"] for d in directives if "onMount" in d["document"]]
+    assert len(counted) >= len(ROUTINE)
+    assert any(s["counter"].endswith(" reps") for s in shown)
 
 
 def test_a_card_after_the_workout(fake_alexa: FakeAlexaApi) -> None:

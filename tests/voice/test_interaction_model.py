@@ -24,6 +24,7 @@ from skill.dev.model_build import (
 )
 from skill.dev.nlu import nlu_for
 from skill.domain.reminders import REMINDERS_PERMISSION
+from skill.domain.speaker import GIVEN_NAME_PERMISSION
 from skill.voice.intents import INTENT_EVENTS, REMINDER_INTENTS, Intent
 from skill.voice.model_source import (
     INTENTS,
@@ -79,7 +80,10 @@ def test_manifest_declares_what_the_skill_needs() -> None:
     publishing = manifest["publishingInformation"]
     assert set(publishing["locales"]) == set(LOCALES)
     assert set(manifest["privacyAndCompliance"]["locales"]) == set(LOCALES)
-    assert {"name": REMINDERS_PERMISSION} in manifest["permissions"]
+    assert manifest["permissions"] == [
+        {"name": REMINDERS_PERMISSION},
+        {"name": GIVEN_NAME_PERMISSION},  # greeting a recognised voice by first name
+    ]
     assert {"eventName": "SKILL_DISABLED"} in manifest["events"]["subscriptions"]
     assert {"type": "CAN_FULFILL_INTENT_REQUEST"} in manifest["apis"]["custom"]["interfaces"]
     assert manifest["apis"]["custom"]["endpoint"]["uri"] == ENDPOINT_PLACEHOLDER

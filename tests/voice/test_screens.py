@@ -14,7 +14,7 @@ from ask_sdk_model.request_envelope import RequestEnvelope
 
 from skill.domain.catalogue import ROUTINE
 from skill.domain.ids import MoveId
-from skill.domain.screen import Screen
+from skill.domain.screen import Beat, Screen
 from skill.voice.screens import (
     DOCUMENT_TOKEN,
     ROUTINE_ICON,
@@ -139,7 +139,7 @@ def test_icons_are_small_vector_graphics(name: str) -> None:
                 "counter": "Rep 3 of 10 · Set 2 of 2",
                 "step": "Move 4 of 5",
                 "icon": "glute_bridge",
-                "progressWidth": "73%",
+                "progressWidth": "60%",  # three moves done of five
             },
         ),
         (
@@ -203,3 +203,26 @@ def test_every_document_is_its_own_copy() -> None:
     again = workout_document("squats")
     assert "changed" not in again["graphics"]["squats"]
     assert "changed" not in again["mainTemplate"]
+
+
+def test_a_counting_screen_changes_its_counter_with_apl_commands_only() -> None:
+    beats = (Beat(7.5, "Rep 1 of 2"), Beat(11.5, "Rep 2 of 2"), Beat(11.5, "Rep 2 of 2 · end"))
+    document = workout_document("squats", beats)
+    [sequence] = document["onMount"]
+    assert sequence["type"] == "Sequential"
+    commands = sequence["commands"]
+    assert [c["type"] for c in commands] == ["Idle", "SetValue", "Idle", "SetValue", "SetValue"]
+    assert [c["delay"] for c in commands if c["type"] == "Idle"] == [7500, 4000]
+    ids = {s for node in _components(document["mainTemplate"]) for s in [node.get("id")] if s}
+    for command in commands[1::2]:
+        assert command["componentId"] in ids
+        assert command["property"] == "text"  # a dynamic property of Text (APL 1.0 on)
+    assert "onMount" not in workout_document("squats")  # no beats, no commands
+
+
+def _components(node: Any) -> list[dict[str, Any]]:
+    if isinstance(node, dict):
+        return [node, *(c for v in node.values() for c in _components(v))]
+    if isinstance(node, list):
+        return [c for v in node for c in _components(v)]
+    return []

@@ -30,10 +30,18 @@ from skill.domain.words.book import (
     spoken_list,
     unregister,
 )
-from skill.domain.words.phrases import MomentWords, MoveWords, Phrase, PhraseId, all_phrases
+from skill.domain.words.phrases import (
+    LevelWords,
+    MomentWords,
+    MoveWords,
+    Phrase,
+    PhraseId,
+    all_phrases,
+)
 
 __all__ = [
     "DEFAULT_LOCALE",
+    "LevelWords",
     "MomentWords",
     "MoveWords",
     "Phrase",

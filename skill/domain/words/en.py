@@ -10,7 +10,7 @@ from collections.abc import Mapping
 
 from skill.domain.ids import MomentId, MoveId
 from skill.domain.numbers import TENS, UNITS
-from skill.domain.words.phrases import MomentWords, MoveWords, Phrase, PhraseId
+from skill.domain.words.phrases import LevelWords, MomentWords, MoveWords, Phrase, PhraseId
 
 LINES: Mapping[PhraseId, str] = {
     # lists
@@ -39,6 +39,9 @@ LINES: Mapping[PhraseId, str] = {
         "{moves}, and I count the reps out loud for you."
     ),
     Phrase.WELCOME_BACK: "Welcome back to Morning Moves.",
+    Phrase.HELLO_NAME: "Hello, {name}.",
+    Phrase.YOUR_OWN_PROGRESS: "I know your voice, so the progress you make here is yours alone.",
+    Phrase.NAME_NOT_USED: "All right, I won't use your name.",
     Phrase.STREAK: "You're on a {days} day streak.",
     Phrase.LAUNCH_STREAK: "You're on a {days} day streak: today makes it {next}.",
     Phrase.LAUNCH_YESTERDAY: "You trained yesterday, so today makes it two days in a row.",
@@ -183,10 +186,7 @@ LINES: Mapping[PhraseId, str] = {
     Phrase.LEFT: "left",
     Phrase.FIRST_BEAT: "{number}, {word}",
     Phrase.FIRST_BEAT_SIDE: "{number}, {side} leg {word}",
-    Phrase.SWITCH_LEGS: "Switch to your left leg.",
     Phrase.SET_OF: "Set {set_no} of {sets}.",
-    Phrase.RIGHT_LEG_FIRST: "Right leg first.",
-    Phrase.SWAP_LEGS: "Swap legs every rep, starting with your right.",
     Phrase.SET_TOTAL: "And that's {total}.",
     Phrase.BEAT_LIFT: "lift",
     Phrase.BEAT_LOWER: "lower",
@@ -198,6 +198,8 @@ LINES: Mapping[PhraseId, str] = {
     Phrase.BEAT_SIT: "sit",
     Phrase.BEAT_IN: "in",
     Phrase.BEAT_AND_UP: "and up",
+    Phrase.BEAT_LOWER_SLOWLY: "lower slowly",
+    Phrase.BEAT_SLOWLY_DOWN: "slowly down",
     # the home card
     Phrase.CARD_TITLE: "Morning Moves: today's workout",
     Phrase.CARD_NOT_MEDICAL: (
@@ -215,6 +217,7 @@ LINES: Mapping[PhraseId, str] = {
     Phrase.SCREEN_REP: "Rep {rep} of {reps}",
     Phrase.SCREEN_REPS: "{reps} reps",
     Phrase.SCREEN_SET: "Set {set_no} of {sets}",
+    Phrase.SCREEN_SIDE: "{side} leg",
     Phrase.SCREEN_MOVE: "Move {number} of {total}",
     Phrase.SCREEN_PROGRESS: "Routine {percent}% done",
     # reminders
@@ -290,6 +293,9 @@ LINES: Mapping[PhraseId, str] = {
     Phrase.SORRY_REPROMPT: "Say next to carry on, or stop to finish.",
 }
 
+_RIGHT_LEG_FIRST = "Right leg first."
+_SWAP_LEGS = "Swap legs every rep, starting with your right."
+
 MOVES: Mapping[MoveId, MoveWords] = {
     MoveId.TOE_TAPS: MoveWords(
         name="toe taps",
@@ -308,8 +314,31 @@ MOVES: Mapping[MoveId, MoveWords] = {
             "on a single leg pay off in every stride. Toe taps also wake up your hip flexors, "
             "which makes them a good warm-up before a run."
         ),
-        support="Hold a kitchen counter or the back of a chair if you need to.",
+        levels=(
+            LevelWords(
+                support="Hold a kitchen counter or the back of a chair if you need to.",
+                set_cue=_RIGHT_LEG_FIRST,
+            ),
+            LevelWords(
+                news="From today, toe taps without holding on.",
+                form="Hands on your hips, and settle your balance over the standing foot "
+                "before each lift.",
+                support="Keep the counter within reach in case you wobble.",
+                set_cue=_RIGHT_LEG_FIRST,
+            ),
+            LevelWords(
+                news="From today, an extra set of toe taps.",
+                form="Same taps, one more set: keep the last knee lift as high as the first.",
+                set_cue=_RIGHT_LEG_FIRST,
+            ),
+            LevelWords(
+                news="From today, one more set of toe taps again.",
+                form="Stay tall right through the last set, toes still pointing up.",
+                set_cue=_RIGHT_LEG_FIRST,
+            ),
+        ),
         progression="Add sets of ten, and work towards balancing without holding on.",
+        switch="Now your left leg.",
     ),
     MoveId.SQUATS: MoveWords(
         name="squats",
@@ -328,7 +357,9 @@ MOVES: Mapping[MoveId, MoveWords] = {
             "big muscle you run with. It is also the move you need to sit down and stand up "
             "for the rest of your life."
         ),
-        support="Squat towards a real chair behind you if you would like a target.",
+        levels=(
+            LevelWords(support="Squat towards a real chair behind you if you would like a target."),
+        ),
         progression=(
             "Start with ten a day, then add a few more each week until you reach the age of "
             "your next big birthday."
@@ -350,8 +381,31 @@ MOVES: Mapping[MoveId, MoveWords] = {
             "Every running step rolls your foot through to a push off the toes. Stronger calves "
             "and steadier ankles put more power into that push."
         ),
-        support="Rest your fingertips on a counter or a wall.",
+        levels=(
+            LevelWords(support="Rest your fingertips on a counter or a wall."),
+            LevelWords(
+                news="From today, more heel rises, and try them without holding on.",
+                form="Hands on your waist: let the balloon lift you, and stay tall on the way "
+                "down.",
+                support="Keep a counter within reach in case you wobble.",
+            ),
+            LevelWords(
+                news="From today, heel rises on one foot at a time.",
+                form="Lift one foot just off the floor, rise on the other, and lower as slowly "
+                "as you rose.",
+                support="Hold the counter or a wall with one hand: on one foot, balance is the "
+                "hard part.",
+                set_cue="Right foot first: lift your left foot, and keep a hand on the counter.",
+            ),
+            LevelWords(
+                news="From today, one-foot heel rises without holding on.",
+                form="Stand on one foot with your hands on your waist, and rise with no wobbles.",
+                support="Keep the counter within reach, and touch it whenever you wobble.",
+                set_cue="Right foot first: lift your left foot, with the counter within reach.",
+            ),
+        ),
         progression="When two feet feel rock steady, lift one foot and rise on the other.",
+        switch="Now your left foot, lifting your right.",
     ),
     MoveId.GLUTE_BRIDGE: MoveWords(
         name="glute bridges",
@@ -370,7 +424,24 @@ MOVES: Mapping[MoveId, MoveWords] = {
             "It wakes up your glutes, which often doze even in runners, frees up the hips and "
             "teaches your core to keep your spine in line."
         ),
-        support="Keep your arms flat on the floor beside you for stability.",
+        levels=(
+            LevelWords(support="Keep your arms flat on the floor beside you for stability."),
+            LevelWords(
+                news="From today, more glute bridges and a longer hold at the top.",
+                form="Keep squeezing all through the hold, so your hips stay high and level.",
+                support="Press your arms into the floor to keep the hold steady.",
+            ),
+            LevelWords(
+                news="From today, more glute bridges in each set.",
+                form="Lower with control every time, and don't let the line sag as you tire.",
+                support="Arms flat beside you, palms down.",
+            ),
+            LevelWords(
+                news="From today, an even longer hold at the top of each bridge.",
+                form="Breathe steadily through the hold, shoulders, hips and knees in one line.",
+                support="Your arms on the floor are your stabilisers: keep them flat.",
+            ),
+        ),
         progression="To build up, add reps or hold a little longer at the top.",
     ),
     MoveId.REVERSE_LUNGE: MoveWords(
@@ -390,7 +461,29 @@ MOVES: Mapping[MoveId, MoveWords] = {
             "Changing your base of support on every rep trains balance, core and single-leg "
             "strength together, and stepping backwards is kinder to the knees."
         ),
-        support="Hold a counter or the back of a chair while you learn it.",
+        levels=(
+            LevelWords(
+                support="Hold a counter or the back of a chair while you learn it.",
+                set_cue=_SWAP_LEGS,
+            ),
+            LevelWords(
+                news="From today, reverse lunges without holding on.",
+                form="Hands on your hips: step back, lower slowly, and push through your front "
+                "heel to come home.",
+                support="Keep a chair within reach for the first few.",
+                set_cue=_SWAP_LEGS,
+            ),
+            LevelWords(
+                news="From today, more reverse lunges.",
+                form="Keep every lowering slow, even as the reps add up.",
+                set_cue=_SWAP_LEGS,
+            ),
+            LevelWords(
+                news="From today, more reverse lunges again.",
+                form="Stay tall between reps, front knee over front foot to the very last.",
+                set_cue=_SWAP_LEGS,
+            ),
+        ),
         progression="When you feel steady, let go of the support.",
     ),
 }
@@ -412,8 +505,32 @@ GENTLE_MOVES: Mapping[MoveId, MoveWords] = {
             "Lifting the knee works the hip flexors, the muscles toe taps wake up, without "
             "balancing on one leg. It is the first step towards standing toe taps."
         ),
-        support="Hold the sides of the seat if you'd like to feel steadier.",
+        levels=(
+            LevelWords(
+                support="Hold the sides of the seat if you'd like to feel steadier.",
+                set_cue="Right knee first.",
+            ),
+            LevelWords(
+                news="From today, a few more knee lifts.",
+                form="Lift a touch higher if it feels fine, with your back still tall.",
+                support="Keep your hands on the sides of the seat for steadiness.",
+                set_cue="Right knee first.",
+            ),
+            LevelWords(
+                news="From today, more knee lifts again.",
+                form="Let each foot land softly, even as the lifts add up.",
+                support="Hold the seat whenever you need to.",
+                set_cue="Right knee first.",
+            ),
+            LevelWords(
+                news="From today, two sets of knee lifts.",
+                form="Same lifts, one more set: sit tall right to the end.",
+                support="Keep your hands by the seat, ready to steady you.",
+                set_cue="Right knee first.",
+            ),
+        ),
         progression="Add a few lifts at a time, then try the toe taps standing at the counter.",
+        switch="Now your left knee.",
     ),
     MoveId.SQUATS: MoveWords(
         name="sit-to-stands",
@@ -431,7 +548,24 @@ GENTLE_MOVES: Mapping[MoveId, MoveWords] = {
             "It is the squat with a chair to catch you, and the move everyone needs to get up "
             "from a seat or the toilet. It works nearly every big muscle in your legs."
         ),
-        support="Use a chair with armrests, set against a wall so it can't slide.",
+        levels=(
+            LevelWords(support="Use a chair with armrests, set against a wall so it can't slide."),
+            LevelWords(
+                news="From today, a few more sit-to-stands.",
+                form="Try to use your hands a little less on the way up.",
+                support="Keep the chair against the wall, with the armrests in reach.",
+            ),
+            LevelWords(
+                news="From today, more sit-to-stands again.",
+                form="Sit down more slowly than you stand up: that is where the strength grows.",
+                support="The armrests or your thighs are still there to help you up.",
+            ),
+            LevelWords(
+                news="From today, the most sit-to-stands of the gentle plan.",
+                form="Stand up tall each time, and touch down softly instead of dropping.",
+                support="A steady chair against the wall, every time.",
+            ),
+        ),
         progression="Add a few each week, and when twelve feel easy, try the standard squats.",
     ),
     MoveId.HEEL_RISES: MoveWords(
@@ -448,7 +582,24 @@ GENTLE_MOVES: Mapping[MoveId, MoveWords] = {
             "Stronger calves and steadier ankles make every step surer, and holding on lets you "
             "work them without worrying about balance."
         ),
-        support="Keep both hands on the counter the whole time.",
+        levels=(
+            LevelWords(support="Keep both hands on the counter the whole time."),
+            LevelWords(
+                news="From today, a few more supported heel rises.",
+                form="Rise a little higher each time, staying tall through your spine.",
+                support="Both hands stay on the counter.",
+            ),
+            LevelWords(
+                news="From today, more heel rises again.",
+                form="Lower as slowly as you rose, with no bump at the bottom.",
+                support="Keep both hands resting on the counter.",
+            ),
+            LevelWords(
+                news="From today, the most heel rises of the gentle plan.",
+                form="Keep the rises even from first to last, your weight over your big toes.",
+                support="Hands stay on the counter, however steady you feel.",
+            ),
+        ),
         progression="Add a few rises at a time, then rest only your fingertips on the counter.",
     ),
     MoveId.GLUTE_BRIDGE: MoveWords(
@@ -470,8 +621,33 @@ GENTLE_MOVES: Mapping[MoveId, MoveWords] = {
             "Like the glute bridge, it wakes up your glutes and teaches your core to keep your "
             "back steady, with no need to get down onto the floor."
         ),
-        support="Hold the counter with both hands throughout.",
+        levels=(
+            LevelWords(
+                support="Hold the counter with both hands throughout.",
+                set_cue="Right leg first.",
+            ),
+            LevelWords(
+                news="From today, a few more hip extensions.",
+                form="Squeeze your bottom before the leg moves, not after.",
+                support="Both hands on the counter.",
+                set_cue="Right leg first.",
+            ),
+            LevelWords(
+                news="From today, more hip extensions again.",
+                form="Keep your back still: the leg goes back only as far as it can without "
+                "arching.",
+                support="Hold the counter with both hands.",
+                set_cue="Right leg first.",
+            ),
+            LevelWords(
+                news="From today, the most hip extensions of the gentle plan.",
+                form="Hold each one steady, and bring the leg in slowly.",
+                support="Both hands on the counter, all the way through.",
+                set_cue="Right leg first.",
+            ),
+        ),
         progression="Add a few reps at a time, then try the glute bridge on your bed.",
+        switch="Now your left leg.",
     ),
     MoveId.REVERSE_LUNGE: MoveWords(
         name="supported step-backs",
@@ -491,7 +667,27 @@ GENTLE_MOVES: Mapping[MoveId, MoveWords] = {
             "Stepping back trains balance and single-leg strength, and the counter and a "
             "shallow bend keep it kind to the knees."
         ),
-        support="Hold the counter with at least one hand.",
+        levels=(
+            LevelWords(support="Hold the counter with at least one hand.", set_cue=_SWAP_LEGS),
+            LevelWords(
+                news="From today, a few more step-backs.",
+                form="Step back a little further if it feels fine.",
+                support="Keep at least one hand on the counter.",
+                set_cue=_SWAP_LEGS,
+            ),
+            LevelWords(
+                news="From today, more step-backs again.",
+                form="Bend a little deeper, with the front knee still over the front foot.",
+                support="One hand on the counter, always.",
+                set_cue=_SWAP_LEGS,
+            ),
+            LevelWords(
+                news="From today, the most step-backs of the gentle plan.",
+                form="Keep the steps smooth and even, left and right alike.",
+                support="A hand on the counter for every step.",
+                set_cue=_SWAP_LEGS,
+            ),
+        ),
         progression="Step a little further and bend a little deeper as it gets easier.",
     ),
 }

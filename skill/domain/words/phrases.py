@@ -51,6 +51,9 @@ class Phrase:
     HELP_MORE = PhraseId()
     WELCOME_NEW = PhraseId()
     WELCOME_BACK = PhraseId()
+    HELLO_NAME = PhraseId()
+    YOUR_OWN_PROGRESS = PhraseId()
+    NAME_NOT_USED = PhraseId()
     STREAK = PhraseId()
     LAUNCH_STREAK = PhraseId()
     LAUNCH_YESTERDAY = PhraseId()
@@ -177,10 +180,7 @@ class Phrase:
     LEFT = PhraseId()
     FIRST_BEAT = PhraseId()
     FIRST_BEAT_SIDE = PhraseId()
-    SWITCH_LEGS = PhraseId()
     SET_OF = PhraseId()
-    RIGHT_LEG_FIRST = PhraseId()
-    SWAP_LEGS = PhraseId()
     SET_TOTAL = PhraseId()
     BEAT_LIFT = PhraseId()  # the word said as a phase of a rep starts
     BEAT_LOWER = PhraseId()
@@ -190,6 +190,8 @@ class Phrase:
     BEAT_HOLD = PhraseId()
     BEAT_BACK = PhraseId()
     BEAT_AND_UP = PhraseId()
+    BEAT_LOWER_SLOWLY = PhraseId()
+    BEAT_SLOWLY_DOWN = PhraseId()
     BEAT_SIT = PhraseId()
     BEAT_IN = PhraseId()
 
@@ -225,6 +227,7 @@ class Phrase:
     SCREEN_REP = PhraseId()
     SCREEN_REPS = PhraseId()
     SCREEN_SET = PhraseId()
+    SCREEN_SIDE = PhraseId()
     SCREEN_MOVE = PhraseId()
     SCREEN_PROGRESS = PhraseId()
 
@@ -261,10 +264,34 @@ class Phrase:
 # the phrasebook's ids and lines, and the cold start has little room (README, Performance).
 
 
+class LevelWords:
+    """What is said about one level of a move (one rung of its catalogue ladder)."""
+
+    __slots__ = ("form", "news", "set_cue", "support")
+
+    def __init__(
+        self, *, news: str = "", form: str = "", support: str = "", set_cue: str = ""
+    ) -> None:
+        self.news = news  # "From today, ...": said the first time the plan steps up to it
+        self.form = form  # how this level differs, said the first time the user meets it
+        self.support = support  # how to stay steady at this level, said as the move starts
+        self.set_cue = set_cue  # said before every set: which side first, and a hand on the counter
+
+
 class MoveWords:
     """Everything said or shown about one move."""
 
-    __slots__ = ("cues", "name", "progression", "quick_cue", "summary", "support", "title", "why")
+    __slots__ = (
+        "cues",
+        "levels",
+        "name",
+        "progression",
+        "quick_cue",
+        "summary",
+        "switch",
+        "title",
+        "why",
+    )
 
     def __init__(
         self,
@@ -275,8 +302,9 @@ class MoveWords:
         cues: tuple[str, ...],
         quick_cue: str,
         why: str,
-        support: str,
+        levels: tuple[LevelWords, ...],
         progression: str,
+        switch: str = "",
     ) -> None:
         self.name = name  # spoken, plural as in "ten squats"
         self.title = title  # for cards and screens
@@ -284,8 +312,9 @@ class MoveWords:
         self.cues = cues  # step by step form
         self.quick_cue = quick_cue  # the one thing to remember, said before each set
         self.why = why  # why it helps runners
-        self.support = support  # how to make it steadier
+        self.levels = levels  # one per rung of the move's ladder (catalogue.py), in order
         self.progression = progression  # how it grows
+        self.switch = switch  # said between the legs of a one-leg-at-a-time set
 
 
 class MomentWords:
