@@ -39,6 +39,8 @@ from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any, Final
 
+from botocore.awsrequest import AWSResponse
+from botocore.compat import HTTPHeaders
 from botocore.config import Config as BotoConfig
 from botocore.exceptions import BotoCoreError, ClientError
 
@@ -169,8 +171,6 @@ def _prime(client: DynamoDBClient) -> None:
     """One Query of the store's shape through the client's whole path (parameters, endpoint,
     signing, hooks, parsing), answered by a `before-send` handler with an empty result: no I/O,
     and the first session's request finds botocore's per-operation caches warm."""
-    from botocore.awsrequest import AWSResponse
-    from botocore.compat import HTTPHeaders
 
     def answer(**_: Any) -> AWSResponse:
         return AWSResponse("", 200, HTTPHeaders(), _CannedBody(b'{"Items":[],"Count":0}'))

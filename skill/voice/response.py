@@ -13,6 +13,7 @@ from skill.domain.screen import screen_for
 from skill.domain.speech import Card
 from skill.domain.ssml import render
 from skill.domain.turn import Outcome
+from skill.voice.person_name import name_consent_directive
 from skill.voice.reminders import consent_card, consent_directive
 from skill.voice.screens import add_screen
 
@@ -31,8 +32,6 @@ def build_response(
             builder.add_directive(consent_directive(effect.at, end_after=effect.end_after))
             return builder.response
         if isinstance(effect, AskNamePermission):
-            from skill.voice.person_name import name_consent_directive
-
             builder.add_directive(name_consent_directive())
             return builder.response
     reply = outcome.reply
