@@ -55,8 +55,8 @@ $(NODE_STAMP): package-lock.json package.json
 pytest: $(VENV)/.installed-test $(NODE_STAMP) browser-deps valgrind-dep espeak-dep $(SAM_VENV)/.installed
 	$(BIN)/pytest
 
-## bench: latency, cold start, throughput, database work and footprint against a bare ASK SDK
-##        skill; prints one table, exits non-zero when a target is missed (about 2 minutes)
+## bench: latency, cold start, throughput, database work and footprint against the ASK SDK's
+##        persistent skill; one table, non-zero on a missed target (2-5 minutes, longer when busy)
 bench: $(VENV)/.installed-test $(NODE_STAMP) valgrind-dep
 	$(BIN)/python -m bench
 

@@ -23,6 +23,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from bench.quiet import metrics_to_devnull
 from bench.throughput import running_server
 from skill.dev.simulator import Conversation
 from testkit.pki import Pki, make_pki
@@ -177,7 +178,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not 1 <= args.devices <= 200 or not 0 < args.seconds <= 600:
         parser.error("devices must be 1..200 and seconds 0..600")
-    result = run_load_check(args.devices, args.seconds)
+    with metrics_to_devnull():
+        result = run_load_check(args.devices, args.seconds)
     print(result.summary())
     for failure in result.first_errors:
         print(f"  {failure}")

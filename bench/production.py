@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import copy
 import os
+import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -49,6 +50,21 @@ class Ledger:
     reads: Counter[str] = field(default_factory=Counter)  # in read units, x1000 (integers)
     writes: Counter[str] = field(default_factory=Counter)
     session_start_reads: list[float] = field(default_factory=list)
+    # Time inside the DynamoDB round trips (request sent to response received: loopback and
+    # the server's work), both sides' together: interleaved() reads each turn's share.
+    waited_ns: int = 0
+    _sent_ns: int = 0
+
+    def sending(self, **_: Any) -> None:
+        """botocore `before-send`: the request is about to go on the wire."""
+        self._sent_ns = time.perf_counter_ns()
+
+    def received(self, **_: Any) -> None:
+        """botocore `before-parse`: the response is in."""
+        self.waited_ns += time.perf_counter_ns() - self._sent_ns
+
+    def waited_ms(self) -> float:
+        return self.waited_ns / 1e6
 
     def add_capacity(self, **kwargs: Any) -> None:
         """botocore `provide-client-params`: ask every data call for its consumed capacity."""
@@ -150,7 +166,14 @@ class Production:
     history: int  # days of the long-standing user
 
 
-def measure(endpoint: str, *, iterations: int, warmup: int, history: int) -> Production:
+def measure(
+    endpoint: str,
+    *,
+    iterations: int,
+    warmup: int,
+    history: int,
+    enough: tuple[int, float] | None = None,
+) -> Production:
     import boto3
 
     ledger = Ledger()
@@ -160,6 +183,8 @@ def measure(endpoint: str, *, iterations: int, warmup: int, history: int) -> Pro
         events = boto3.DEFAULT_SESSION.events
         events.register("provide-client-params.dynamodb", ledger.add_capacity)
         events.register("after-call.dynamodb", ledger.count)
+        events.register("before-send.dynamodb", ledger.sending)
+        events.register("before-parse.dynamodb", ledger.received)
         config = local_config(endpoint, TABLE)
         client = make_client(config)
         create_table(client, TABLE)
@@ -178,7 +203,9 @@ def measure(endpoint: str, *, iterations: int, warmup: int, history: int) -> Pro
             Counter(c) for c in (ledger.requests, ledger.reads, ledger.writes)
         )
         start_reads = _session_start_reads(ours, template, ledger)
-        turns = interleaved(cases, iterations=iterations, warmup=warmup)
+        turns = interleaved(
+            cases, iterations=iterations, warmup=warmup, probe=ledger.waited_ms, enough=enough
+        )
     measured = Ledger(requests=requests, reads=reads, writes=writes)
     measured.session_start_reads = start_reads
     moves = {"ours": routine_moves.moves_done, "peer": peer_moves}
@@ -228,6 +255,10 @@ def _session_start_reads(ours: Handler, template: dict[str, Any], ledger: Ledger
     return list(ledger.session_start_reads)
 
 
+def _p50_p99(turn: Summary) -> str:
+    return f"{fmt_ms(turn.p50)} / {fmt_ms(turn.p99)}, {fmt_ms(turn.p25)}-{fmt_ms(turn.p75)}"
+
+
 def rows(result: Production) -> list[Row]:
     t = result.turns
 
@@ -235,12 +266,37 @@ def rows(result: Production) -> list[Row]:
         ours, theirs = t[name], t[f"peer {name}"]
         return Row(
             "1",
-            f"warm turn on DynamoDB, {what}, p50 / p99 (ratio of p50)",
-            f"{fmt_ms(ours.p50)} / {fmt_ms(ours.p99)}",
-            f"{fmt_ms(theirs.p50)} / {fmt_ms(theirs.p99)}",
+            f"warm turn on DynamoDB, {what}, p50 / p99, p25-p75 of {ours.n} (ratio of p50)",
+            _p50_p99(ours),
+            _p50_p99(theirs),
             ours.p50 / theirs.p50,
             target,
         )
+
+    def split(what: str, name: str) -> list[Row]:
+        """Where a turn's time goes: the DynamoDB round trips (loopback and dynalite's work, the
+        same server for both sides) and the rest (the skill, its SDK and the client library)."""
+        ours, theirs = t[name], t[f"peer {name}"]
+        if ours.probed_p50 is None or theirs.probed_p50 is None:
+            return []
+        assert ours.rest_p50 is not None
+        assert theirs.rest_p50 is not None
+        return [
+            Row(
+                "1",
+                f"{what}: waiting on DynamoDB (round trips, server and loopback), p50",
+                fmt_ms(ours.probed_p50),
+                fmt_ms(theirs.probed_p50),
+                ours.probed_p50 / theirs.probed_p50 if theirs.probed_p50 else None,
+            ),
+            Row(
+                "1",
+                f"{what}: the rest (skill, SDK, client library), p50",
+                fmt_ms(ours.rest_p50),
+                fmt_ms(theirs.rest_p50),
+                ours.rest_p50 / theirs.rest_p50,
+            ),
+        ]
 
     days = f"{result.history:,} days"
     growth = t["launch 3650 days"].p50 / t["launch 1 day"].p50
@@ -268,8 +324,10 @@ def rows(result: Production) -> list[Row]:
             growth,
             GROWTH_TARGET,
         ),
+        *split("launch, 1 day of history", "launch 1 day"),
         turn("counted-set turn (no database)", "counted set", None),
         turn("move-completing turn (a real write)", "completing", COMPLETING_TARGET),
+        *split("move-completing turn", "completing"),
         per_routine(ledger.requests, "requests"),
         per_routine(ledger.reads, "read units", 1000),
         per_routine(ledger.writes, "write units", 1000),

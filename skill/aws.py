@@ -1,11 +1,13 @@
 """boto3 clients for our AWS services, made the one way (call once per process, never at
-import: boto3 costs about 400 ms to import)."""
+import). Only the AWS backends import this module (the store factory and the outbox choose
+them), so a deployment on the embedded store never loads boto3."""
 
 from __future__ import annotations
 
 from typing import Any
 from urllib.parse import urlsplit
 
+import boto3
 from botocore.config import Config as BotoConfig
 
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
@@ -16,8 +18,6 @@ def make_boto_client(
 ) -> Any:
     """A loopback endpoint (dynalite, moto) gets dummy credentials: such servers accept any
     signature, and the default credential chain would otherwise probe the network."""
-    import boto3
-
     kwargs: dict[str, Any] = {}
     if urlsplit(endpoint or "").hostname in LOOPBACK_HOSTS:
         kwargs = {"aws_access_key_id": "local", "aws_secret_access_key": "local"}

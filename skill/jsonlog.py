@@ -21,15 +21,14 @@ import sys
 from datetime import UTC, datetime
 from typing import Any
 
+from skill.voice.redact import user_ref
+
 # Alexa's opaque ids: amzn1.ask.account.…, amzn1.ask.person.…, amzn1.ask.device.…
 _ALEXA_ID = re.compile(r"amzn1\.ask\.(?:account|person|device)\.[A-Za-z0-9._\-]+")
 
 
 def redact(text: str) -> str:
     """Replace every Alexa user, person or device id in `text` with its one-way reference."""
-    # Imported here: the skill.voice package loads the SDK, which a cold start defers.
-    from skill.voice.redact import user_ref
-
     return _ALEXA_ID.sub(lambda match: user_ref(match.group(0)), text)
 
 

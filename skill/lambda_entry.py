@@ -12,9 +12,18 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from ask_sdk_core.handler_input import HandlerInput
+
 from skill.config import Config
 from skill.limits import EnvelopeRejectedError, check_envelope
 from skill.metrics import Metric, collecting, count
+from skill.outbox import deferred_outbox, is_sqs_event
+from skill.store.factory import make_store
+from skill.store.metered import MeteredStore
+from skill.voice import envelope as requests
+from skill.voice.builder import build_skill
+from skill.voice.redact import user_ref
+from skill.voice.serializer import request_envelope
 
 if TYPE_CHECKING:
     from ask_sdk_core.skill import CustomSkill
@@ -32,11 +41,6 @@ class RequestFailedError(Exception):
 
 
 def _build(config: Config) -> tuple[CustomSkill, ProgressStore]:
-    from skill.outbox import deferred_outbox
-    from skill.store.factory import make_store
-    from skill.store.metered import MeteredStore
-    from skill.voice.builder import build_skill
-
     started = time.perf_counter()
     store = MeteredStore(make_store(config))
     skill = build_skill(store, config, outbox=deferred_outbox(config))
@@ -55,6 +59,8 @@ def _build(config: Config) -> tuple[CustomSkill, ProgressStore]:
 
 def _drain(store: ProgressStore, event: dict[str, Any], fields: dict[str, Any]) -> dict[str, Any]:
     """An SQS event source batch from the outbox: applied, failures reported for retry."""
+    # The SQS backend is imported when it is used, like every backend (store factory, outbox):
+    # botocore is most of its cost, so an entry on another store never loads it.
     from skill.outbox.sqs import drain_records
 
     answer = drain_records(store, event["Records"])
@@ -93,11 +99,6 @@ def _dig(value: object, *path: str) -> object:
 
 def _user_field(envelope: RequestEnvelope) -> dict[str, str]:
     """The log line's user: a reference, read the one way every handler reads it."""
-    from ask_sdk_core.handler_input import HandlerInput
-
-    from skill.voice import envelope as requests
-    from skill.voice.redact import user_ref
-
     try:
         return {"user": user_ref(requests.user_id(HandlerInput(request_envelope=envelope)))}
     except (ValueError, AttributeError):
@@ -147,9 +148,6 @@ def make_handler(config: Config) -> LambdaHandler:
     written after it (skill.metrics).
     """
     skill, store = _build(config)
-    from skill.outbox import is_sqs_event  # light: boto only when draining
-    from skill.voice.serializer import request_envelope  # loaded with the skill by now
-
     request_envelope(skill.serializer, _PRIMING_EVENT)  # no I/O: see _PRIMING_EVENT
     cold = True  # until the first event has been served: the log line's `cold`
 

@@ -70,11 +70,29 @@ def _stdout(line: str) -> None:
     sys.stdout.flush()
 
 
+# Where collecting() writes by default: the last of these (stdout, for CloudWatch, unless
+# writing_to() pushed another).
+_sinks: list[Callable[[str], None]] = [_stdout]
+
+
+@contextmanager
+def writing_to(write: Callable[[str], None]) -> Iterator[None]:
+    """Send every request's EMF line to `write` while the block runs, whatever thread serves
+    the request. For processes that are not Lambda's: the bench, whose in-process handlers and
+    web server would otherwise print one line per counted request among its own output."""
+    _sinks.append(write)
+    try:
+        yield
+    finally:
+        _sinks.remove(write)
+
+
 @contextmanager
 def collecting(
-    write: Callable[[str], None] = _stdout, clock: Callable[[], float] = time.time
+    write: Callable[[str], None] | None = None, clock: Callable[[], float] = time.time
 ) -> Iterator[Counts]:
-    """Count for one request; on exit write its EMF line, if anything was counted."""
+    """Count for one request; on exit write its EMF line, if anything was counted (to `write`,
+    else to the process's sink: stdout)."""
     counts: Counts = {}
     token = _counts.set(counts)
     try:
@@ -82,4 +100,4 @@ def collecting(
     finally:
         _counts.reset(token)
         if counts:
-            write(emf_line(counts, clock()))
+            (write or _sinks[-1])(emf_line(counts, clock()))

@@ -14,7 +14,7 @@ from skill.config import Config, StoreKind
 from skill.dev.simulator import SIMULATOR_SKILL_ID
 from skill.domain.progress import Completion, UserProgress
 from skill.lambda_entry import RequestFailedError, make_closed_handler, make_handler
-from skill.metrics import NAMESPACE, Metric, collecting, count, emf_line
+from skill.metrics import NAMESPACE, Metric, collecting, count, emf_line, writing_to
 from skill.store.base import StoreUnavailableError
 from skill.store.memory import MemoryStore
 from skill.store.metered import MeteredStore
@@ -59,6 +59,19 @@ def test_counting_outside_a_request_does_nothing_and_an_idle_request_writes_noth
         count(Metric.STORE_ERRORS)
     assert counts == {Metric.STORE_ERRORS: 2}
     assert len(written) == 1
+
+
+def test_a_process_that_is_not_lambda_can_take_the_lines_off_stdout(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    handler = make_handler(Config(skill_id=SIMULATOR_SKILL_ID, store=StoreKind.MEMORY))
+    taken: list[str] = []
+    with writing_to(taken.append):
+        full_routine(handler, USER + "-QUIET")
+    assert _totals(capsys.readouterr().out) == {}
+    assert _totals("\n".join(taken))[Metric.MOVES_RECORDED.value] == 5
+    full_routine(handler, USER + "-LOUD")  # the sink is stdout again after the block
+    assert _totals(capsys.readouterr().out)[Metric.MOVES_RECORDED.value] == 5
 
 
 def test_a_whole_routine_counts_five_moves_and_one_routine(

@@ -40,6 +40,8 @@ from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any, Final
 
+from botocore.awsrequest import AWSResponse
+from botocore.compat import HTTPHeaders
 from botocore.config import Config as BotoConfig
 from botocore.exceptions import BotoCoreError, ClientError
 
@@ -131,6 +133,7 @@ def make_client(config: Config) -> DynamoDBClient:
         settings=client_config(),
     )
     _resolve_shapes(client)
+    _prime(client)
     # The first request encodes the endpoint's host name to IDNA (http.client), loading that
     # codec and unicodedata: load them here, with the rest of the init phase.
     "dynamodb.amazonaws.com".encode("idna")
@@ -155,6 +158,41 @@ def _resolve_shapes(client: DynamoDBClient) -> None:
         seen.add(shape.name)
         todo += list(getattr(shape, "members", {}).values())
         todo += [getattr(shape, attr, None) for attr in ("member", "key", "value")]
+
+
+class _CannedBody:
+    """The raw body botocore reads a canned response from (see _prime)."""
+
+    def __init__(self, body: bytes) -> None:
+        self._body = body
+
+    def stream(self, **_: Any) -> Iterator[bytes]:
+        yield self._body
+
+
+def _prime(client: DynamoDBClient) -> None:
+    """One Query of the store's shape through the client's whole path (parameters, endpoint,
+    signing, hooks, parsing), answered by a `before-send` handler with an empty result: no I/O,
+    and the first session's request finds botocore's per-operation caches warm."""
+
+    def answer(**_: Any) -> AWSResponse:
+        return AWSResponse("", 200, HTTPHeaders(), _CannedBody(b'{"Items":[],"Count":0}'))
+
+    events = client.meta.events
+    hook: Any = answer  # the stubs type handlers as returning None; before-send's may answer
+    events.register_first("before-send.dynamodb.Query", hook, unique_id="morning-moves-prime")
+    try:
+        client.query(
+            TableName="prime",
+            KeyConditionExpression="#pk = :pk AND #sk >= :day",
+            ExpressionAttributeNames={"#pk": PARTITION_KEY, "#sk": SORT_KEY},
+            ExpressionAttributeValues={":pk": {"S": "prime"}, ":day": {"S": DAY_PREFIX}},
+            ScanIndexForward=False,
+            Limit=LOADED_DAYS + 1,
+            ConsistentRead=True,
+        )
+    finally:
+        events.unregister("before-send.dynamodb.Query", unique_id="morning-moves-prime")
 
 
 def create_table(client: DynamoDBClient, name: str, *, timeout: float = 10.0) -> None:

@@ -9,16 +9,16 @@ every failure to get an answer raises ApiClientException, any HTTP status is ret
 from __future__ import annotations
 
 import json
+import ssl
+import urllib.error
+import urllib.request
 from functools import cache
-from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from ask_sdk_core.exceptions import ApiClientException
 from ask_sdk_model.services.api_client import ApiClient
 from ask_sdk_model.services.api_client_request import ApiClientRequest
 from ask_sdk_model.services.api_client_response import ApiClientResponse
-
-if TYPE_CHECKING:
-    import ssl
 
 DEFAULT_TIMEOUT_SECONDS = 2.0
 # Where Alexa's APIs live (the request's apiEndpoint is one of these, by region). A request's
@@ -31,10 +31,7 @@ AMAZON_API_HOSTS = frozenset(
 @cache
 def trusted_roots() -> ssl.SSLContext:
     """The system's trusted roots, loaded once (about 70 ms); OpenSSL honours SSL_CERT_FILE,
-    which is how the tests' fake Alexa API gets trusted. `ssl` itself is imported here: a turn
-    that calls no API does not pay for it (about 15 ms of a cold start)."""
-    import ssl
-
+    which is how the tests' fake Alexa API gets trusted."""
     return ssl.create_default_context()
 
 
@@ -47,10 +44,6 @@ class BoundedApiClient(ApiClient):
         self.fake_origin = fake_origin.rstrip("/").lower() if fake_origin else None
 
     def invoke(self, request: ApiClientRequest) -> ApiClientResponse:
-        # Imported here: only turns that call an Alexa API pay for urllib's imports.
-        import urllib.error
-        import urllib.request
-
         url = str(request.url or "")
         if not url.startswith("https://"):
             raise ApiClientException("Requests against non-HTTPS endpoints are not allowed.")
@@ -78,8 +71,6 @@ class BoundedApiClient(ApiClient):
             raise ApiClientException(f"Error executing the request: {error}") from error
 
     def _allowed(self, url: str) -> bool:
-        from urllib.parse import urlsplit  # light; urllib.request is what costs
-
         try:
             parts = urlsplit(url)
             port = parts.port

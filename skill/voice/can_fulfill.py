@@ -16,6 +16,7 @@ from ask_sdk_model.intent import Intent as AlexaIntent
 from ask_sdk_model.response import Response
 
 from skill.voice.intents import INTENT_EVENTS, Intent
+from skill.voice.model_source import intent_source
 from skill.voice.slots import slot_value
 
 _YES_SLOT = CanFulfillSlot(CanUnderstandSlotValues.YES, CanFulfillSlotValues.YES)
@@ -27,8 +28,6 @@ def can_fulfill(intent: AlexaIntent | None, locale: str | None) -> CanFulfillInt
     name = intent.name if intent is not None else None
     if intent is None or name not in INTENT_EVENTS or name == Intent.FALLBACK:
         return CanFulfillIntent(can_fulfill=CanFulfillIntentValues.NO, slots={})
-    from skill.voice.model_source import intent_source  # see slot_value: not at import
-
     slot_types = {n.value: t for n, t in intent_source(Intent(name)).slots.items()}
     answers: dict[str, CanFulfillSlot] = {}
     for slot_name, slot in (intent.slots or {}).items():

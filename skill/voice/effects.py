@@ -10,6 +10,7 @@ from ask_sdk_core.handler_input import HandlerInput
 from skill.domain.effects import CallReminders
 from skill.domain.events import Event, EventKind
 from skill.domain.reminders import ReminderAction, ReminderResult, ReminderStatus
+from skill.voice.reminders import DailyReminders
 
 
 def call_reminders(
@@ -17,9 +18,6 @@ def call_reminders(
 ) -> Event:
     """Run `call` against the Alexa Reminders API (`now` local, `time_zone` the user's IANA
     zone); never raises: a failure is a FAILED result."""
-    # Imported here: the Reminders client and its SDK models are for the few reminder turns.
-    from skill.voice.reminders import DailyReminders
-
     reminders = DailyReminders.for_request(handler_input, now=now, time_zone=time_zone)
     if reminders is None:
         result = ReminderResult(ReminderStatus.FAILED)

@@ -22,8 +22,10 @@ from skill.domain.turn import Context, Outcome
 from skill.domain.words import Phrase, active_locale, say
 from skill.voice import envelope, session_codec
 from skill.voice.effects import call_reminders
+from skill.voice.person_name import name_consent, speaker
 from skill.voice.progress import ProgressKeeper
 from skill.voice.redact import scrub, user_ref
+from skill.voice.reminders import consent_result
 from skill.voice.response import build_response
 from skill.voice.session_codec import SessionData
 from skill.voice.slots import intent_event
@@ -48,8 +50,6 @@ def to_event(handler_input: HandlerInput) -> Event | None:
             envelope.locale(handler_input),
         )
     if request_type == "SessionResumedRequest":
-        from skill.voice.reminders import consent_result  # only the reminders flow resumes us
-
         consent = consent_result(handler_input)
         if consent is not None:
             return Event(
@@ -58,8 +58,6 @@ def to_event(handler_input: HandlerInput) -> Event | None:
                 at=consent.at,
                 end_after=consent.end_after,
             )
-        from skill.voice.person_name import name_consent  # nor does the name question
-
         answer = name_consent(handler_input)
         if answer is not None:
             return Event(EventKind.NAME_CONSENT, consent=answer)
@@ -109,8 +107,6 @@ class EngineHandler(AbstractRequestHandler):
             locale=active_locale(),  # the request's, bound around the dispatch (locale.py)
         )
         if event.kind in _GREETING_EVENTS and progress.person is not None:
-            from skill.voice.person_name import speaker  # only a recognised voice's greeting
-
             context = context._replace(speaker=speaker(handler_input, recognised=True))
         outcome = step(remembered.state, event, context)
         progress.apply(outcome.progress)

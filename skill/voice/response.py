@@ -13,6 +13,8 @@ from skill.domain.screen import screen_for
 from skill.domain.speech import Card
 from skill.domain.ssml import render
 from skill.domain.turn import Outcome
+from skill.voice.person_name import name_consent_directive
+from skill.voice.reminders import consent_card, consent_directive
 from skill.voice.screens import add_screen
 
 
@@ -27,13 +29,9 @@ def build_response(
         return builder.response
     for effect in outcome.effects:
         if isinstance(effect, AskPermission):
-            from skill.voice.reminders import consent_directive  # most turns never need it
-
             builder.add_directive(consent_directive(effect.at, end_after=effect.end_after))
             return builder.response
         if isinstance(effect, AskNamePermission):
-            from skill.voice.person_name import name_consent_directive
-
             builder.add_directive(name_consent_directive())
             return builder.response
     reply = outcome.reply
@@ -45,8 +43,6 @@ def build_response(
     if isinstance(reply.card, Card):
         builder.set_card(SimpleCard(title=reply.card.title, content=reply.card.text))
     elif reply.card is not None:
-        from skill.voice.reminders import consent_card
-
         builder.set_card(consent_card(reply.card.permissions))
     if screen:
         add_screen(handler_input, screen_for(outcome.state, reply))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from functools import cache
+from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from ask_sdk_core.handler_input import HandlerInput
@@ -27,9 +28,6 @@ if TYPE_CHECKING:
         RenderDocumentDirective,
     )
 
-# The APL model classes and importlib.resources are imported on first use, not here: together
-# they were a third of a cold start's import time, and devices without a screen never need them.
-
 DOCUMENT_TOKEN = "morning-moves-workout"  # noqa: S105  # an APL token, not a secret
 ROUTINE_ICON = "routine"
 COUNTER_ID = "counter"  # the Text component in apl/workout.json whose text follows the voice
@@ -37,8 +35,6 @@ COUNTER_ID = "counter"  # the Text component in apl/workout.json whose text foll
 
 @cache
 def _apl() -> Traversable:
-    from importlib import resources
-
     return resources.files("skill.voice") / "apl"
 
 
@@ -122,6 +118,9 @@ def datasources(screen: Screen) -> dict[str, Any]:
 
 
 def render_directive(screen: Screen) -> RenderDocumentDirective:
+    # Imported on first use: the APL models are 44 M instructions (3.6% of the DynamoDB init,
+    # the largest of the lazy imports measured; README: Performance) that a device without a
+    # screen never needs.
     from ask_sdk_model.interfaces.alexa.presentation.apl.render_document_directive import (
         RenderDocumentDirective,
     )

@@ -22,6 +22,7 @@ from typing import Any
 from ask_sdk_core.exceptions import SerializationException
 from ask_sdk_core.serialize import DefaultSerializer
 from ask_sdk_model.request_envelope import RequestEnvelope
+from dateutil import parser as dateutil_parser  # type: ignore[import-untyped]
 
 Decoder = Callable[[Any], Any]
 Encoder = Callable[[Any], Any]
@@ -301,10 +302,8 @@ def _timestamp(kind: type[date]) -> Decoder:
         try:
             parsed = datetime.fromisoformat(data)
         except (TypeError, ValueError):
-            from dateutil.parser import parse  # type: ignore[import-untyped]
-
             try:
-                parsed = parse(data)
+                parsed = dateutil_parser.parse(data)
             except ValueError as exc:
                 raise SerializationException(
                     f"Failed to parse {data} into '{kind.__name__}' object"

@@ -13,20 +13,27 @@ from enum import StrEnum
 from typing import TypeVar
 
 from ask_sdk_model.slot import Slot
+from ask_sdk_model.slu.entityresolution.status_code import StatusCode
 
 from skill.domain.events import Event, EventKind
 from skill.domain.ids import Feedback, MomentId, MoveId, Style
 from skill.domain.reminders import parse_time
+from skill.voice.idiom import EN_US
 from skill.voice.intents import INTENT_EVENTS, REMINDER_INTENTS, Intent, SlotName
+from skill.voice.model_source import (
+    LOCALES,
+    NUMBER_TYPE,
+    TIME_TYPE,
+    intent_source,
+    normalize,
+    phrase_table,
+)
 
 SlotReader = Callable[[str], Slot | None]
 SlotValue = str | int
 
 
 def _resolved_id(slot: Slot) -> str | None:
-    # On first use, not at import: the entity-resolution models are a launch's needless imports.
-    from ask_sdk_model.slu.entityresolution.status_code import StatusCode
-
     authorities = slot.resolutions.resolutions_per_authority if slot.resolutions else None
     for authority in authorities or ():
         code = authority.status.code if authority.status else None
@@ -41,17 +48,6 @@ def slot_value(slot: Slot | None, type_name: str, locale: str | None) -> SlotVal
     """The slot's value as a domain id or an int; None when it is empty or not understood."""
     if slot is None or not slot.value:
         return None
-    # The model's tables are imported on the first slot read, not at import: a launch (the usual
-    # cold start) reads no slot, and they are a tenth of the skill's import time.
-    from skill.voice.idiom import EN_US
-    from skill.voice.model_source import (
-        LOCALES,
-        NUMBER_TYPE,
-        TIME_TYPE,
-        normalize,
-        phrase_table,
-    )
-
     spoken = str(slot.value)
     if type_name == NUMBER_TYPE:
         return int(spoken) if spoken.isdigit() else None
@@ -67,8 +63,6 @@ def slot_value(slot: Slot | None, type_name: str, locale: str | None) -> SlotVal
 
 def read_slots(intent: Intent, read: SlotReader, locale: str | None) -> dict[SlotName, SlotValue]:
     """Every filled and understood slot of `intent`."""
-    from skill.voice.model_source import intent_source
-
     values: dict[SlotName, SlotValue] = {}
     for name, type_name in intent_source(intent).slots.items():
         value = slot_value(read(name.value), type_name, locale)

@@ -11,8 +11,8 @@ import pytest
 
 from skill.domain.progress import ProfileUpdate
 from skill.store.base import StoreUnavailableError
-from skill.store.dynamodb import TOTAL_ATTEMPTS, DynamoDbStore, create_table
-from testkit.dynalite import DynaliteServer, FaultProxy
+from skill.store.dynamodb import TOTAL_ATTEMPTS, DynamoDbStore, create_table, make_client
+from testkit.dynalite import DynaliteServer, FaultProxy, free_port, local_config
 from tests.store.conftest import completion, dynamodb_store
 
 OPERATIONS: dict[str, Callable[[DynamoDbStore, str], object]] = {
@@ -60,3 +60,15 @@ def test_throttling_that_outlasts_the_retries_is_store_unavailable(
 def test_a_missing_table_is_store_unavailable(dynamodb_endpoint: str, user_id: str) -> None:
     with pytest.raises(StoreUnavailableError, match="ResourceNotFound"):
         dynamodb_store(dynamodb_endpoint, "no-such-table").load(user_id)
+
+
+def test_making_the_client_primes_it_without_a_request(fault_proxy: FaultProxy) -> None:
+    """The init phase's Query is answered inside the client (no I/O): nothing reaches the
+    server, a dead endpoint does not fail it, and the first real call still goes out."""
+    fault_proxy.reset()
+    client = make_client(local_config(fault_proxy.url, "primed"))
+    assert sum(fault_proxy.calls.values()) == 0
+    make_client(local_config(f"http://127.0.0.1:{free_port()}", "primed"))  # nothing listens
+    create_table(client, "primed")
+    DynamoDbStore(client, "primed").load("amzn1.ask.account.PRIMED")
+    assert fault_proxy.calls["Query"] == 1
