@@ -176,9 +176,13 @@ def measure(
 ) -> Production:
     import boto3
 
+    from skill.aws import botocore_session
+
     ledger = Ledger()
     with _aws_defaults():
-        boto3.setup_default_session()
+        # One botocore session under both sides, so the hooks below see every request: ours
+        # makes its clients from it (skill.aws), the peer's boto3 resource through boto3's.
+        boto3.setup_default_session(botocore_session=botocore_session())
         assert boto3.DEFAULT_SESSION is not None
         events = boto3.DEFAULT_SESSION.events
         events.register("provide-client-params.dynamodb", ledger.add_capacity)
