@@ -60,6 +60,6 @@ def rows(result: Latency) -> list[Row]:
         )
 
     return [
-        row("mid-workout next (counted set)", result.next_counted_set),
+        row("mid-workout next (ours: a whole move counted)", result.next_counted_set),
         row("launch, returning user", result.returning_launch),
     ]

@@ -329,7 +329,13 @@ def rows(result: Production) -> list[Row]:
             GROWTH_TARGET,
         ),
         *split("launch, 1 day of history", "launch 1 day"),
-        turn("counted-set turn (no database)", "counted set", None),
+        # One reply per move: our mid-routine "next" saves the move just heard and counts the
+        # next one (a write); the peer's counts one set with no database. Information only.
+        turn(
+            "mid-routine next (ours: a move saved + the next counted; peer: a set)",
+            "counted set",
+            None,
+        ),
         turn("move-completing turn (a real write)", "completing", COMPLETING_TARGET),
         *split("move-completing turn", "completing"),
         per_routine(ledger.requests, "requests"),
