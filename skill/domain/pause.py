@@ -28,7 +28,18 @@ FORGET = ProfileUpdate(unpause=True)
 
 def leave(state: SessionState, event: Event, ctx: Context) -> Outcome:  # noqa: ARG001
     """Keep the position and end the session, saying how to come back."""
-    current = state.current
+    current, saved = state.current, keep(state, ctx)
+    if current is None or not saved:  # nothing left to take up
+        return end(Speech.of(say(Phrase.WELL_DONE), say(Phrase.SEE_YOU)))
+    return end(Speech.of(say(Phrase.PAUSE_KEPT, name=current.name)), saved)
+
+
+def keep(state: SessionState, ctx: Context) -> tuple[ProgressEvent, ...]:
+    """The progress event that keeps the coaching position of `state` (none when no move is
+    left to take up). Also used when Alexa closes a session mid-routine: someone who walked
+    away from the speaker finds their place the same way."""
+    if state.current is None:
+        return ()
     # Only the coaching position: the new session brings its own session-wide memory.
     kept = SessionState(
         phase=Phase.PAUSED,
@@ -42,10 +53,9 @@ def leave(state: SessionState, event: Event, ctx: Context) -> Outcome:  # noqa: 
         style=state.style,
         done=state.done,
     )
-    if current is None or not consistent(kept):  # nothing left to take up
-        return end(Speech.of(say(Phrase.WELL_DONE), say(Phrase.SEE_YOU)))
-    saved = ProfileUpdate(paused=PausedPosition(kept, ctx.now))
-    return end(Speech.of(say(Phrase.PAUSE_KEPT, name=current.name)), (saved,))
+    if not consistent(kept):
+        return ()
+    return (ProfileUpdate(paused=PausedPosition(kept, ctx.now)),)
 
 
 def _from_today(paused: PausedPosition, ctx: Context) -> bool:

@@ -150,26 +150,6 @@ def meeting(
     return Meeting.AGAIN
 
 
-def at_top(
-    move_id: MoveId, progress: UserProgress, today: date, style: Style = Style.STANDARD
-) -> bool:
-    """True when today's plan is the top of the plan: the top rung of the move's ladder, or for
-    squats the ceiling (the next big birthday). Feedback's own limit (ADJUSTMENT_BOUNDS) is
-    not the top: the weeks still bring the next rung."""
-    if move_id is MoveId.SQUATS and style is Style.STANDARD:
-        return squat_target(progress, today) >= squat_ceiling(progress)
-    return todays_plan(move_id, progress, today, style).rung >= move(move_id, style).top_level
-
-
-def at_bottom(
-    move_id: MoveId, progress: UserProgress, today: date, style: Style = Style.STANDARD
-) -> bool:
-    """True when today's plan is the gentlest there is."""
-    if move_id is MoveId.SQUATS and style is Style.STANDARD:
-        return squat_target(progress, today) <= SQUAT_MIN
-    return todays_plan(move_id, progress, today, style).rung == 0
-
-
 def fill_dose(
     move_id: MoveId, base: Dose, seconds: float, tempo: float, style: Style = Style.STANDARD
 ) -> Dose:

@@ -402,8 +402,11 @@ def _stop(state: SessionState, event: Event, ctx: Context) -> Outcome:
 
 
 def _session_ended(state: SessionState, event: Event, ctx: Context) -> Outcome:
-    """Alexa closed the session: no speech (sets heard in full were credited by `step`)."""
-    return Outcome(SessionState(Phase.ENDED), Reply(Speech(), end_session=True))
+    """Alexa closed the session: no speech (sets heard in full were credited by `step`). A
+    routine left mid-way keeps its place, as a pause does, so opening the skill again soon
+    carries on there."""
+    kept = pause.keep(state, ctx) if state.coaching and state.moment is None else ()
+    return Outcome(SessionState(Phase.ENDED), Reply(Speech(), end_session=True), kept)
 
 
 def _unknown(state: SessionState, event: Event, ctx: Context) -> Outcome:

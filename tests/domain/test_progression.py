@@ -16,8 +16,6 @@ from skill.domain.progression import (
     FeedbackStep,
     Meeting,
     adjust_for_feedback,
-    at_bottom,
-    at_top,
     change_tempo,
     clamp_tempo,
     feedback_step,
@@ -302,8 +300,12 @@ def test_a_step_asked_for_by_feedback_is_not_news() -> None:
 def test_top_and_bottom_of_the_plan_are_told_truthfully(
     move_id: MoveId, progress: UserProgress, top: bool, bottom: bool
 ) -> None:
-    assert at_top(move_id, progress, TODAY) is top
-    assert at_bottom(move_id, progress, TODAY) is bottom
+    harder = feedback_step(progress, move_id, Feedback.EASY, TODAY)
+    easier = feedback_step(progress, move_id, Feedback.HARD, TODAY)
+    assert harder is not None
+    assert easier is not None
+    assert (harder.result is FeedbackResult.AT_END) is top
+    assert (easier.result is FeedbackResult.AT_END) is bottom
 
 
 @pytest.mark.parametrize(

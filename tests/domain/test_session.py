@@ -184,7 +184,7 @@ TABLE = [
     ("counting", K.HOW_MANY_LEFT, {}, Phase.READY, "One more set of squats", [C]),
     ("counting", K.WHATS_NEXT, {}, Phase.READY, "Next is 10 squats.", [C]),
     ("counting", K.STOP, {}, Phase.ENDED, "You did toe taps", [C]),
-    ("counting", K.SESSION_ENDED, {}, Phase.ENDED, "", [C]),
+    ("counting", K.SESSION_ENDED, {}, Phase.ENDED, "", [C, ProfileUpdate]),  # keeps the place
     # the user spoke while toe taps were being counted
     ("cut_short", K.NEXT, {}, Phase.CHECK_SET, "Did you finish those toe taps?", []),
     ("cut_short", K.YES, {}, Phase.CHECK_SET, "Did you finish those toe taps?", []),
@@ -197,7 +197,7 @@ TABLE = [
     ("cut_short", K.HOW_MANY_LEFT, {}, Phase.READY, "One more set of toe taps", []),
     ("cut_short", K.HELP, {}, Phase.READY, "pause for a break", []),
     ("cut_short", K.STOP, {}, Phase.ENDED, "won't count that set of toe taps", []),
-    ("cut_short", K.SESSION_ENDED, {}, Phase.ENDED, "", []),
+    ("cut_short", K.SESSION_ENDED, {}, Phase.ENDED, "", [ProfileUpdate]),
     ("checking", K.YES, {}, Phase.COUNTED, "That's toe taps done. Next, squats", [C]),
     ("checking", K.NEXT, {}, Phase.COUNTED, "That's toe taps done. Next, squats", [C]),
     ("checking", K.NO, {}, Phase.COUNTED, "Let's take that set again", []),
@@ -220,7 +220,7 @@ TABLE = [
     ("ready", K.FASTER, {}, Phase.READY, "quicker", [ProfileUpdate]),
     ("ready", K.FEEDBACK, {"feedback": Feedback.HARD}, Phase.READY, "gentlest version of toe", []),
     ("ready", K.STOP, {}, Phase.ENDED, "See you tomorrow", []),
-    ("ready", K.SESSION_ENDED, {}, Phase.ENDED, "", []),
+    ("ready", K.SESSION_ENDED, {}, Phase.ENDED, "", [ProfileUpdate]),
     # Taking the position up (or moving on from it) forgets it: one ProfileUpdate.
     ("paused", K.RESUME, {}, Phase.COUNTED, "And that's 10", [ProfileUpdate]),
     ("paused", K.NEXT, {}, Phase.COUNTED, "And that's 10", [ProfileUpdate]),
@@ -228,7 +228,7 @@ TABLE = [
     ("paused", K.PAUSE, {}, Phase.ENDED, "keep your place", [ProfileUpdate]),
     ("paused", K.SKIP, {}, Phase.COUNTED, "Skipping squats", [ProfileUpdate]),
     ("paused", K.STOP, {}, Phase.ENDED, "See you tomorrow", []),
-    ("paused", K.SESSION_ENDED, {}, Phase.ENDED, "", []),
+    ("paused", K.SESSION_ENDED, {}, Phase.ENDED, "", [ProfileUpdate]),
     ("confirming", K.YES, {}, Phase.ENDED, "deleted", [ForgetUser]),
     ("confirming", K.NO, {}, Phase.READY, "kept everything", []),
     ("confirming", K.HELP, {}, Phase.CONFIRM_FORGET, "Are you sure", []),

@@ -85,3 +85,21 @@ def test_a_pause_from_yesterday_is_dropped_with_a_word(
     assert fresh.text.startswith("Your paused workout was from yesterday, so let's start fresh.")
     assert "toe taps" in fresh.text.lower()
     assert store.load(talk.user_id).profile.paused is None
+
+
+def test_walking_away_mid_routine_keeps_the_place_like_a_pause(
+    store: SqliteStore, config: Config, clock: Clock
+) -> None:
+    """Nobody answers after toe taps: Alexa reprompts once, then closes the session. Toe taps
+    count (they were heard in full) and opening the skill soon after carries on at squats."""
+    talk = device(store, config, clock)
+    talk.say("alexa, open morning moves")
+    talk.say("yes")
+    assert not talk.silence().ended  # the reprompt
+    assert talk.silence().ended  # then Alexa closes the session
+    assert store.load(talk.user_id).days[-1].reps.keys() == {"toe_taps"}
+    assert store.load(talk.user_id).profile.paused is not None
+
+    clock.now += timedelta(minutes=30)
+    back = device(store, config, clock).say("alexa, open morning moves")
+    assert back.text.startswith("Welcome back: you were on squats. Ready?"), back.text
