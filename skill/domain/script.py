@@ -75,7 +75,10 @@ def welcome(progress: UserProgress, today: date, offer_days: int = 0) -> Speech:
     did the top of the gentle moves on that many days."""
     if progress.is_new:
         intro = say(Phrase.WELCOME_NEW, count=routine_size(), moves=all_move_names())
-        return Speech.of(" ".join((intro, say(Phrase.NOT_MEDICAL), say(Phrase.SHALL_WE_START))))
+        # The article invites anyone who wants to stay mobile: say at once there is a gentle way.
+        gentle = say(Phrase.GENTLE_HINT)
+        start = say(Phrase.SHALL_WE_START)
+        return Speech.of(" ".join((intro, say(Phrase.NOT_MEDICAL), gentle, start)))
     lines = [say(Phrase.WELCOME_BACK)]
     if line := streak_at_launch(progress, today):
         lines.append(line)

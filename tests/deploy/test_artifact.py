@@ -150,8 +150,8 @@ def test_built_folder_answers_like_the_source_tree(
 @pytest.mark.slow
 def test_built_folder_is_self_contained_and_built_at_import(built_run: dict[str, Any]) -> None:
     assert built_run["origins"]["elsewhere"] == []
-    assert {"app", "skill", "ask_sdk_core", "boto3"} <= set(built_run["origins"]["artifact"])
-    assert {"ask_sdk_core", "boto3"} <= set(built_run["heavy_at_import"]), (
+    assert {"app", "skill", "ask_sdk_core", "botocore"} <= set(built_run["origins"]["artifact"])
+    assert {"ask_sdk_core", "botocore"} <= set(built_run["heavy_at_import"]), (
         "importing app builds the skill and its DynamoDB client (Lambda's init phase)"
     )
     assert "Warning" not in built_run["stderr"]
@@ -171,7 +171,7 @@ def test_built_folder_uses_dynamodb_and_logs_json_without_user_ids(
     everything = json.dumps(lines)
     assert "amzn1.ask.account." not in everything
     assert "amzn1.ask.device." not in everything
-    # The table really holds what the skill wrote through the built folder's boto3.
+    # The table really holds what the skill wrote through the built folder's botocore.
     client = make_client(Config(store=StoreKind.DYNAMODB, dynamodb_endpoint=built_run["endpoint"]))
     assert client.describe_table(TableName=built_run["table"])["Table"]["TableStatus"] == "ACTIVE"
 
