@@ -27,11 +27,12 @@ def make_boto_client(
     if urlsplit(endpoint or "").hostname in LOOPBACK_HOSTS:
         kwargs = {"aws_access_key_id": "local", "aws_secret_access_key": "local"}
     # One session per process: its loaded service models are shared by every client made here.
-    return _session().create_client(
+    return boto_session().create_client(
         service, region_name=region, endpoint_url=endpoint, config=settings, **kwargs
     )
 
 
 @cache
-def _session() -> botocore.session.Session:
+def boto_session() -> botocore.session.Session:
+    """The process's one botocore session (the bench hooks its events to count calls)."""
     return botocore.session.get_session()
