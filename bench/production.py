@@ -26,7 +26,6 @@ from typing import Any
 from bench import peer, scenarios
 from bench.report import Row, Target, fmt_ms
 from bench.stats import Summary, interleaved
-from skill.aws import boto_session
 from skill.lambda_entry import make_handler
 from skill.store.dynamodb import DynamoDbStore, create_table, make_client
 from testkit.dynalite import local_config
@@ -177,16 +176,19 @@ def measure(
 ) -> Production:
     import boto3
 
+    from skill.aws import botocore_session
+
     ledger = Ledger()
     with _aws_defaults():
-        boto3.setup_default_session()
+        # One botocore session under both sides, so the hooks below see every request: ours
+        # makes its clients from it (skill.aws), the peer's boto3 resource through boto3's.
+        boto3.setup_default_session(botocore_session=botocore_session())
         assert boto3.DEFAULT_SESSION is not None
-        # The peer's clients come from boto3's session, ours from botocore's (skill.aws).
-        for register in (boto3.DEFAULT_SESSION.events.register, boto_session().register):
-            register("provide-client-params.dynamodb", ledger.add_capacity)
-            register("after-call.dynamodb", ledger.count)
-            register("before-send.dynamodb", ledger.sending)
-            register("before-parse.dynamodb", ledger.received)
+        events = boto3.DEFAULT_SESSION.events
+        events.register("provide-client-params.dynamodb", ledger.add_capacity)
+        events.register("after-call.dynamodb", ledger.count)
+        events.register("before-send.dynamodb", ledger.sending)
+        events.register("before-parse.dynamodb", ledger.received)
         config = local_config(endpoint, TABLE)
         client = make_client(config)
         create_table(client, TABLE)

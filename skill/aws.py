@@ -27,12 +27,12 @@ def make_boto_client(
     if urlsplit(endpoint or "").hostname in LOOPBACK_HOSTS:
         kwargs = {"aws_access_key_id": "local", "aws_secret_access_key": "local"}
     # One session per process: its loaded service models are shared by every client made here.
-    return boto_session().create_client(
+    return botocore_session().create_client(
         service, region_name=region, endpoint_url=endpoint, config=settings, **kwargs
     )
 
 
 @cache
-def boto_session() -> botocore.session.Session:
-    """The process's one botocore session (the bench hooks its events to count calls)."""
+def botocore_session() -> botocore.session.Session:
+    """The process's one botocore session (its event hooks see every client made here)."""
     return botocore.session.get_session()
