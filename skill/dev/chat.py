@@ -118,9 +118,9 @@ def run_chat(
     )
     speaker = Speaker(err) if speak else None
 
-    def turn(utterance: str) -> bool:
+    def turn(utterance: str, after: float | None = None) -> bool:
         try:
-            result = conversation.say(utterance)
+            result = conversation.say(utterance, after=after)
         except SimulatorError as exc:
             print(f"error: {exc}", file=err)
             return False
@@ -130,7 +130,7 @@ def run_chat(
         return True
 
     if script is not None:
-        ok = all(turn(line) for line in script_lines(script.read_text(encoding="utf-8")))
+        ok = all(turn(s.text, s.after) for s in script_lines(script.read_text(encoding="utf-8")))
         return 0 if ok else 1
     where = url or "the skill in this process"
     as_of = f", as {conversation.user_id} on {clock():%A %Y-%m-%d}" if user or when else ""

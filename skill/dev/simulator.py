@@ -17,7 +17,7 @@ import urllib.error
 import urllib.request
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 
@@ -160,6 +160,7 @@ class Turn:
     phase: str | None  # the engine's phase from the session attributes
     request: dict[str, Any] | None = None
     response: dict[str, Any] | None = None
+    after: float | None = None  # said this many seconds after the last request (a barge-in)
 
     @property
     def state(self) -> str:
@@ -255,8 +256,13 @@ class Conversation:
     def say(self, utterance: str, *, after: float | None = None) -> Turn:
         """The user says something (empty or "(silence)": says nothing); `after`: that many
         seconds after the last request, not once its reply has played (a barge-in)."""
-        if after is not None and self._plays_replies:
+        if after is None:
+            return self._say(utterance)
+        if self._plays_replies:
             self._played += timedelta(seconds=after) - self._answered
+        return replace(self._say(utterance), after=after)
+
+    def _say(self, utterance: str) -> Turn:
         if self._session is not None and self._session.consent is not None:
             return self._answer_consent(utterance)
         if not utterance.strip() or utterance.strip().lower() == SILENCE:
@@ -498,8 +504,10 @@ def _ssml(output_speech: Any) -> str:
 
 
 def format_turn(turn: Turn, width: int = 100) -> str:
-    """A turn as transcript lines: 'user: ...', 'alexa: ...' and the state in brackets."""
-    lines = [f"user: {turn.user}"]
+    """A turn as transcript lines: 'user: ...' ('user (after 5s): ...' for a barge-in),
+    'alexa: ...' and the state in brackets."""
+    early = "" if turn.after is None else f" (after {turn.after:g}s)"
+    lines = [f"user{early}: {turn.user}"]
     if turn.heard == NOT_SENT:
         return "\n".join(
             [
@@ -517,12 +525,29 @@ def format_turn(turn: Turn, width: int = 100) -> str:
     return "\n".join(lines)
 
 
-def script_lines(text: str) -> list[str]:
-    """What the user says in a script or transcript: 'user: ...' lines, or plain lines.
-    'alexa:' lines, indented lines, '#' comments and blank lines are skipped."""
-    said: list[str] = []
+@dataclass(frozen=True)
+class Said:
+    """One line of a script: what the user says and, for a barge-in, how many seconds after the
+    last request (`Conversation.say`'s `after`)."""
+
+    text: str
+    after: float | None = None
+
+
+_EARLY = re.compile(r"user \(after (\d+(?:\.\d+)?)s\):")
+
+
+def script_lines(text: str) -> list[Said]:
+    """What the user says in a script or transcript: 'user: ...' lines ('user (after 5s): ...'
+    said that soon after the last request), or plain lines. 'alexa:' lines, indented lines,
+    '#' comments and blank lines are skipped."""
+    said: list[Said] = []
     for line in text.splitlines():
         if not line.strip() or line[0].isspace() or line.startswith(("#", "alexa:")):
             continue
-        said.append(line.removeprefix("user:").strip())
+        early = _EARLY.match(line)
+        if early is not None:
+            said.append(Said(line[early.end() :].strip(), float(early.group(1))))
+        else:
+            said.append(Said(line.removeprefix("user:").strip()))
     return said

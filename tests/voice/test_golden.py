@@ -20,6 +20,7 @@ SCENARIOS = (
     "help_and_stop",
     "one_shot",
     "gentle_moves",
+    "stop_after_set",
 )
 
 

@@ -18,6 +18,7 @@ from skill.dev.simulator import (
     ANSWER_SECONDS,
     Conversation,
     HttpTransport,
+    Said,
     SimulatorError,
     SkillTransport,
     Turn,
@@ -203,7 +204,17 @@ def test_format_turn_shows_words_pauses_and_state() -> None:
 
 def test_script_lines_read_scripts_and_transcripts() -> None:
     text = "# a comment\nuser: open morning moves\nalexa: Welcome\n       [x]\n\nhelp\n(silence)\n"
-    assert script_lines(text) == ["open morning moves", "help", "(silence)"]
+    assert script_lines(text) == [Said("open morning moves"), Said("help"), Said("(silence)")]
+
+
+def test_a_barge_in_line_is_read_and_written_back_the_same_way(
+    conversation: Conversation,
+) -> None:
+    (said,) = script_lines("user (after 2.5s): next\n")
+    assert said == Said("next", after=2.5)
+    conversation.say("ask morning moves to start my morning moves")
+    turn = conversation.say(said.text, after=said.after)
+    assert format_turn(turn).startswith("user (after 2.5s): next\n")
 
 
 @pytest.fixture

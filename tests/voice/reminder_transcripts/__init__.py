@@ -87,5 +87,5 @@ def render(transcript: str, locale: str, api: FakeAlexaApi) -> str:
             _setup(api, line)
         if line.startswith("#"):
             out.append(line)
-        out += [format_turn(talk.say(said), WIDTH) for said in script_lines(line)]
+        out += [format_turn(talk.say(s.text, after=s.after), WIDTH) for s in script_lines(line)]
     return "\n".join(out) + "\n"
