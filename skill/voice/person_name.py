@@ -23,12 +23,12 @@ from ask_sdk_model.services.api_client_request import ApiClientRequest
 from skill.domain.reminders import ConsentAnswer
 from skill.domain.speaker import GIVEN_NAME_PERMISSION, Speaker, spoken_name
 from skill.voice.api_client import BoundedApiClient
+from skill.voice.consent import ask_for_consent
 from skill.voice.timezone import LOOKUP_TIMEOUT_SECONDS, fake_origin
 
 log = logging.getLogger(__name__)
 
 GIVEN_NAME_PATH = "/v2/persons/~current/profile/givenName"
-CONSENT_URI = "connection://AMAZON.AskForPermissionsConsent/2"
 NAME_TOKEN = "mm-name"  # noqa: S105  # a connection token, not a secret
 # 403 is the missing permission; 401 a bad token, which asking cannot mend.
 _NO_PERMISSION = {403}
@@ -73,17 +73,7 @@ def _name(body: Any) -> str | None:
 
 def name_consent_directive() -> StartConnectionDirective:
     """Hand over to Alexa to ask the person, by voice, whether we may use their first name."""
-    return StartConnectionDirective(
-        uri=CONSENT_URI,
-        input={
-            "@type": "AskForPermissionsConsentRequest",
-            "@version": "2",
-            "permissionScopes": [
-                {"permissionScope": GIVEN_NAME_PERMISSION, "consentLevel": "PERSON"}
-            ],
-        },
-        token=NAME_TOKEN,
-    )
+    return ask_for_consent(GIVEN_NAME_PERMISSION, "PERSON", NAME_TOKEN)
 
 
 def name_consent(handler_input: HandlerInput) -> ConsentAnswer | None:

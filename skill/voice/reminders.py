@@ -42,10 +42,10 @@ from skill.domain.reminders import (
     next_occurrence,
     reminder_text,
 )
+from skill.voice.consent import ask_for_consent
 
 log = logging.getLogger(__name__)
 
-CONSENT_URI = "connection://AMAZON.AskForPermissionsConsent/2"
 _PERMISSION_STATUSES = {401, 403}
 
 
@@ -229,17 +229,8 @@ def consent_directive(at: time, *, end_after: bool = False) -> StartConnectionDi
     """Hand over to Alexa to ask for the reminders permission by voice; the token carries the
     time the user asked for (and whether to end afterwards), so the resumed request can finish
     the job without session state."""
-    return StartConnectionDirective(
-        uri=CONSENT_URI,
-        input={
-            "@type": "AskForPermissionsConsentRequest",
-            "@version": "2",
-            "permissionScopes": [
-                {"permissionScope": REMINDERS_PERMISSION, "consentLevel": "ACCOUNT"}
-            ],
-        },
-        token=f"{_TOKEN_PREFIX}{at.strftime('%H:%M')}{_END_MARK if end_after else ''}",
-    )
+    token = f"{_TOKEN_PREFIX}{at.strftime('%H:%M')}{_END_MARK if end_after else ''}"
+    return ask_for_consent(REMINDERS_PERMISSION, "ACCOUNT", token)
 
 
 def consent_card(

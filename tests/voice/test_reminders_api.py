@@ -30,8 +30,8 @@ from skill.domain.reminders import (
     reminder_text,
 )
 from skill.voice.api_client import BoundedApiClient
+from skill.voice.consent import CONSENT_URI
 from skill.voice.reminders import (
-    CONSENT_URI,
     DailyReminders,
     consent_card,
     consent_directive,
