@@ -223,9 +223,8 @@ def counted_sets(
         candidate = speech + lead + part.speech
         if ends and not fits(candidate):
             break
-        ends.append(
-            round(candidate.planned_seconds() - part.speech.planned_seconds() + part.count_ends, 2)
-        )
+        starts = speech.planned_seconds() + lead.planned_seconds()
+        ends.append(round(starts + part.count_ends, 2))
         speech = candidate
     return CountedSets(speech, tuple(ends))
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 # Alexa's documented limits (GUIDE.md §2); one source of truth for the renderer and the tests.
@@ -23,6 +24,9 @@ CLAUSE_PAUSE_SECONDS = 0.34
 _CLAUSE_BREAK = re.compile(r"[,.;:?!](?=\s+\S)")
 
 
+# Pure, and asked for the same few hundred lines (beat words, cues) again and again: a counted
+# reply sums a few hundred of them (bench: a quarter of a move-completing turn's own time).
+@lru_cache(maxsize=2048)
 def speaking_seconds(text: str) -> float:
     """Estimated time to say `text`: its words at WORDS_PER_SECOND, and a pause at each
     punctuation mark inside it."""
