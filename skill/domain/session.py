@@ -447,9 +447,21 @@ def _start_from_menu(state: SessionState, event: Event, ctx: Context) -> Outcome
 
 
 def _carry_on(state: SessionState, event: Event, ctx: Context) -> Outcome:
-    """ "Carry on" at the menu: the paused workout, if one is waiting, else the routine."""
+    """ "Carry on" at the menu: the paused workout, if one is waiting; else, after a "stop"
+    earlier today, the routine from its first move not done yet; else the routine."""
     back = pause.take_up(ctx, opening=False)
-    return back if back is not None else pause.mention(_start_from_menu(state, event, ctx), ctx)
+    if back is not None:
+        return back
+    today = ctx.now.date()
+    done_today = next((d.reps for d in ctx.progress.days if d.local_date == today), {})
+    first = next((i for i, m in enumerate(ROUTINE) if m not in done_today), len(ROUTINE))
+    if not 0 < first < len(ROUTINE):  # nothing done yet, or all of it: the routine again
+        return pause.mention(_start_from_menu(state, event, ctx), ctx)
+    rest = _enter(_new_plan(state, ROUTINE, None, ctx), first, ctx)
+    # Taken up like a kept place: "Welcome back: you were on squats. Ready?"
+    taken_up = rest._replace(phase=Phase.PAUSED, done=ROUTINE[:first])
+    current, _ = _coached(taken_up)
+    return wait(taken_up, Speech.of(say(Phrase.PAUSE_TAKEN_UP, name=current.name)), prompted=True)
 
 
 def _decline(state: SessionState, event: Event, ctx: Context) -> Outcome:

@@ -57,6 +57,8 @@ SHARED: dict[str, tuple[str, ...]] = {
         "wait a moment",
         "hold on a second",
         "hang on a second",
+        "hang on a sec",
+        "hold on a sec",
         "hold on a minute",
         "hang on a minute",
     ),

@@ -797,6 +797,7 @@ INTENTS: tuple[IntentSource, ...] = (
             "(repeat|say) (that|it|the last bit) (please|again please)",
             "i (didn't|did not) (catch|hear) (that|you|it)",
             "(sorry|) (what|huh) (was that|)",
+            "(sorry|) what was that (again|)",
         ),
         by_locale={
             (EN_IN,): ("(please|can you|) tell (that|it|me|) (once more|again|one more time)",)
@@ -806,12 +807,12 @@ INTENTS: tuple[IntentSource, ...] = (
     IntentSource(
         Intent.NEXT,
         (
-            "(<lead>|) next (one|move|exercise|set|please|one please)",
+            "(<lead>|righto|right then|) next (one|move|exercise|set|please|one please)",
             "(on to|onto|go to|move on to|let's do) the next (one|move|exercise|set)",
             "(move on|moving on|go on to the next|let's move on)",
             "(i'm|i am|we're) ready (for the next one|for more|)",
             "<lead> i'm ready",
-            "(okay|ok|alright|right|) (ready|ready now|good to go)",
+            "(okay|ok|alright|right|) (ready|ready now|good to go|ready when you are)",
             "(bring on the next one|give me the next one)",
         ),
         builtin_phrases=BUILTIN_PHRASES[Intent.NEXT],

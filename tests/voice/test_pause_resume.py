@@ -103,3 +103,23 @@ def test_walking_away_mid_routine_keeps_the_place_like_a_pause(
     clock.now += timedelta(minutes=30)
     back = device(store, config, clock).say("alexa, open morning moves")
     assert back.text.startswith("Welcome back: you were on squats. Ready?"), back.text
+
+
+def test_carry_on_after_a_stop_today_starts_at_the_first_move_not_done(
+    store: SqliteStore, config: Config, clock: Clock
+) -> None:
+    """No place was kept ("stop" is not a pause), but the day's record says toe taps are done:
+    "carry on" picks the routine up at squats rather than at toe taps again."""
+    talk = device(store, config, clock)
+    talk.say("alexa, open morning moves")
+    talk.say("yes")
+    assert talk.say("stop").ended
+    assert store.load(talk.user_id).profile.paused is None
+
+    clock.now += timedelta(hours=1)
+    later = device(store, config, clock)
+    back = later.say("alexa, ask morning moves to carry on")
+    assert back.text.startswith("Welcome back: you were on squats. Ready?"), back.text
+    later.say("yes")
+    later.say("next")
+    assert store.load(later.user_id).days[-1].reps == {"toe_taps": 20, "squats": 10}
