@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from skill.domain import reminder_talk
 from skill.domain.catalogue import all_move_names, move
 from skill.domain.events import Event, EventKind
-from skill.domain.ids import Feedback, MoveId
+from skill.domain.ids import Feedback, MoveId, Style
 from skill.domain.progress import ProgressEvent
 from skill.domain.progression import FeedbackResult, adjust_for_feedback
 from skill.domain.speech import Speech
@@ -79,19 +79,19 @@ def take(state: SessionState, event: Event, ctx: Context) -> Outcome:
         last = just_done(state)
         moves = (last,) if last is not None else ()
     if not moves:
-        question = say(_WHICH[event.feedback], names=all_move_names())
+        question = say(_WHICH[event.feedback], names=all_move_names(state.style))
         return wait(state._replace(asked=event.feedback), Speech.of(question), prompted=True)
     fresh = tuple(m for m in moves if m not in state.adjusted)
     adjusted = adjust_for_feedback(ctx.progress, fresh, event.feedback, ctx.now.date(), state.style)
     by_result = {r: [s.move for s in adjusted.steps if s.result is r] for r in FeedbackResult}
     lines = [
-        say(_SAID[event.feedback, result], names=_names(moved))
+        say(_SAID[event.feedback, result], names=_names(moved, state.style))
         for result, moved in by_result.items()
         if moved
     ]
     again = [m for m in moves if m in state.adjusted]
     if again:
-        lines.append(say(Phrase.FEEDBACK_ALREADY_CHANGED, names=_names(again)))
+        lines.append(say(Phrase.FEEDBACK_ALREADY_CHANGED, names=_names(again, state.style)))
     noted = state._replace(adjusted=(*state.adjusted, *by_result[FeedbackResult.CHANGED]))
     update = (adjusted.update,) if adjusted.update is not None else ()
     return _reply(noted, ctx, Speech.of(" ".join(lines)), update)
@@ -106,5 +106,5 @@ def _reply(
     return wait(state, reply, changes)
 
 
-def _names(moves: Iterable[MoveId]) -> str:
-    return spoken_list([move(m).name for m in moves])
+def _names(moves: Iterable[MoveId], style: Style) -> str:
+    return spoken_list([move(m, style).name for m in moves])

@@ -310,7 +310,7 @@ def _go_on(state: SessionState, event: Event, ctx: Context) -> Outcome:
 
 def _start_move(state: SessionState, event: Event, ctx: Context) -> Outcome:
     if event.move is None:
-        names = all_move_names()
+        names = all_move_names(_style(ctx))
         return wait(_idle(state), Speech.of(say(Phrase.WHICH_MOVE, names=names)))
     running = _new_plan(state, (event.move,), None, ctx)
     return _count(running, ctx, script.safety(running.style), intro=True)
@@ -660,6 +660,7 @@ TRANSITIONS: dict[Phase, dict[EventKind, Handler]] = {
         E.SLOWER: _tempo_change,
         E.FASTER: _tempo_change,
         E.STOP: _stop,
+        E.FEEDBACK: feedback.take,  # nothing heard in full yet: asks which; still cut short
     },
     Phase.CHECK_SET: {
         E.YES: _finished_set,

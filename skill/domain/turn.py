@@ -82,7 +82,8 @@ def _after_count(state: SessionState, current: Move) -> Speech:
     rest_of_move = dose is not None and state.sets_done + len(state.set_ends) < dose.sets
     if rest_of_move or state.index + 1 >= len(state.plan):
         return Speech.of(say(Phrase.PROMPT_REST_OF_MOVE, name=current.name))
-    return Speech.of(say(Phrase.PROMPT_READY, name=move(state.plan[state.index + 1]).name))
+    following = move(state.plan[state.index + 1], state.style)
+    return Speech.of(say(Phrase.PROMPT_READY, name=following.name))
 
 
 def wait(

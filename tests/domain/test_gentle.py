@@ -289,3 +289,24 @@ def test_the_style_survives_the_session_copy_of_progress_and_pending_events() ->
     for update in (ProfileUpdate(style=Style.GENTLE), ProfileUpdate(style_offered=TODAY)):
         assert event_from_json(event_to_json(update)) == update
     assert event_from_json({"p": 1, "s": "sideways"}) is None
+
+
+def test_a_gentle_plan_names_its_own_moves_in_prompts_and_feedback() -> None:
+    """The running plan's style reaches every name said, not only the intro: the reprompt
+    while a move plays, and what feedback says it changed."""
+    talk = Talk(progress=UserProgress(GENTLE))
+    counting = talk.say(EventKind.START_ROUTINE)
+    assert counting.reply.reprompt is not None
+    assert "sit-to-stands" in counting.reply.reprompt.text
+    assert "squats" not in counting.reply.reprompt.text
+    feedback = talk.say(EventKind.FEEDBACK, feedback=Feedback.EASY)  # knee lifts heard: done
+    assert "seated knee lifts get a little harder" in feedback.reply.speech.text
+
+
+def test_feedback_said_during_a_count_asks_which_and_keeps_the_set_cut_short() -> None:
+    talk = Talk()
+    talk.say(EventKind.LAUNCH)
+    talk.say(EventKind.YES)
+    asked = talk.say(EventKind.FEEDBACK, feedback=Feedback.HARD, after=1.0)
+    assert asked.reply.speech.text.startswith("Which move felt too hard")
+    assert talk.state.phase is Phase.CUT_SHORT  # so "next" still asks "did you finish?"
