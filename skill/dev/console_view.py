@@ -12,9 +12,10 @@ import re
 from datetime import date
 from typing import Any
 
-from skill.domain.catalogue import ROUTINE, Sides, move
+from skill.domain.catalogue import ROUTINE, move
 from skill.domain.progress import UserProgress
 from skill.domain.progression import squat_ceiling, squat_target, streak, todays_dose, week_number
+from skill.domain.script import describe_dose
 from skill.domain.speech import speaking_seconds
 from skill.voice import session_codec
 
@@ -147,13 +148,14 @@ def progress_panel(progress: UserProgress, today: date) -> dict[str, Any]:
     """Streak, week, squat target, tempo, and each move in routine order with today's dose."""
     moves = []
     today_reps = next((d.reps for d in progress.days if d.local_date == today), {})
+    style = progress.profile.style  # a gentle user's panel shows the gentle moves and doses
     for move_id in ROUTINE:
-        dose = todays_dose(move_id, progress, today)
-        legs = " each leg" if dose.sides is Sides.EACH_LEG else ""
+        shown = move(move_id, style)
+        dose = todays_dose(move_id, progress, today, style)
         moves.append(
             {
-                "move": move(move_id).title,
-                "dose": f"{dose.sets} x {dose.reps}{legs}",
+                "move": shown.title,
+                "dose": describe_dose(shown, dose),
                 "adjustment": progress.profile.dose_adjustments.get(move_id, 0),
                 "today": today_reps.get(move_id, 0),
             }

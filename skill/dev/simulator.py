@@ -24,6 +24,8 @@ from typing import Any, Protocol
 from ask_sdk_core.skill import CustomSkill
 
 from skill.dev.nlu import Nlu, Resolution, SlotMatch, Via, nlu_for
+from skill.domain.reminders import REMINDERS_PERMISSION
+from skill.domain.speaker import GIVEN_NAME_PERMISSION
 from skill.domain.speech import speaking_seconds
 from skill.voice import session_codec
 from skill.voice.intents import Intent, SlotName
@@ -489,10 +491,14 @@ def _consent_request(response: dict[str, Any]) -> dict[str, Any] | None:
     return None
 
 
+# What Alexa's own question names, by permission scope (the skill's constants, not retyped).
+_PERMISSIONS_ASKED = {REMINDERS_PERMISSION: "reminders", GIVEN_NAME_PERMISSION: "their first name"}
+
+
 def _asked_for(directive: dict[str, Any]) -> str:
     scopes = (directive.get("input") or {}).get("permissionScopes") or [{}]
     scope = str(scopes[0].get("permissionScope", ""))
-    return "their first name" if scope.startswith("alexa::profile:given_name") else "reminders"
+    return _PERMISSIONS_ASKED.get(scope, scope)
 
 
 def _ssml(output_speech: Any) -> str:

@@ -107,7 +107,7 @@ class EngineHandler(AbstractRequestHandler):
             locale=active_locale(),  # the request's, bound around the dispatch (locale.py)
         )
         if event.kind in _GREETING_EVENTS and progress.person is not None:
-            context = context._replace(speaker=speaker(handler_input, recognised=True))
+            context = context._replace(speaker=speaker(handler_input))
         outcome = step(remembered.state, event, context)
         progress.apply(outcome.progress)
         for _ in range(_MAX_CALLS):  # each call's result is one more step

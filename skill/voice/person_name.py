@@ -34,11 +34,9 @@ NAME_TOKEN = "mm-name"  # noqa: S105  # a connection token, not a secret
 _NO_PERMISSION = {403}
 
 
-def speaker(handler_input: HandlerInput, *, recognised: bool) -> Speaker:
-    """Who is speaking: for a recognised voice, their name when the API gives it, and whether
-    the permission is missing (False) or unknown (None: no token, or the API failed)."""
-    if not recognised:
-        return Speaker()
+def speaker(handler_input: HandlerInput) -> Speaker:
+    """A recognised voice (the caller knows it is one): their name when the API gives it, and
+    whether the permission is missing (False) or unknown (None: no token, or the API failed)."""
     system = getattr(handler_input.request_envelope.context, "system", None)
     endpoint = getattr(system, "api_endpoint", None)
     token = getattr(system, "api_access_token", None)
