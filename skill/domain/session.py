@@ -149,10 +149,15 @@ def _remember_style(outcome: Outcome, style: Style | None, ctx: Context) -> Outc
     return outcome._replace(progress=(*outcome.progress, ProfileUpdate(style=style)))
 
 
-def _introduce(state: SessionState, ctx: Context, lead: str = "") -> Outcome:
+def _intro(state: SessionState, ctx: Context) -> Speech:
+    """The current move's introduction, with the news of a rung new to the user."""
     current, dose = _coached(state)
     met = meeting(current.id, ctx.progress, ctx.now.date(), state.style)
-    intro = script.introduce(current, dose, state.index, len(state.plan), met)
+    return script.introduce(current, dose, state.index, len(state.plan), met)
+
+
+def _introduce(state: SessionState, ctx: Context, lead: str = "") -> Outcome:
+    intro = _intro(state, ctx)
     return wait(state, Speech.of(lead) + intro if lead else intro)
 
 
@@ -163,8 +168,7 @@ def _count(state: SessionState, ctx: Context, lead: str = "", *, intro: bool = F
     current, dose = _coached(state)
     opening = Speech.of(lead) if lead else Speech()
     if intro:
-        met = meeting(current.id, ctx.progress, ctx.now.date(), state.style)
-        opening += script.introduce(current, dose, state.index, len(state.plan), met)
+        opening += _intro(state, ctx)
     more = state.index + 1 < len(state.plan)
     rest_of_move = script.move_ending(current, None)
     if more:
