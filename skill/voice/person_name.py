@@ -23,7 +23,7 @@ from ask_sdk_model.services.api_client_request import ApiClientRequest
 from skill.domain.reminders import ConsentAnswer
 from skill.domain.speaker import GIVEN_NAME_PERMISSION, Speaker, spoken_name
 from skill.voice.api_client import BoundedApiClient
-from skill.voice.consent import ask_for_consent
+from skill.voice.consent import ask_for_consent, consent_answer
 from skill.voice.timezone import LOOKUP_TIMEOUT_SECONDS, fake_origin
 
 log = logging.getLogger(__name__)
@@ -76,15 +76,5 @@ def name_consent_directive() -> StartConnectionDirective:
 
 def name_consent(handler_input: HandlerInput) -> ConsentAnswer | None:
     """The person's answer from a SessionResumedRequest, or None if it is not our question."""
-    request = handler_input.request_envelope.request
-    if getattr(request, "object_type", None) != "SessionResumedRequest":
-        return None
-    cause = getattr(request, "cause", None)
-    if str(getattr(cause, "token", "") or "") != NAME_TOKEN:
-        return None
-    result: Any = getattr(cause, "result", None)
-    status = result.get("status") if isinstance(result, dict) else None
-    try:
-        return ConsentAnswer(str(status))
-    except ValueError:
-        return ConsentAnswer.NOT_ANSWERED
+    answered = consent_answer(handler_input)
+    return answered[1] if answered is not None and answered[0] == NAME_TOKEN else None

@@ -42,7 +42,7 @@ from skill.domain.reminders import (
     next_occurrence,
     reminder_text,
 )
-from skill.voice.consent import ask_for_consent
+from skill.voice.consent import ask_for_consent, consent_answer
 
 log = logging.getLogger(__name__)
 
@@ -242,19 +242,10 @@ def consent_card(
 
 def consent_result(handler_input: HandlerInput) -> ConsentResult | None:
     """Our consent answer from a SessionResumedRequest, or None if it is not one of ours."""
-    request = handler_input.request_envelope.request
-    if getattr(request, "object_type", None) != "SessionResumedRequest":
+    answered = consent_answer(handler_input)
+    if answered is None or not answered[0].startswith(_TOKEN_PREFIX):
         return None
-    cause = getattr(request, "cause", None)
-    token = str(getattr(cause, "token", "") or "")
-    if not token.startswith(_TOKEN_PREFIX):
-        return None
-    result: Any = getattr(cause, "result", None)
-    status = result.get("status") if isinstance(result, dict) else None
-    try:
-        answer = ConsentAnswer(str(status))
-    except ValueError:
-        answer = ConsentAnswer.NOT_ANSWERED
+    token, answer = answered
     spoken = token.removeprefix(_TOKEN_PREFIX)
     end_after = spoken.endswith(_END_MARK)
     try:
